@@ -1,0 +1,39 @@
+package dev.sentinel.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One stored credential of an agent user: the hash of a secret (never the secret), when it was made, and, for a
+ * secret replaced with a grace period, the instant it stops working.
+ */
+public record Credential(String hash, Instant createdAt, Optional<Instant> notAfter) {
+
+    public Credential {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(notAfter, "notAfter");
+        if (!hash.startsWith("$")) {
+            throw new IllegalArgumentException("a credential holds a hash string that names its algorithm");
+        }
+    }
+
+    public static Credential current(String hash, Instant createdAt) {
+        return new Credential(hash, createdAt, Optional.empty());
+    }
+
+    public boolean usableAt(Instant now) {
+        return notAfter.map(now::isBefore).orElse(true);
+    }
+
+    public Credential expiringAt(Instant end) {
+        Instant earliest = notAfter.filter(existing -> existing.isBefore(end)).orElse(end);
+        return new Credential(hash, createdAt, Optional.of(earliest));
+    }
+
+    @Override
+    public String toString() {
+        return "Credential[createdAt=" + createdAt + ", notAfter=" + notAfter.map(Instant::toString).orElse("-") + "]";
+    }
+}

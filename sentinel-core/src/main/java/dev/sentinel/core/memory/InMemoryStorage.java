@@ -1,0 +1,77 @@
+package dev.sentinel.core.memory;
+
+import dev.sentinel.core.port.ActivityLog;
+import dev.sentinel.core.port.AgentUsers;
+import dev.sentinel.core.port.AuditTrail;
+import dev.sentinel.core.port.Passes;
+import dev.sentinel.core.port.Settings;
+import dev.sentinel.core.port.SigningKeys;
+import dev.sentinel.core.port.Storage;
+import dev.sentinel.core.port.StorageSession;
+import dev.sentinel.core.port.UsageRollups;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A {@link Storage} in memory, for tests and for trying Sentinel out. Transactions run one at a time; a failed one
+ * is rolled back from a snapshot. Thread-safe; everything is lost when the process ends.
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final InMemoryState state = new InMemoryState();
+
+    @Override
+    public <T> T inTransaction(Function<StorageSession, T> work) {
+        lock.lock();
+        try {
+            InMemoryState snapshot = state.copy();
+            try {
+                return work.apply(new Session(state));
+            } catch (RuntimeException | Error failure) {
+                state.restore(snapshot);
+                throw failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record Session(InMemoryState state) implements StorageSession {
+
+        @Override
+        public AgentUsers agentUsers() {
+            return new InMemoryAgentUsers(state);
+        }
+
+        @Override
+        public Passes passes() {
+            return new InMemoryPasses(state);
+        }
+
+        @Override
+        public ActivityLog activity() {
+            return new InMemoryActivityLog(state);
+        }
+
+        @Override
+        public UsageRollups usage() {
+            return new InMemoryUsageRollups(state);
+        }
+
+        @Override
+        public SigningKeys signingKeys() {
+            return new InMemorySigningKeys(state);
+        }
+
+        @Override
+        public AuditTrail audit() {
+            return new InMemoryAuditTrail(state);
+        }
+
+        @Override
+        public Settings settings() {
+            return new InMemorySettings(state);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sentinel.core.port;
+
+import java.util.Optional;
+
+/**
+ * Small named values every node shares, such as the hash of the generated admin token. Never holds plaintext
+ * secrets. Used inside a {@link StorageSession}.
+ */
+public interface Settings {
+
+    Optional<String> get(String name);
+
+    /** Stores the value unless the name is set already; returns whether it was stored (first writer wins). */
+    boolean putIfAbsent(String name, String value);
+
+    /** Stores or replaces the value. */
+    void put(String name, String value);
+}

@@ -1,0 +1,82 @@
+package dev.sentinel.core.service;
+
+import dev.sentinel.core.credential.ClientSecret;
+import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.Credential;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.domain.ValidityState;
+import dev.sentinel.core.port.CredentialHasher;
+import dev.sentinel.core.port.Storage;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks client credentials (DESIGN §5): the client exists, the secret matches a credential that has not expired,
+ * the pass is active, and now lies inside its validity period. Thread-safe.
+ */
+public final class Authenticator {
+
+    private final Storage storage;
+    private final CredentialHasher hasher;
+
+    public Authenticator(Storage storage, CredentialHasher hasher) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+    }
+
+    /**
+     * Authenticates at {@code now}. A malformed secret is refused before any store lookup. The secret is checked
+     * before the pass's state, so the precise reason is only known to someone who holds a valid secret.
+     */
+    public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Instant now) {
+        Optional<ClientSecret> secret = ClientSecret.parse(presentedSecret);
+        if (secret.isEmpty()) {
+            return AuthenticationResult.failure(AuthenticationFailure.MALFORMED_SECRET, Optional.empty());
+        }
+        if (!ClientId.isWellFormed(clientId)) {
+            return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
+        }
+        ClientId id = new ClientId(clientId);
+        Optional<SentinelPass> found = storage.read(session -> session.agentUsers().find(id)
+                .flatMap(agent -> session.passes().findByClientId(id).map(pass -> new SentinelPass(agent, pass))));
+        if (found.isEmpty()) {
+            return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
+        }
+        return check(found.get(), secret.get(), now);
+    }
+
+    private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Instant now) {
+        Optional<AuthenticationFailure> secretProblem = checkSecret(candidate.agent(), secret, now);
+        if (secretProblem.isPresent()) {
+            return AuthenticationResult.failure(secretProblem.get(), Optional.of(candidate.passId()));
+        }
+        Pass pass = candidate.pass();
+        AuthenticationFailure failure = switch (pass.state()) {
+            case REVOKED -> AuthenticationFailure.PASS_REVOKED;
+            case INACTIVE -> AuthenticationFailure.PASS_INACTIVE;
+            case ACTIVE -> {
+                ValidityState validity = pass.validity().stateAt(now);
+                yield validity == ValidityState.NOT_YET_VALID ? AuthenticationFailure.PASS_NOT_YET_VALID
+                        : validity == ValidityState.EXPIRED ? AuthenticationFailure.PASS_EXPIRED : null;
+            }
+        };
+        return failure == null ? AuthenticationResult.success(candidate)
+                : AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+    }
+
+    private Optional<AuthenticationFailure> checkSecret(AgentUser agent, ClientSecret secret, Instant now) {
+        boolean matchedExpired = false;
+        for (Credential credential : agent.credentials().credentials()) {
+            if (hasher.verify(secret, credential.hash())) {
+                if (credential.usableAt(now)) {
+                    return Optional.empty();
+                }
+                matchedExpired = true;
+            }
+        }
+        return Optional.of(matchedExpired ? AuthenticationFailure.SECRET_EXPIRED : AuthenticationFailure.SECRET_MISMATCH);
+    }
+}
