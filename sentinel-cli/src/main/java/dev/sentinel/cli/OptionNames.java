@@ -1,0 +1,32 @@
+package dev.sentinel.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The command-line option that carries each input field, so errors name what the user typed. */
+final class OptionNames {
+
+    private static final Map<String, String> BY_FIELD = Map.ofEntries(
+            Map.entry("project", "--project"),
+            Map.entry("agent_name", "--name"),
+            Map.entry("agent_type", "--type"),
+            Map.entry("description", "--description"),
+            Map.entry("pass_id", "--pass-id"),
+            Map.entry("access_level", "--access-level"),
+            Map.entry("organization", "--organization"),
+            Map.entry("usage_type", "--usage-type"),
+            Map.entry("valid_from", "--valid-from"),
+            Map.entry("valid_until", "--valid-until"),
+            Map.entry("permissions", "--permissions"),
+            Map.entry("scopes", "--scopes"),
+            Map.entry("integration_notes", "--notes"),
+            Map.entry("grace_period", "--grace"),
+            Map.entry("hasher", "--hasher"));
+
+    private OptionNames() {
+    }
+
+    static Optional<String> forField(String field) {
+        return Optional.ofNullable(BY_FIELD.get(field));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sentinel.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sentinel} command: the server and the admin tool for Sentinel Passes. Exit codes are
+ * {@code 0} for success, {@code 1} for a failure and {@code 2} for a usage error.
+ */
+@Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
+        subcommands = {CompletionCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
+public final class SentinelCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show the stack trace of an error, not only its message.")
+    boolean verbose;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String... args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A fully configured command line printing to standard out and err; tests replace the writers. */
+    public static CommandLine newCommandLine() {
+        return configure(new CommandLine(new SentinelCommand()));
+    }
+
+    /** Installs the error handlers that turn failures into one line on stderr and an exit code. */
+    public static CommandLine configure(CommandLine commandLine) {
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setOut(new PrintWriter(System.out, true));
+        commandLine.setErr(new PrintWriter(System.err, true));
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}

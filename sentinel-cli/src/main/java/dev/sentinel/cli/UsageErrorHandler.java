@@ -1,0 +1,23 @@
+package dev.sentinel.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Bad input on the command line: one line on stderr naming the problem and where to find help, exit code 2.
+ * Suggestions for mistyped options or subcommands follow on the next line when picocli has any.
+ */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException problem, String[] args) {
+        CommandLine commandLine = problem.getCommandLine();
+        String name = commandLine.getCommandSpec().qualifiedName();
+        commandLine.getErr().println("error: " + Messages.oneLine(problem.getMessage())
+                + " (see '" + name + " --help')");
+        CommandLine.UnmatchedArgumentException.printSuggestions(problem, commandLine.getErr());
+        commandLine.getErr().flush();
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+}
