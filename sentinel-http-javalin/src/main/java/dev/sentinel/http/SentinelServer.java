@@ -1,0 +1,261 @@
+package dev.sentinel.http;
+
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.service.Actor;
+import dev.sentinel.core.service.StoringActivityRecorder;
+import dev.sentinel.http.activity.BufferedActivityRecorder;
+import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.http.keys.KeyAlgorithm;
+import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.http.web.Routes;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sentinel's HTTP server: the OAuth 2.0 authorization server (token, introspection, revocation, metadata, JWKS), the
+ * management API under {@code /api/v1} and the health checks, on Javalin. Build it with {@link #builder(Sentinel)},
+ * then {@link #start()}; {@link #close()} stops it gracefully and writes the activity still buffered.
+ *
+ * <pre>{@code
+ * try (SentinelServer server = SentinelServer.builder(sentinel).port(0).build().start()) {
+ *     server.generatedAdminToken().ifPresent(token -> System.out.println("admin token: " + token));
+ *     URI base = server.baseUri();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe once started; start and close are meant to be called once each, from one thread.
+ */
+public final class SentinelServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentinelServer.class);
+
+    private final Builder settings;
+    private final SigningKeyService keys;
+    private final ActivityRecorder recorder;
+    private final BufferedActivityRecorder ownRecorder;
+    private volatile String issuer;
+    private Javalin app;
+    private Optional<String> generatedAdminToken = Optional.empty();
+    private List<Routes.Route> routes = List.of();
+
+    private SentinelServer(Builder settings) {
+        this.settings = settings;
+        this.keys = new SigningKeyService(settings.sentinel.storage(), settings.sentinel.clock(),
+                settings.signingAlgorithm, settings.keyEncryptionKey, settings.tokenLifetime);
+        if (settings.activityRecorder != null) {
+            this.recorder = settings.activityRecorder;
+            this.ownRecorder = null;
+        } else {
+            StoringActivityRecorder storing = new StoringActivityRecorder(settings.sentinel.storage());
+            this.ownRecorder = new BufferedActivityRecorder(storing::recordAll, BufferedActivityRecorder.DEFAULT_CAPACITY);
+            this.recorder = ownRecorder;
+        }
+    }
+
+    /** Starts configuring a server for the given Sentinel (its storage, hasher and clock). */
+    public static Builder builder(Sentinel sentinel) {
+        return new Builder(sentinel);
+    }
+
+    /**
+     * Makes sure a signing key and an admin token exist, then listens. Fails with {@link IllegalStateException} when
+     * the stored signing key cannot be decrypted with the configured key-encryption key, and when the port is taken.
+     */
+    public SentinelServer start() {
+        if (app != null) {
+            throw new IllegalStateException("the server was started already");
+        }
+        AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken)
+                : AdminTokens.stored(settings.sentinel.storage(), new SecureRandom());
+        generatedAdminToken = adminTokens.generated();
+        keys.start();
+        ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
+                keys, adminTokens, recorder, settings.tokenLifetime, () -> issuer,
+                () -> settings.audience != null ? settings.audience : issuer);
+        app = wiring.create();
+        routes = wiring.routes();
+        if (settings.port != 0) {
+            issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, settings.port);
+        }
+        app.start(settings.host, settings.port);
+        issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, app.port());
+        LOG.info("Sentinel listening on {} (issuer {}, signing {})", defaultBase(settings.host, app.port()), issuer,
+                keys.current().active());
+        return this;
+    }
+
+    /** The port the server listens on (the chosen one when built with port 0). */
+    public int port() {
+        requireStarted();
+        return app.port();
+    }
+
+    /** The URL the server listens on, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        requireStarted();
+        return URI.create(defaultBase(settings.host, app.port()));
+    }
+
+    /** The issuer in tokens and metadata: the configured one, or {@link #baseUri()}. */
+    public String issuer() {
+        requireStarted();
+        return issuer;
+    }
+
+    /** The admin token generated on this start (print it once); empty when configured or generated before. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /**
+     * Makes a new signing key and retires the current one, which stays in the JWKS until its tokens have expired.
+     * Every node picks the new key up within {@value SigningKeyService#REFRESH_SECONDS} seconds.
+     *
+     * @return the new key's {@code kid}
+     */
+    public String rotateSigningKey() {
+        return keys.rotate();
+    }
+
+    /** The signing keys, e.g. for {@code sentinel keys rotate} against the same store. */
+    public SigningKeyService signingKeys() {
+        return keys;
+    }
+
+    /** How many activity events the built-in buffer refused because it was full (0 with a custom recorder). */
+    public long rejectedActivityEvents() {
+        return ownRecorder == null ? 0 : ownRecorder.rejected();
+    }
+
+    /** Stops accepting requests, lets running ones finish, then writes the buffered activity. */
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+        if (ownRecorder != null) {
+            ownRecorder.close();
+        }
+    }
+
+    List<Routes.Route> routes() {
+        return routes;
+    }
+
+    private void requireStarted() {
+        if (app == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+    }
+
+    private static String defaultBase(String host, int port) {
+        String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port;
+    }
+
+    /** Chooses where and how the server runs; every setting has a default. Not thread-safe. */
+    public static final class Builder {
+        private final Sentinel sentinel;
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private String issuer;
+        private String audience;
+        private Duration tokenLifetime = Duration.ofMinutes(15);
+        private String signingAlgorithm = "EdDSA";
+        private byte[] keyEncryptionKey;
+        private String adminToken;
+        private ActivityRecorder activityRecorder;
+
+        private Builder(Sentinel sentinel) {
+            this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** The port; default 8080, 0 picks a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** The {@code iss} of tokens and metadata; default the URL the server listens on. */
+        public Builder issuer(String value) {
+            this.issuer = value == null || value.isBlank() ? null : URI.create(value.strip()).toString();
+            return this;
+        }
+
+        /** The {@code aud} of tokens; default the issuer. */
+        public Builder audience(String value) {
+            this.audience = value == null || value.isBlank() ? null : value.strip();
+            return this;
+        }
+
+        /** How long access tokens live, at most (never past the pass's validity); default 15 minutes, 1 s to 24 h. */
+        public Builder tokenLifetime(Duration value) {
+            Objects.requireNonNull(value, "tokenLifetime");
+            if (value.getSeconds() < 1 || value.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("token lifetime must be between 1 second and 24 hours");
+            }
+            this.tokenLifetime = value;
+            return this;
+        }
+
+        /** {@code EdDSA} (Ed25519, the default), {@code ES256} or {@code RS256}. */
+        public Builder signingAlgorithm(String value) {
+            this.signingAlgorithm = KeyAlgorithm.parse(value).joseName();
+            return this;
+        }
+
+        /**
+         * The 32-byte key that encrypts private signing keys at rest (AES-256-GCM). Without one, a random key is used
+         * for this process only: fine for in-memory storage, but stored keys then cannot be read after a restart.
+         */
+        public Builder keyEncryptionKey(byte[] value) {
+            if (value == null || value.length != 32) {
+                throw new IllegalArgumentException("the key-encryption key must be 32 bytes");
+            }
+            this.keyEncryptionKey = value.clone();
+            return this;
+        }
+
+        /** The admin bearer token (at least 16 characters, no '.'); default: the stored one, generated on first start. */
+        public Builder adminToken(String value) {
+            this.adminToken = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /**
+         * Where authentication attempts go; default a {@link StoringActivityRecorder} behind a bounded buffer and a
+         * background writer. A recorder given here is called on the request thread, so it must not block.
+         */
+        public Builder activityRecorder(ActivityRecorder value) {
+            this.activityRecorder = Objects.requireNonNull(value, "activityRecorder");
+            return this;
+        }
+
+        public SentinelServer build() {
+            if (keyEncryptionKey == null) {
+                LOG.warn("no key-encryption key configured: signing keys are encrypted with a key that lives only in "
+                        + "this process");
+                keyEncryptionKey = new byte[32];
+                new SecureRandom().nextBytes(keyEncryptionKey);
+            }
+            return new SentinelServer(this);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.sentinel.http;
+
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.service.PassService;
+import dev.sentinel.http.admin.AdminGuard;
+import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.http.admin.PassEndpoints;
+import dev.sentinel.http.jwt.AccessTokens;
+import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.http.oauth.DiscoveryEndpoints;
+import dev.sentinel.http.oauth.IntrospectionEndpoint;
+import dev.sentinel.http.oauth.OAuthActivity;
+import dev.sentinel.http.oauth.OAuthCallers;
+import dev.sentinel.http.oauth.OAuthReplies;
+import dev.sentinel.http.oauth.RevocationEndpoint;
+import dev.sentinel.http.oauth.TokenEndpoint;
+import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.problem.Problems;
+import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Routes;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Builds the Javalin app: every route, the body limits and the single mapping of failures to replies. */
+final class ServerWiring {
+
+    /** The largest request body accepted (413 beyond). */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Sentinel sentinel;
+    private final PassService adminPasses;
+    private final SigningKeyService keys;
+    private final AdminTokens adminTokens;
+    private final ActivityRecorder recorder;
+    private final Duration tokenLifetime;
+    private final Supplier<String> issuer;
+    private final Supplier<String> audience;
+    private Routes routes;
+
+    ServerWiring(Sentinel sentinel, PassService adminPasses, SigningKeyService keys, AdminTokens adminTokens,
+                 ActivityRecorder recorder, Duration tokenLifetime, Supplier<String> issuer, Supplier<String> audience) {
+        this.sentinel = sentinel;
+        this.adminPasses = adminPasses;
+        this.keys = keys;
+        this.adminTokens = adminTokens;
+        this.recorder = recorder;
+        this.tokenLifetime = tokenLifetime;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    Javalin create() {
+        return Javalin.create(this::configure);
+    }
+
+    List<Routes.Route> routes() {
+        return routes.registered();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.routes.exception(HttpResponseException.class, Problems::handle);
+        config.routes.exception(Exception.class, Problems::handle);
+        registerOAuthErrors(config);
+        config.routes.before(ServerWiring::limitBody);
+        config.routes.before("/api/v1/*", new AdminGuard(adminTokens));
+        routes = new Routes(config.routes);
+        oauth(routes);
+        management(routes);
+        routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
+        routes.get("/readyz", this::ready);
+        routes.get("/api/v1/openapi.json", ServerWiring::openApi);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void registerOAuthErrors(JavalinConfig config) {
+        config.routes.exception((Class<Exception>) OAuthReplies.errorType(), OAuthReplies::error);
+    }
+
+    private void oauth(Routes routes) {
+        AccessTokens tokens = new AccessTokens(keys, issuer, audience);
+        OAuthActivity activity = new OAuthActivity(recorder);
+        OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, sentinel.clock());
+        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, keys);
+        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, sentinel.clock(),
+                tokenLifetime));
+        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens, sentinel.storage(), sentinel.clock()));
+        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens, sentinel.storage(), sentinel.clock()));
+        routes.get("/.well-known/oauth-authorization-server", discovery::metadata);
+        routes.get("/.well-known/jwks.json", discovery::jwks);
+    }
+
+    private void management(Routes routes) {
+        PassEndpoints passes = new PassEndpoints(adminPasses, sentinel.storage(), sentinel.clock());
+        routes.post("/api/v1/projects/{project}/passes", passes::create);
+        routes.get("/api/v1/projects/{project}/passes", passes::list);
+        routes.get("/api/v1/passes/{passId}", passes::overview);
+        routes.delete("/api/v1/passes/{passId}", passes::delete);
+        routes.get("/api/v1/passes/{passId}/permissions", passes::permissions);
+        routes.post("/api/v1/passes/{passId}/credentials/regenerate", passes::regenerate);
+        routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
+        routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
+        routes.post("/api/v1/passes/{passId}/activate", passes::activate);
+    }
+
+    private void ready(Context ctx) {
+        boolean reachable;
+        try {
+            reachable = sentinel.storage().isReachable();
+        } catch (RuntimeException unreachable) {
+            reachable = false;
+        }
+        Json.reply(ctx, reachable ? 200 : 503, Map.of("status", reachable ? "ready" : "unavailable"));
+    }
+
+    private static void limitBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            throw new HttpProblem(413, "the request body is larger than 64 KiB");
+        }
+    }
+
+    private static void openApi(Context ctx) {
+        try (InputStream document = ServerWiring.class.getResourceAsStream("openapi.json")) {
+            if (document == null) {
+                throw new IllegalStateException("openapi.json is missing from the classpath");
+            }
+            ctx.contentType(Json.JSON).result(document.readAllBytes());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

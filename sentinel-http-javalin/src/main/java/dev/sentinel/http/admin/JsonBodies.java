@@ -1,0 +1,61 @@
+package dev.sentinel.http.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.domain.FieldViolation;
+import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads JSON request bodies strictly: {@code application/json} only (else 415), well-formed (else 400), an object
+ * whose fields are all known and hold strings, numbers or null (else 400 naming each field).
+ */
+final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /** The body's fields as text (numbers as their text, null as absent); an empty body is an empty object. */
+    static Map<String, String> read(Context ctx, Set<String> allowed, boolean optional) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0 && optional) {
+            return Map.of();
+        }
+        if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
+            throw new HttpProblem(415, "the body must be application/json");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(body);
+        } catch (IOException malformed) {
+            throw HttpProblem.badRequest("the body is not well-formed JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw HttpProblem.badRequest("the body must be a JSON object");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (!allowed.contains(field.getKey())) {
+                violations.add(new FieldViolation(field.getKey(), "is not a known field"));
+            } else if (value.isTextual() || value.isNumber()) {
+                fields.put(field.getKey(), value.asText());
+            } else if (!value.isNull()) {
+                violations.add(new FieldViolation(field.getKey(), "must be a string"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new HttpProblem(400, "the request has invalid fields", violations);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.sentinel.http.admin;
+
+import dev.sentinel.core.credential.IssuedCredentials;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.domain.activity.HourlyUsage;
+import dev.sentinel.core.port.Storage;
+import dev.sentinel.core.service.CreatePassCommand;
+import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.service.PassService;
+import dev.sentinel.http.web.Json;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The pass lifecycle part of the management API (DESIGN §7). Every change is audited as {@code admin-api}. */
+public final class PassEndpoints {
+
+    static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
+            "access_level", "organization", "usage_type", "valid_from", "valid_until", "permissions", "scopes",
+            "credential_type", "visibility", "integration_notes");
+    static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
+
+    private final PassService passes;
+    private final Storage storage;
+    private final Clock clock;
+
+    public PassEndpoints(PassService passes, Storage storage, Clock clock) {
+        this.passes = passes;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    public void create(Context ctx) {
+        Map<String, String> body = JsonBodies.read(ctx, CREATE_FIELDS, false);
+        CreatedPass created = passes.create(CreatePassCommand.builder(ctx.pathParam("project"))
+                .agentName(body.get("agent_name")).agentType(body.get("agent_type"))
+                .description(body.get("description")).passId(body.get("pass_id"))
+                .accessLevel(body.get("access_level")).organization(body.get("organization"))
+                .usageType(body.get("usage_type")).validFrom(body.get("valid_from")).validUntil(body.get("valid_until"))
+                .permissions(body.get("permissions")).scopes(body.get("scopes"))
+                .credentialType(body.get("credential_type")).visibility(body.get("visibility"))
+                .integrationNotes(body.get("integration_notes")).build());
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("pass", PassJson.pass(created.pass(), clock.instant()));
+        reply.put("credentials", PassJson.credentials(created.credentials()));
+        noStore(ctx);
+        ctx.header("Location", "/api/v1/passes/" + created.pass().passId().value());
+        Json.reply(ctx, 201, reply);
+    }
+
+    public void list(Context ctx) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> items = passes.list(ProjectId.of(ctx.pathParam("project"))).stream()
+                .map(pass -> PassJson.pass(pass, now)).toList();
+        Json.reply(ctx, 200, Map.of("items", items, "total", items.size()));
+    }
+
+    public void overview(Context ctx) {
+        SentinelPass pass = passes.get(passId(ctx));
+        Instant now = clock.instant();
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("pass", PassJson.pass(pass, now));
+        reply.put("stats", stats(pass, now));
+        Json.reply(ctx, 200, reply);
+    }
+
+    public void delete(Context ctx) {
+        passes.delete(passId(ctx));
+        ctx.status(204);
+    }
+
+    public void permissions(Context ctx) {
+        PassId passId = passId(ctx);
+        SentinelPass pass = passes.get(passId);
+        Json.reply(ctx, 200, PassJson.permissions(pass, passes.permissions(passId)));
+    }
+
+    public void regenerate(Context ctx) {
+        Map<String, String> body = JsonBodies.read(ctx, REGENERATE_FIELDS, true);
+        PassId passId = passId(ctx);
+        IssuedCredentials issued = passes.regenerate(passId, GracePeriod.parse(body.get("grace_period")));
+        SentinelPass pass = passes.get(passId);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("pass", PassJson.pass(pass, clock.instant()));
+        reply.put("credentials", PassJson.credentials(issued));
+        reply.put("previous_secret_valid_until", pass.agent().credentials().credentials().stream().skip(1)
+                .findFirst().flatMap(previous -> previous.notAfter()).map(Instant::toString).orElse(null));
+        noStore(ctx);
+        Json.reply(ctx, 200, reply);
+    }
+
+    public void toggle(Context ctx) {
+        reply(ctx, passes.toggle(passId(ctx)));
+    }
+
+    public void revoke(Context ctx) {
+        reply(ctx, passes.revoke(passId(ctx)));
+    }
+
+    public void activate(Context ctx) {
+        reply(ctx, passes.activate(passId(ctx)));
+    }
+
+    private void reply(Context ctx, SentinelPass pass) {
+        Json.reply(ctx, 200, Map.of("pass", PassJson.pass(pass, clock.instant())));
+    }
+
+    private Map<String, Object> stats(SentinelPass pass, Instant now) {
+        PassId passId = pass.passId();
+        Instant from = pass.pass().createdAt().truncatedTo(ChronoUnit.HOURS);
+        Instant until = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        record Usage(List<HourlyUsage> hours, java.util.Optional<Instant> lastUsed) {
+        }
+        Usage usage = storage.read(session -> new Usage(session.usage().find(passId, from, until),
+                session.activity().lastUsed(passId)));
+        long total = usage.hours().stream().mapToLong(HourlyUsage::total).sum();
+        long successes = usage.hours().stream().mapToLong(HourlyUsage::successes).sum();
+        long latency = usage.hours().stream().mapToLong(HourlyUsage::latencySumMs).sum();
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("total_requests", total);
+        stats.put("success_rate", total == 0 ? 0.0 : Math.round(successes * 1000.0 / total) / 10.0);
+        stats.put("avg_latency_ms", total == 0 ? 0.0 : Math.round(latency * 10.0 / total) / 10.0);
+        stats.put("last_used", usage.lastUsed().map(Instant::toString).orElse(null));
+        return stats;
+    }
+
+    /** A path segment that cannot be a pass id names no pass: 404, like an unknown one. */
+    private static PassId passId(Context ctx) {
+        String raw = ctx.pathParam("passId");
+        try {
+            return PassId.of(raw);
+        } catch (dev.sentinel.core.domain.ValidationException malformed) {
+            throw new dev.sentinel.core.domain.PassNotFoundException(raw.length() > 40 ? raw.substring(0, 40) : raw);
+        }
+    }
+
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sentinel.http.admin;
+
+import dev.sentinel.core.credential.IssuedCredentials;
+import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PermissionsView;
+import dev.sentinel.core.domain.SentinelPass;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The snake_case JSON shapes of the management API (DESIGN §7). Never holds a secret except in {@link #credentials}. */
+final class PassJson {
+
+    private PassJson() {
+    }
+
+    static Map<String, Object> pass(SentinelPass sentinelPass, Instant now) {
+        Pass pass = sentinelPass.pass();
+        AgentUser agent = sentinelPass.agent();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pass_id", pass.passId().value());
+        json.put("project", pass.project().value());
+        json.put("client_id", pass.clientId().value());
+        json.put("agent_name", agent.name().value());
+        json.put("agent_type", agent.type().value());
+        json.put("description", agent.description().orElse(null));
+        json.put("status", pass.state().status());
+        json.put("state", pass.state().code());
+        json.put("revoked", pass.state() == dev.sentinel.core.domain.PassState.REVOKED);
+        json.put("access_level", pass.accessLevel().code());
+        json.put("organization", pass.organization().orElse(null));
+        json.put("usage_type", pass.usageType().code());
+        json.put("valid_from", pass.validity().validFrom().toString());
+        json.put("valid_until", pass.validity().validUntil().toString());
+        json.put("validity_state", pass.validity().stateAt(now).code());
+        json.put("permissions", pass.permissions().asString());
+        json.put("scopes", pass.scopes().isEmpty() ? null : pass.scopes().asString());
+        json.put("credential_type", pass.credentialType().code());
+        json.put("visibility", pass.visibility().code());
+        json.put("integration_notes", pass.integrationNotes().orElse(null));
+        json.put("created_at", pass.createdAt().toString());
+        json.put("updated_at", pass.updatedAt().toString());
+        return json;
+    }
+
+    static Map<String, Object> credentials(IssuedCredentials credentials) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("client_id", credentials.clientId().value());
+        json.put("client_secret", credentials.clientSecret().reveal());
+        return json;
+    }
+
+    static Map<String, Object> permissions(SentinelPass sentinelPass, PermissionsView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pass_id", sentinelPass.passId().value());
+        json.put("permissions", view.breakdown().stream()
+                .map(entry -> Map.of("permission", entry.permission(), "label", entry.label())).toList());
+        json.put("access_profile", view.accessProfile().code());
+        json.put("access_level", sentinelPass.pass().accessLevel().code());
+        json.put("capabilities", view.capabilities());
+        json.put("valid_from", view.validity().validFrom().toString());
+        json.put("valid_until", view.validity().validUntil().toString());
+        json.put("validity_state", view.validityState().code());
+        return json;
+    }
+}

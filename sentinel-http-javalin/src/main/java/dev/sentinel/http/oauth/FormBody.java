@@ -1,0 +1,68 @@
+package dev.sentinel.http.oauth;
+
+import dev.sentinel.http.web.Requests;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parameters of an {@code application/x-www-form-urlencoded} body, read strictly: a repeated parameter is an
+ * {@code invalid_request} (RFC 6749 §3.2), and a parameter without a value counts as absent (§3.1).
+ */
+final class FormBody {
+
+    private final Map<String, String> values;
+
+    private FormBody(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static FormBody parse(Context ctx) {
+        if (!Requests.mediaType(ctx).map("application/x-www-form-urlencoded"::equals).orElse(false)) {
+            throw OAuthError.invalidRequest("the body must be application/x-www-form-urlencoded");
+        }
+        String body = ctx.body();
+        Map<String, String> values = new HashMap<>();
+        if (body.isEmpty()) {
+            return new FormBody(values);
+        }
+        for (String pair : body.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (values.putIfAbsent(name, value) != null) {
+                throw OAuthError.invalidRequest("the parameter " + printable(name) + " is repeated");
+            }
+        }
+        return new FormBody(values);
+    }
+
+    /** The parameter's value; empty when absent or without a value. */
+    Optional<String> get(String name) {
+        String value = values.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    String require(String name) {
+        return get(name).orElseThrow(() -> OAuthError.invalidRequest("the parameter " + name + " is required"));
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw OAuthError.invalidRequest("the body is not valid form encoding");
+        }
+    }
+
+    private static String printable(String name) {
+        String cut = name.length() > 40 ? name.substring(0, 40) : name;
+        return cut.replaceAll("[^A-Za-z0-9_.:-]", "?");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sentinel.http.oauth;
+
+import dev.sentinel.core.service.Authenticator;
+import dev.sentinel.http.admin.AdminTokens;
+import java.time.Clock;
+
+/** Authenticates callers of the introspection and revocation endpoints (admin token or client credentials). */
+public final class OAuthCallers {
+
+    private final Callers callers;
+
+    public OAuthCallers(Authenticator authenticator, AdminTokens adminTokens, OAuthActivity activity, Clock clock) {
+        this.callers = new Callers(authenticator, adminTokens, activity.attempts(), clock);
+    }
+
+    Callers callers() {
+        return callers;
+    }
+}

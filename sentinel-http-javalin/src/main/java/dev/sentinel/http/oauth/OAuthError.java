@@ -1,0 +1,46 @@
+package dev.sentinel.http.oauth;
+
+/**
+ * An OAuth 2.0 error reply (RFC 6749 §5.2): {@code {"error", "error_description"}} with 400, or 401 and a
+ * {@code WWW-Authenticate} challenge for {@code invalid_client}. Descriptions never reveal why a client failed to
+ * authenticate, nor any secret.
+ */
+final class OAuthError extends RuntimeException {
+
+    private final String error;
+    private final int status;
+
+    private OAuthError(String error, int status, String description) {
+        super(description, null, false, false);
+        this.error = error;
+        this.status = status;
+    }
+
+    static OAuthError invalidRequest(String description) {
+        return new OAuthError("invalid_request", 400, description);
+    }
+
+    static OAuthError invalidClient() {
+        return new OAuthError("invalid_client", 401, "client authentication failed");
+    }
+
+    static OAuthError unauthorizedClient(String description) {
+        return new OAuthError("unauthorized_client", 400, description);
+    }
+
+    static OAuthError unsupportedGrantType(String description) {
+        return new OAuthError("unsupported_grant_type", 400, description);
+    }
+
+    static OAuthError invalidScope(String description) {
+        return new OAuthError("invalid_scope", 400, description);
+    }
+
+    String error() {
+        return error;
+    }
+
+    int status() {
+        return status;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sentinel.http.problem;
+
+import dev.sentinel.core.domain.ConflictException;
+import dev.sentinel.core.domain.FieldViolation;
+import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.http.web.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure outside the OAuth endpoints into one {@code application/problem+json} reply (RFC 9457):
+ * {@code type}, {@code title}, {@code status}, {@code detail} and, for input errors, {@code errors} with one
+ * {@code {field, message}} per broken rule. Unexpected failures are logged and shown without details.
+ */
+public final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    public static void handle(Exception failure, Context ctx) {
+        if (failure instanceof HttpProblem problem) {
+            write(ctx, problem.status(), problem.getMessage(), problem.errors());
+        } else if (failure instanceof ValidationException invalid) {
+            write(ctx, 400, "the request has invalid fields", invalid.violations());
+        } else if (failure instanceof PassNotFoundException missing) {
+            write(ctx, 404, missing.getMessage(), List.of());
+        } else if (failure instanceof ConflictException conflict) {
+            List<FieldViolation> errors = conflict.field().isEmpty() ? List.of()
+                    : List.of(new FieldViolation(conflict.field(), conflict.getMessage()));
+            write(ctx, 409, conflict.getMessage(), errors);
+        } else if (failure instanceof StorageException unavailable) {
+            LOG.warn("storage failure on {} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+            write(ctx, 503, "the store is unavailable; try again later", List.of());
+        } else if (failure instanceof HttpResponseException http) {
+            write(ctx, http.getStatus(), detailFor(http), List.of());
+        } else {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
+            write(ctx, 500, "an unexpected error occurred", List.of());
+        }
+    }
+
+    /** Writes a problem reply for a status without an exception (e.g. an unmatched route). */
+    public static void write(Context ctx, int status, String detail, List<FieldViolation> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title(status));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", ctx.path());
+        if (!errors.isEmpty()) {
+            body.put("errors", errors.stream()
+                    .map(error -> Map.of("field", error.field(), "message", error.rule())).toList());
+        }
+        ctx.status(status).contentType(Json.PROBLEM_JSON).result(Json.bytes(body));
+    }
+
+    private static String detailFor(HttpResponseException http) {
+        return switch (http.getStatus()) {
+            case 404 -> "no such resource";
+            case 405 -> "this method is not allowed on this resource";
+            case 413 -> "the request body is larger than 64 KiB";
+            default -> http.getMessage() == null ? title(http.getStatus()) : http.getMessage();
+        };
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sentinel.http.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers endpoints and remembers them, so the OpenAPI document can be checked against what is served. */
+public final class Routes {
+
+    /** One registered endpoint: an upper-case HTTP method and a path in OpenAPI form ({@code /passes/{passId}}). */
+    public record Route(String method, String path) {
+    }
+
+    private final RoutesConfig routes;
+    private final List<Route> registered = new ArrayList<>();
+
+    public Routes(RoutesConfig routes) {
+        this.routes = routes;
+    }
+
+    public Routes get(String path, Handler handler) {
+        routes.get(path, handler);
+        registered.add(new Route("GET", path));
+        return this;
+    }
+
+    public Routes post(String path, Handler handler) {
+        routes.post(path, handler);
+        registered.add(new Route("POST", path));
+        return this;
+    }
+
+    public Routes delete(String path, Handler handler) {
+        routes.delete(path, handler);
+        registered.add(new Route("DELETE", path));
+        return this;
+    }
+
+    public List<Route> registered() {
+        return List.copyOf(registered);
+    }
+}

@@ -1,0 +1,92 @@
+// The management API client: bearer admin token from sessionStorage, JSON in and out,
+// application/problem+json failures turned into ApiError with words a person can read.
+
+const TOKEN_KEY = 'sentinel.adminToken';
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  signIn: (token) => sessionStorage.setItem(TOKEN_KEY, token),
+  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** A failed API call: `detail` is a sentence, `errors` the per-field problems ({field, message}). */
+export class ApiError extends Error {
+  constructor(status, title, detail, errors = []) {
+    super(detail || title || `Request failed (${status})`);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+  }
+}
+
+async function problemOf(response) {
+  let body = null;
+  try { body = await response.json(); } catch { /* not JSON */ }
+  if (response.status === 401) {
+    window.dispatchEvent(new CustomEvent('sentinel:unauthorized'));
+    return new ApiError(401, 'Unauthorized', body?.detail || 'The admin token was not accepted. Sign in again.');
+  }
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  return new ApiError(response.status, body?.title, body?.detail || body?.error_description || response.statusText, errors);
+}
+
+async function send(method, path, body, token = session.token()) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const init = { method, headers, cache: 'no-store' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'Network error', 'The Sentinel server could not be reached. Check that it is running and try again.');
+  }
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+const enc = encodeURIComponent;
+
+async function json(method, path, body, token) {
+  const response = await send(method, path, body, token);
+  return response.status === 204 ? null : response.json();
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function fileName(response, fallback) {
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+export const api = {
+  checkToken: (token, project) => json('GET', `/api/v1/projects/${enc(project)}/passes`, undefined, token),
+  listPasses: (project) => json('GET', `/api/v1/projects/${enc(project)}/passes`),
+  createPass: (project, body) => json('POST', `/api/v1/projects/${enc(project)}/passes`, body),
+  overview: (passId) => json('GET', `/api/v1/passes/${enc(passId)}`),
+  permissions: (passId) => json('GET', `/api/v1/passes/${enc(passId)}/permissions`),
+  usage: (passId, range) => json('GET', `/api/v1/passes/${enc(passId)}/usage${query({ range })}`),
+  activity: (passId, filters) => json('GET', `/api/v1/passes/${enc(passId)}/activity${query(filters)}`),
+  regenerate: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/credentials/regenerate`),
+  toggle: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/toggle`),
+  revoke: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/revoke`),
+  activate: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/activate`),
+  remove: (passId) => json('DELETE', `/api/v1/passes/${enc(passId)}`),
+  async exportActivity(passId, format, filters) {
+    const response = await send('GET', `/api/v1/passes/${enc(passId)}/activity/export${query({ ...filters, format })}`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return { blob: await response.blob(), name: fileName(response, `sentinel-pass-activity-${passId}-${stamp}.${format}`) };
+  },
+};

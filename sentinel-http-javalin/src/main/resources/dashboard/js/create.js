@@ -1,0 +1,212 @@
+// The create flow of the reference: agent identity, security settings, review, then the credentials once.
+import { api } from './api.js';
+import { h, clear, uid, isoDay, plusYears, humanize, focus } from './dom.js';
+import { messageArea, credentialsBlock, busy, confirmDialog, openDialog } from './ui.js';
+
+export const ACCESS_LEVELS = ['basic', 'standard', 'premium', 'enterprise'];
+export const USAGE_TYPES = ['ai_assistant', 'automation_tool', 'integration_service', 'mcp_server', 'api_client',
+  'data_processor', 'monitoring_system', 'other'];
+const STEPS = ['Agent identity', 'Security settings', 'Review', 'Credentials'];
+const LABELS = {
+  agent_name: 'Agent name', agent_type: 'Agent type', description: 'Description', pass_id: 'Pass ID',
+  access_level: 'Access level', organization: 'Organization', usage_type: 'Usage type', valid_from: 'Valid from',
+  valid_until: 'Valid until', permissions: 'Permissions', scopes: 'Scopes', integration_notes: 'Integration notes',
+};
+const STEP_OF_FIELD = { agent_name: 0, agent_type: 0, description: 0 };
+
+/** Letters, digits and single spaces, as the server checks it (after trimming and folding spaces). */
+export function agentNameProblem(raw) {
+  const value = raw.trim().replace(/ {2,}/g, ' ');
+  if (!value) return 'Agent name is required.';
+  if (value.length > 100) return 'Use at most 100 characters.';
+  if (!/^[\p{L}\p{Nd}]+( [\p{L}\p{Nd}]+)*$/u.test(value)) return 'Use only letters, numbers and spaces.';
+  return '';
+}
+
+/** Formats to lower_snake_case while typing ("Sourcing Agent" → "sourcing_agent"); a trailing "_" is kept until done. */
+export function snakeCase(raw, done = false) {
+  const snake = raw
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+/, '');
+  return done ? snake.replace(/_+$/, '') : snake;
+}
+
+function field(name, control, hint) {
+  const id = control.id;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  control.setAttribute('aria-describedby', `${hint ? hintId : ''} ${errorId}`.trim());
+  return h('div', { class: 'field', dataset: { field: name } },
+    h('label', { for: id }, LABELS[name], control.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+    control,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    h('p', { class: 'field-error', id: errorId }));
+}
+
+const input = (name, attrs = {}) => h('input', { id: uid(`create-${name}`), name, type: 'text', autocomplete: 'off', ...attrs });
+const select = (name, values, value) => h('select', { id: uid(`create-${name}`), name },
+  values.map((option) => h('option', { value: option, selected: option === value }, humanize(option))));
+const textarea = (name, attrs = {}) => h('textarea', { id: uid(`create-${name}`), name, rows: 3, ...attrs });
+
+function setFieldError(root, name, message) {
+  const wrapper = root.querySelector(`[data-field="${name}"]`);
+  if (!wrapper) return false;
+  wrapper.querySelector('.field-error').textContent = message || '';
+  wrapper.querySelector('input, select, textarea').setAttribute('aria-invalid', message ? 'true' : 'false');
+  return true;
+}
+
+/** Opens the flow; resolves with the created pass, or undefined when cancelled before creating. */
+export function openCreateFlow(project) {
+  let created = null;
+  return openDialog({
+    title: 'Create Sentinel Pass',
+    className: 'dialog-wide',
+    onCancel: async (close) => {
+      if (created) { close(created.pass); return; }
+      close(undefined);
+    },
+    build: (close, heading) => {
+      const today = isoDay();
+      const controls = {
+        agent_name: input('agent_name', { required: true, maxlength: 100, placeholder: 'My Security Agent' }),
+        agent_type: input('agent_type', { required: true, maxlength: 64, placeholder: 'sourcing_agent', spellcheck: 'false' }),
+        description: textarea('description', { maxlength: 2000, placeholder: 'What this agent does' }),
+        pass_id: input('pass_id', { placeholder: 'Auto-generated', spellcheck: 'false' }),
+        access_level: select('access_level', ACCESS_LEVELS, 'standard'),
+        organization: input('organization', { placeholder: 'Acme Corp' }),
+        usage_type: select('usage_type', USAGE_TYPES, 'automation_tool'),
+        valid_from: input('valid_from', { type: 'date', value: today }),
+        valid_until: input('valid_until', { type: 'date', value: plusYears(today, 1) }),
+        permissions: input('permissions', { value: 'read,write', spellcheck: 'false' }),
+        scopes: input('scopes', { placeholder: 'Optional', spellcheck: 'false' }),
+        integration_notes: textarea('integration_notes', { placeholder: 'Where this pass is used, who owns it' }),
+      };
+      const stepper = h('ol', { class: 'stepper' }, STEPS.map((title, index) =>
+        h('li', { dataset: { step: index } }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, index + 1), title)));
+      const area = messageArea();
+      const panel = h('div', { class: 'step-panel' });
+      let step = 0;
+
+      const name = controls.agent_name;
+      name.addEventListener('input', () => setFieldError(panel, 'agent_name', name.value ? agentNameProblem(name.value) : ''));
+      const type = controls.agent_type;
+      type.addEventListener('input', () => { type.value = snakeCase(type.value); setFieldError(panel, 'agent_type', ''); });
+      type.addEventListener('blur', () => { type.value = snakeCase(type.value, true); });
+
+      const identity = () => [
+        field('agent_name', name, 'Letters, numbers and spaces, for example "My Security Agent".'),
+        field('agent_type', type, 'Formatted as you type to lower_snake_case, for example sourcing_agent.'),
+        field('description', controls.description)];
+      const security = () => h('div', { class: 'grid-2' },
+        field('pass_id', controls.pass_id, 'Like SP-2026-A1B2C3. Leave empty to generate one.'),
+        field('access_level', controls.access_level),
+        field('organization', controls.organization),
+        field('usage_type', controls.usage_type),
+        field('valid_from', controls.valid_from, 'Default: today.'),
+        field('valid_until', controls.valid_until, 'Default: one year from today.'),
+        field('permissions', controls.permissions, 'Comma-separated, for example read,write or read:data,admin:users.'),
+        field('scopes', controls.scopes, 'Optional OAuth scopes, comma-separated.'),
+        h('div', { class: 'span-2' }, field('integration_notes', controls.integration_notes)));
+
+      const values = () => {
+        const body = {};
+        for (const [key, control] of Object.entries(controls)) {
+          const value = key === 'agent_type' ? snakeCase(control.value, true) : control.value.trim();
+          if (value) body[key] = value;
+        }
+        return body;
+      };
+
+      const review = () => {
+        const body = values();
+        const row = (key, value) => h('div', { class: 'review-row' }, h('dt', {}, LABELS[key]), h('dd', {}, value || '—'));
+        return h('dl', { class: 'review' },
+          row('agent_name', body.agent_name), row('agent_type', h('span', { class: 'mono' }, body.agent_type)),
+          row('access_level', humanize(body.access_level)), row('organization', body.organization),
+          row('usage_type', humanize(body.usage_type)), row('pass_id', body.pass_id || 'Auto-generated'),
+          row('valid_from', body.valid_from), row('valid_until', body.valid_until),
+          row('permissions', h('span', { class: 'mono' }, body.permissions)));
+      };
+
+      const nav = (...buttons) => h('div', { class: 'dialog-actions' }, buttons);
+      const back = () => h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => show(step - 1) }, 'Back');
+      const cancel = () => h('button', { type: 'button', class: 'btn btn-ghost', onclick: () => close(undefined) }, 'Cancel');
+
+      function checkIdentity() {
+        const nameProblem = agentNameProblem(name.value);
+        const typeProblem = snakeCase(type.value, true) ? '' : 'Agent type is required.';
+        setFieldError(panel, 'agent_name', nameProblem);
+        setFieldError(panel, 'agent_type', typeProblem);
+        if (nameProblem) name.focus(); else if (typeProblem) type.focus();
+        return !nameProblem && !typeProblem;
+      }
+
+      function checkSecurity() {
+        const from = controls.valid_from.value;
+        const until = controls.valid_until.value;
+        const problem = from && until && until <= from ? 'Must be after the start date.' : '';
+        setFieldError(panel, 'valid_until', problem);
+        if (problem) controls.valid_until.focus();
+        return !problem;
+      }
+
+      async function submit(button) {
+        await busy(button, async () => {
+          try {
+            const reply = await api.createPass(project, values());
+            created = reply;
+            show(3);
+          } catch (error) {
+            const fields = (error.errors || []).map((problem) => problem.field);
+            const target = fields.length ? Math.min(...fields.map((f) => STEP_OF_FIELD[f] ?? 1)) : 2;
+            show(target);
+            area.show(error, { fieldLabels: LABELS });
+            (error.errors || []).forEach((problem) => setFieldError(panel, problem.field, problem.message));
+          }
+        });
+      }
+
+      function show(next) {
+        step = next;
+        if (next !== 2 || !created) area.reset();
+        stepper.querySelectorAll('li').forEach((item, index) => {
+          item.classList.toggle('done', index < step);
+          if (index === step) item.setAttribute('aria-current', 'step'); else item.removeAttribute('aria-current');
+        });
+        const form = h('form', { class: 'stack', novalidate: true, 'aria-label': STEPS[step] });
+        if (step === 0) {
+          form.append(...identity(), nav(cancel(), h('button', { type: 'submit', class: 'btn btn-primary' }, 'Next')));
+          form.addEventListener('submit', (e) => { e.preventDefault(); if (checkIdentity()) show(1); });
+        } else if (step === 1) {
+          form.append(security(), nav(back(), h('button', { type: 'submit', class: 'btn btn-primary' }, 'Next: Review')));
+          form.addEventListener('submit', (e) => { e.preventDefault(); if (checkSecurity()) show(2); });
+        } else if (step === 2) {
+          const create = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-submit' }, 'Create Agent & Pass');
+          form.append(h('p', { class: 'muted' }, 'The agent user and its pass are created together, in one operation.'),
+            review(), nav(back(), create));
+          form.addEventListener('submit', (e) => { e.preventDefault(); submit(create); });
+        } else {
+          heading.textContent = 'Your credentials';
+          const complete = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-complete' }, 'Complete');
+          form.append(h('p', {}, 'Pass ', h('strong', { class: 'mono', id: 'created-pass-id' }, created.pass.pass_id),
+            ' is active. Give these credentials to ', h('strong', {}, created.pass.agent_name), '.'),
+            credentialsBlock(created.credentials), nav(complete));
+          form.addEventListener('submit', (e) => { e.preventDefault(); close(created.pass); });
+        }
+        clear(panel, form);
+        const first = step === 3 ? heading : panel.querySelector('[aria-invalid=true]') || panel.querySelector('input, select, textarea, button[type=submit]');
+        focus(first);
+      }
+
+      queueMicrotask(() => show(0));
+      return h('div', {}, stepper, area, panel);
+    },
+    initialFocus: () => null,
+  });
+}
+
+export { confirmDialog };

@@ -1,0 +1,94 @@
+// Tiny DOM and formatting helpers; no framework.
+
+/** Creates an element: h('button', {class: 'btn', onclick}, 'Label'). Text children are never parsed as HTML. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key in el && typeof value !== 'string') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+let ids = 0;
+export const uid = (prefix = 'id') => `${prefix}-${++ids}`;
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** A calendar date such as 2026-11-26, shown in the reader's locale without a time zone shift. */
+export function formatDate(isoDate) {
+  if (!isoDate) return '—';
+  const [y, m, d] = String(isoDate).slice(0, 10).split('-').map(Number);
+  return dateFormat.format(new Date(y, m - 1, d));
+}
+
+export function formatTime(isoInstant) {
+  if (!isoInstant) return '—';
+  const date = new Date(isoInstant);
+  return Number.isNaN(date.getTime()) ? String(isoInstant) : timeFormat.format(date);
+}
+
+export const formatClock = (date) => clockFormat.format(date);
+
+export function formatNumber(value, digits = 0) {
+  if (value === undefined || value === null || Number.isNaN(Number(value))) return '—';
+  return Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+export const formatPercent = (value) => (value === undefined || value === null ? '—' : `${formatNumber(value, 1)}%`);
+export const formatMs = (value) => (value === undefined || value === null ? '—' : `${formatNumber(value, 0)} ms`);
+
+/** Whole days from today (local) until an ISO date; negative when past. */
+export function daysUntil(isoDate) {
+  const [y, m, d] = String(isoDate).slice(0, 10).split('-').map(Number);
+  const today = new Date();
+  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((new Date(y, m - 1, d) - start) / 86_400_000);
+}
+
+/** Today's and a later date as YYYY-MM-DD in local time (what a date input holds). */
+export function isoDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function plusYears(isoDate, years) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return isoDay(new Date(y + years, m - 1, d));
+}
+
+/** "automation_tool" → "Automation tool". */
+export function humanize(code) {
+  if (!code) return '—';
+  const text = String(code).replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Moves focus to an element, making it focusable first when it is a heading or a region. */
+export function focus(el) {
+  if (!el) return;
+  if (!el.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
+  el.focus({ preventScroll: false });
+}

@@ -1,0 +1,155 @@
+// Shared pieces of the screens: badges, in-place errors, copy buttons, dialogs, the one-time credentials block.
+import { h, clear, uid, daysUntil, formatDate, focus } from './dom.js';
+
+export function statusBadge(pass) {
+  if (pass.revoked) return h('span', { class: 'badge badge-red', title: 'Revoked: inactive until activated again' }, 'Revoked');
+  return pass.status === 'active'
+    ? h('span', { class: 'badge badge-green' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Active')
+    : h('span', { class: 'badge badge-grey' }, 'Inactive');
+}
+
+/** The expiry badge: green far from the end, yellow within 30 days, red when expired. */
+export function expiryBadge(pass) {
+  const days = daysUntil(pass.valid_until);
+  const state = pass.validity_state || (days < 0 ? 'expired' : days <= 30 ? 'expiring_soon' : 'valid');
+  const until = formatDate(pass.valid_until);
+  switch (state) {
+    case 'expired': return h('span', { class: 'badge badge-red', title: `Expired ${until}` }, `Expired ${until}`);
+    case 'expiring_soon': return h('span', { class: 'badge badge-yellow', title: `Expires ${until}` },
+      days <= 0 ? 'Expires today' : `Expires in ${days} day${days === 1 ? '' : 's'}`);
+    case 'not_yet_valid': return h('span', { class: 'badge badge-grey' }, `Starts ${formatDate(pass.valid_from)}`);
+    default: return h('span', { class: 'badge badge-plain', title: `Valid until ${until}` }, `Expires ${until}`);
+  }
+}
+
+/** An error shown in place: a sentence, then each field problem. Announced to screen readers (role=alert). */
+export function errorBox(error, { fieldLabels = {} } = {}) {
+  const fields = (error.errors || []).map((problem) =>
+    h('li', {}, h('strong', {}, fieldLabels[problem.field] || problem.field), ` ${problem.message}`));
+  return h('div', { class: 'alert alert-error', role: 'alert' },
+    h('p', {}, sentence(error.detail || error.message)),
+    fields.length ? h('ul', {}, fields) : null);
+}
+
+export const sentence = (text) => {
+  const value = String(text || 'Something went wrong.').trim();
+  return value.charAt(0).toUpperCase() + value.slice(1) + (/[.!?]$/.test(value) ? '' : '.');
+};
+
+/** A region whose content is replaced by errors or notices; polite live region so changes are read out. */
+export function messageArea() {
+  const area = h('div', { class: 'messages', 'aria-live': 'polite' });
+  area.show = (error, options) => clear(area, error ? errorBox(error, options) : null);
+  area.notice = (text) => clear(area, h('div', { class: 'alert alert-info' }, text));
+  area.reset = () => clear(area);
+  return area;
+}
+
+export function copyButton(getText, label) {
+  const button = h('button', { type: 'button', class: 'btn btn-small btn-ghost copy', 'aria-label': label },
+    h('span', { class: 'copy-text' }, 'Copy'));
+  button.addEventListener('click', async () => {
+    const ok = await copy(getText());
+    button.querySelector('.copy-text').textContent = ok ? 'Copied' : 'Copy failed';
+    announce(ok ? `${label}: copied to the clipboard` : 'Copying failed; select the text and copy it by hand');
+    setTimeout(() => { button.querySelector('.copy-text').textContent = 'Copy'; }, 2000);
+  });
+  return button;
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h('textarea', { class: 'visually-hidden', readonly: true });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/** Reads a short message out to screen readers and shows it briefly. */
+export function announce(text) {
+  const toast = document.getElementById('toast');
+  toast.textContent = text;
+  toast.classList.add('show');
+  clearTimeout(announce.timer);
+  announce.timer = setTimeout(() => toast.classList.remove('show'), 2500);
+}
+
+/** The client id and secret, shown once, as JSON and as bash exports, each with a copy button. */
+export function credentialsBlock(credentials) {
+  const json = JSON.stringify({ client_id: credentials.client_id, client_secret: credentials.client_secret }, null, 2);
+  const bash = `export SENTINEL_CLIENT_ID='${credentials.client_id}'\nexport SENTINEL_CLIENT_SECRET='${credentials.client_secret}'`;
+  const block = (title, text, id) => h('section', { class: 'code-block', 'aria-labelledby': id },
+    h('div', { class: 'code-head' }, h('h4', { id }, title), copyButton(() => text, `Copy ${title}`)),
+    h('pre', { tabindex: '0' }, h('code', { dataset: { format: title.startsWith('JSON') ? 'json' : 'bash' } }, text)));
+  return h('div', { class: 'credentials' },
+    h('div', { class: 'alert alert-warning' },
+      h('strong', {}, 'Copy your client secret now.'),
+      ' It is shown only this once and cannot be retrieved later. Store it in a secrets manager.'),
+    block('JSON format', json, uid('cred-json')),
+    block('Bash export format', bash, uid('cred-bash')));
+}
+
+/**
+ * Opens a modal dialog. `build(close)` returns the body; the first focusable field (or `initialFocus`) gets
+ * focus, Escape closes, and focus returns to what had it before. Resolves with the value given to close().
+ */
+export function openDialog({ title, build, initialFocus, className = '', onCancel }) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    const titleId = uid('dialog-title');
+    const dialog = h('dialog', { class: `dialog ${className}`, 'aria-labelledby': titleId });
+    const close = (value) => {
+      dialog.close();
+      dialog.remove();
+      if (opener && document.contains(opener)) opener.focus();
+      resolve(value);
+    };
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      if (onCancel) onCancel(close); else close(undefined);
+    });
+    const heading = h('h2', { id: titleId, class: 'dialog-title' }, title);
+    dialog.append(heading, h('div', { class: 'dialog-body' }, build(close, heading)));
+    document.body.append(dialog);
+    dialog.showModal();
+    const target = initialFocus?.(dialog) || dialog.querySelector('input, select, textarea, button:not(.copy)');
+    focus(target || heading);
+  });
+}
+
+/** A yes/no question in a dialog; the safe choice has focus. */
+export function confirmDialog({ title, message, confirmLabel, danger = false }) {
+  return openDialog({
+    title,
+    build: (close) => h('div', {},
+      h('p', {}, message),
+      h('div', { class: 'dialog-actions' },
+        h('button', { type: 'button', class: 'btn btn-secondary', 'data-role': 'cancel', onclick: () => close(false) }, 'Cancel'),
+        h('button', { type: 'button', class: `btn ${danger ? 'btn-danger' : 'btn-primary'}`, 'data-role': 'confirm',
+          onclick: () => close(true) }, confirmLabel))),
+    initialFocus: (dialog) => dialog.querySelector('[data-role=cancel]'),
+  });
+}
+
+/** Disables a button while an action runs, so double clicks do not send twice. */
+export async function busy(button, action) {
+  const label = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    if (button.textContent !== label) button.textContent = label;
+  }
+}
+
+export const loading = (text = 'Loading…') => h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
