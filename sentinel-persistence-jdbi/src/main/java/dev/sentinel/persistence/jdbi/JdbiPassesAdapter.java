@@ -1,0 +1,127 @@
+package dev.sentinel.persistence.jdbi;
+
+import dev.sentinel.core.domain.AccessLevel;
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.Coded;
+import dev.sentinel.core.domain.ConflictException;
+import dev.sentinel.core.domain.CredentialType;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassState;
+import dev.sentinel.core.domain.Permissions;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.Scopes;
+import dev.sentinel.core.domain.UsageType;
+import dev.sentinel.core.domain.ValidityPeriod;
+import dev.sentinel.core.domain.Visibility;
+import dev.sentinel.core.port.Passes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Passes in the {@code passes} table; enumerations are stored by their codes. */
+final class JdbiPassesAdapter implements Passes {
+
+    private static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
+            + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
+            + "created_at, updated_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
+
+    private final Handle handle;
+
+    JdbiPassesAdapter(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public void add(Pass pass) {
+        try {
+            handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
+                            + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "
+                            + ":credentialType, :visibility, :notes, :state, :createdAt, :updatedAt)")
+                    .bind("passId", pass.passId().value())
+                    .bind("project", pass.project().value())
+                    .bind("clientId", pass.clientId().value())
+                    .bind("accessLevel", pass.accessLevel().code())
+                    .bind("organization", pass.organization().orElse(null))
+                    .bind("usageType", pass.usageType().code())
+                    .bind("validFrom", pass.validity().validFrom())
+                    .bind("validUntil", pass.validity().validUntil())
+                    .bind("permissions", pass.permissions().asString())
+                    .bind("scopes", pass.scopes().asString())
+                    .bind("credentialType", pass.credentialType().code())
+                    .bind("visibility", pass.visibility().code())
+                    .bind("notes", pass.integrationNotes().orElse(null))
+                    .bind("state", pass.state().code())
+                    .bind("createdAt", Sql.utc(pass.createdAt()))
+                    .bind("updatedAt", Sql.utc(pass.updatedAt()))
+                    .execute();
+        } catch (RuntimeException failure) {
+            if (!Sql.isUniqueViolation(failure)) {
+                throw failure;
+            }
+            if (Sql.violates(failure, "passes_client_id_uq")) {
+                throw new ConflictException(ClientId.FIELD, "client_id " + pass.clientId() + " already has a pass");
+            }
+            throw new ConflictException(PassId.FIELD, "pass_id " + pass.passId() + " is taken");
+        }
+    }
+
+    @Override
+    public Optional<Pass> find(PassId passId) {
+        return one(SELECT + "WHERE pass_id = :id", passId.value());
+    }
+
+    @Override
+    public Optional<Pass> findForUpdate(PassId passId) {
+        return one(SELECT + "WHERE pass_id = :id FOR UPDATE", passId.value());
+    }
+
+    @Override
+    public Optional<Pass> findByClientId(ClientId clientId) {
+        return one(SELECT + "WHERE client_id = :id", clientId.value());
+    }
+
+    @Override
+    public List<Pass> listByProject(ProjectId project) {
+        return handle.createQuery(SELECT + "WHERE project = :project ORDER BY created_at, pass_id")
+                .bind("project", project.value())
+                .map(JdbiPassesAdapter::map)
+                .list();
+    }
+
+    @Override
+    public void update(Pass pass) {
+        handle.createUpdate("UPDATE passes SET state = :state, updated_at = :updatedAt WHERE pass_id = :passId")
+                .bind("state", pass.state().code())
+                .bind("updatedAt", Sql.utc(pass.updatedAt()))
+                .bind("passId", pass.passId().value())
+                .execute();
+    }
+
+    @Override
+    public boolean delete(PassId passId) {
+        return handle.createUpdate("DELETE FROM passes WHERE pass_id = :passId")
+                .bind("passId", passId.value())
+                .execute() > 0;
+    }
+
+    private Optional<Pass> one(String sql, String id) {
+        return handle.createQuery(sql).bind("id", id).map(JdbiPassesAdapter::map).findOne();
+    }
+
+    private static Pass map(ResultSet row, StatementContext context) throws SQLException {
+        return new Pass(new PassId(row.getString("pass_id")), new ProjectId(row.getString("project")),
+                new ClientId(row.getString("client_id")), AccessLevel.parse(row.getString("access_level")),
+                Sql.optionalString(row, "organization"), UsageType.parse(row.getString("usage_type")),
+                new ValidityPeriod(row.getObject("valid_from", LocalDate.class), row.getObject("valid_until", LocalDate.class)),
+                Permissions.parse(row.getString("permissions")), Scopes.parse(row.getString("scopes")),
+                CredentialType.parse(row.getString("credential_type")), Visibility.parse(row.getString("visibility")),
+                Sql.optionalString(row, "integration_notes"), Coded.parse(PassState.class, "state", row.getString("state")),
+                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+    }
+}

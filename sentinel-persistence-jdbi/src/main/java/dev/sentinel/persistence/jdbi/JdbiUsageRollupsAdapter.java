@@ -1,0 +1,163 @@
+package dev.sentinel.persistence.jdbi;
+
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.HourlyUsage;
+import dev.sentinel.core.domain.activity.LatencyHistogram;
+import dev.sentinel.core.port.UsageRollups;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Hourly rollups in {@code usage_hourly} (counts, latency sum, histogram buckets {@code b00..b24}) and their distinct
+ * endpoints in {@code usage_hourly_endpoints}. Adding increments in SQL, so concurrent writers never lose counts:
+ * PostgreSQL upserts with {@code ON CONFLICT}; H2 updates, inserts when there was no row, and updates again if a
+ * concurrent writer inserted it first (H2 keeps the transaction usable after a failed statement).
+ */
+final class JdbiUsageRollupsAdapter implements UsageRollups {
+
+    private static final List<String> BUCKETS = IntStream.range(0, LatencyHistogram.BUCKETS)
+            .mapToObj(i -> String.format("b%02d", i)).toList();
+    private static final List<String> COUNTERS = concat(List.of("total_count", "success_count", "error_count",
+            "latency_sum_ms"), BUCKETS);
+    private static final String INSERT = "INSERT INTO usage_hourly (pass_id, hour_start, " + String.join(", ", COUNTERS)
+            + ") VALUES (:passId, :hour, " + COUNTERS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    private static final String UPDATE = "UPDATE usage_hourly SET "
+            + COUNTERS.stream().map(c -> c + " = " + c + " + :" + c).collect(Collectors.joining(", "))
+            + " WHERE pass_id = :passId AND hour_start = :hour";
+    private static final String POSTGRES_UPSERT = INSERT + " ON CONFLICT (pass_id, hour_start) DO UPDATE SET "
+            + COUNTERS.stream().map(c -> c + " = usage_hourly." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
+
+    private final Handle handle;
+    private final Dialect dialect;
+
+    JdbiUsageRollupsAdapter(Handle handle, Dialect dialect) {
+        this.handle = handle;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void add(List<ActivityEvent> events) {
+        for (HourlyUsage rollup : HourlyUsage.rollUp(events)) {
+            if (dialect == Dialect.POSTGRES) {
+                bindCounters(handle.createUpdate(POSTGRES_UPSERT), rollup).execute();
+            } else {
+                addOnH2(rollup);
+            }
+            addEndpoints(rollup);
+        }
+    }
+
+    @Override
+    public List<HourlyUsage> find(PassId passId, Instant from, Instant until) {
+        Map<Instant, Set<String>> endpoints = endpoints(passId, from, until);
+        return handle.createQuery("SELECT hour_start, " + String.join(", ", COUNTERS) + " FROM usage_hourly "
+                        + "WHERE pass_id = :passId AND hour_start >= :from AND hour_start < :until ORDER BY hour_start")
+                .bind("passId", passId.value())
+                .bind("from", Sql.utc(from))
+                .bind("until", Sql.utc(until))
+                .map((row, context) -> map(passId, row, endpoints))
+                .list();
+    }
+
+    @Override
+    public void deleteByPass(PassId passId) {
+        handle.createUpdate("DELETE FROM usage_hourly_endpoints WHERE pass_id = :passId").bind("passId", passId.value()).execute();
+        handle.createUpdate("DELETE FROM usage_hourly WHERE pass_id = :passId").bind("passId", passId.value()).execute();
+    }
+
+    private void addOnH2(HourlyUsage rollup) {
+        if (bindCounters(handle.createUpdate(UPDATE), rollup).execute() > 0) {
+            return;
+        }
+        try {
+            bindCounters(handle.createUpdate(INSERT), rollup).execute();
+        } catch (RuntimeException failure) {
+            if (!Sql.isUniqueViolation(failure)) {
+                throw failure;
+            }
+            bindCounters(handle.createUpdate(UPDATE), rollup).execute();
+        }
+    }
+
+    private void addEndpoints(HourlyUsage rollup) {
+        String sql = dialect == Dialect.POSTGRES
+                ? "INSERT INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
+                        + "VALUES (:passId, :hour, :key, :endpoint) ON CONFLICT DO NOTHING"
+                : "MERGE INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
+                        + "KEY (pass_id, hour_start, endpoint_key) VALUES (:passId, :hour, :key, :endpoint)";
+        var batch = handle.prepareBatch(sql);
+        for (String endpoint : rollup.endpoints()) {
+            batch.bind("passId", rollup.passId().value())
+                    .bind("hour", Sql.utc(rollup.hour()))
+                    .bind("key", sha256(endpoint))
+                    .bind("endpoint", endpoint)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private Map<Instant, Set<String>> endpoints(PassId passId, Instant from, Instant until) {
+        Map<Instant, Set<String>> byHour = new HashMap<>();
+        handle.createQuery("SELECT hour_start, endpoint FROM usage_hourly_endpoints "
+                        + "WHERE pass_id = :passId AND hour_start >= :from AND hour_start < :until")
+                .bind("passId", passId.value())
+                .bind("from", Sql.utc(from))
+                .bind("until", Sql.utc(until))
+                .map((row, context) -> Map.entry(Sql.instant(row, "hour_start"), row.getString("endpoint")))
+                .forEach(entry -> byHour.computeIfAbsent(entry.getKey(), hour -> new HashSet<>()).add(entry.getValue()));
+        return byHour;
+    }
+
+    private static <S extends SqlStatement<S>> S bindCounters(S statement, HourlyUsage rollup) {
+        statement.bind("passId", rollup.passId().value())
+                .bind("hour", Sql.utc(rollup.hour()))
+                .bind("total_count", rollup.total())
+                .bind("success_count", rollup.successes())
+                .bind("error_count", rollup.errors())
+                .bind("latency_sum_ms", rollup.latencySumMs());
+        long[] counts = rollup.histogram().counts();
+        for (int i = 0; i < counts.length; i++) {
+            statement.bind(BUCKETS.get(i), counts[i]);
+        }
+        return statement;
+    }
+
+    private static HourlyUsage map(PassId passId, ResultSet row, Map<Instant, Set<String>> endpoints) throws SQLException {
+        Instant hour = Sql.instant(row, "hour_start");
+        long[] counts = new long[LatencyHistogram.BUCKETS];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = row.getLong(BUCKETS.get(i));
+        }
+        return new HourlyUsage(passId, hour, row.getLong("total_count"), row.getLong("success_count"),
+                row.getLong("error_count"), row.getLong("latency_sum_ms"), LatencyHistogram.of(counts),
+                endpoints.getOrDefault(hour, Set.of()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sentinel.persistence.jdbi;
+
+/** Keeps connection secrets out of messages. */
+final class Redaction {
+
+    private Redaction() {
+    }
+
+    /** The URL without query string or H2 options, which may carry a password. */
+    static String url(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char separator : new char[] {'?', ';'}) {
+            int at = jdbcUrl.indexOf(separator);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return jdbcUrl.substring(0, cut);
+    }
+
+    /**
+     * The first line of the most telling cause's message (the deepest SQL exception's, else the deepest cause's):
+     * what went wrong, without a stack trace wall.
+     */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        Throwable deepestSql = failure instanceof java.sql.SQLException ? failure : null;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof java.sql.SQLException) {
+                deepestSql = root;
+            }
+        }
+        root = deepestSql != null ? deepestSql : root;
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String line = message.strip().lines().findFirst().orElse(message).strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sentinel.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real databases for tests: H2 files in temporary directories, and PostgreSQL when {@code sentinel.test.postgres.url}
+ * (or env {@code SENTINEL_TEST_PG_URL}) names one. Without a URL the PostgreSQL tests are skipped, unless env
+ * {@code SENTINEL_TEST_REQUIRE_PG=true}, when they fail.
+ */
+final class TestDatabases {
+
+    /** Every table, children first, so deleting in this order never breaks a foreign key. */
+    static final List<String> TABLES = List.of("usage_hourly_endpoints", "usage_hourly", "activity_events",
+            "audit_entries", "settings", "signing_keys", "passes", "agent_credentials", "agent_users");
+
+    private TestDatabases() {
+    }
+
+    /** Empties every table, so each test starts from an empty store. */
+    static void clean(JdbiStorage storage) {
+        storage.jdbi().useHandle(handle -> TABLES.forEach(table -> handle.execute("DELETE FROM " + table)));
+    }
+
+    /** A PostgreSQL database in a schema of its own; skips (or fails, when required) without a server. */
+    static PostgresSchema postgresSchema() {
+        Optional<String> url = postgresUrl();
+        if (url.isEmpty()) {
+            if ("true".equalsIgnoreCase(System.getenv("SENTINEL_TEST_REQUIRE_PG"))) {
+                fail("SENTINEL_TEST_REQUIRE_PG=true but no PostgreSQL URL was given (SENTINEL_TEST_PG_URL)");
+            }
+            Assumptions.abort("no PostgreSQL URL given (set SENTINEL_TEST_PG_URL to run the PostgreSQL tests)");
+        }
+        return PostgresSchema.create(url.get(), env("SENTINEL_TEST_PG_USER"), env("SENTINEL_TEST_PG_PASSWORD"));
+    }
+
+    private static Optional<String> postgresUrl() {
+        String property = System.getProperty("sentinel.test.postgres.url");
+        if (property != null && !property.isBlank() && !property.startsWith("${")) {
+            return Optional.of(property.strip());
+        }
+        return Optional.ofNullable(System.getenv("SENTINEL_TEST_PG_URL")).filter(value -> !value.isBlank());
+    }
+
+    private static String env(String name) {
+        return Optional.ofNullable(System.getenv(name)).orElse("");
+    }
+
+    /** A throw-away schema; {@link #config()} points the search path at it. */
+    record PostgresSchema(String url, String user, String password, String schema) implements AutoCloseable {
+
+        static PostgresSchema create(String url, String user, String password) {
+            String schema = "sentinel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                    .toLowerCase(Locale.ROOT);
+            PostgresSchema created = new PostgresSchema(url, user, password, schema);
+            created.execute("CREATE SCHEMA " + schema);
+            return created;
+        }
+
+        DatabaseConfig config() {
+            return DatabaseConfig.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+        }
+
+        @Override
+        public void close() {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+
+        private void execute(String sql) {
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException failure) {
+                throw new IllegalStateException("PostgreSQL test setup failed: " + failure.getMessage(), failure);
+            }
+        }
+    }
+}
