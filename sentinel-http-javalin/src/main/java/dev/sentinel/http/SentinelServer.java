@@ -2,9 +2,10 @@ package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.recording.BatchingActivityRecorder;
+import dev.sentinel.core.recording.RecorderStats;
 import dev.sentinel.core.service.Actor;
 import dev.sentinel.core.service.StoringActivityRecorder;
-import dev.sentinel.http.activity.BufferedActivityRecorder;
 import dev.sentinel.http.admin.AdminTokens;
 import dev.sentinel.http.keys.KeyAlgorithm;
 import dev.sentinel.http.keys.SigningKeyService;
@@ -40,7 +41,7 @@ public final class SentinelServer implements AutoCloseable {
     private final Builder settings;
     private final SigningKeyService keys;
     private final ActivityRecorder recorder;
-    private final BufferedActivityRecorder ownRecorder;
+    private final BatchingActivityRecorder ownRecorder;
     private volatile String issuer;
     private Javalin app;
     private Optional<String> generatedAdminToken = Optional.empty();
@@ -55,7 +56,7 @@ public final class SentinelServer implements AutoCloseable {
             this.ownRecorder = null;
         } else {
             StoringActivityRecorder storing = new StoringActivityRecorder(settings.sentinel.storage());
-            this.ownRecorder = new BufferedActivityRecorder(storing::recordAll, BufferedActivityRecorder.DEFAULT_CAPACITY);
+            this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
             this.recorder = ownRecorder;
         }
     }
@@ -130,9 +131,9 @@ public final class SentinelServer implements AutoCloseable {
         return keys;
     }
 
-    /** How many activity events the built-in buffer refused because it was full (0 with a custom recorder). */
-    public long rejectedActivityEvents() {
-        return ownRecorder == null ? 0 : ownRecorder.rejected();
+    /** The counters of the built-in activity buffer (what it took, wrote, refused); empty with a custom recorder. */
+    public Optional<RecorderStats> activityStats() {
+        return Optional.ofNullable(ownRecorder).map(BatchingActivityRecorder::stats);
     }
 
     /** Stops accepting requests, lets running ones finish, then writes the buffered activity. */

@@ -1,0 +1,120 @@
+// Overview tab: the four stat cards, the pass facts, Regenerate Credentials and Toggle Status.
+import { api } from './api.js';
+import { h, clear, formatDate, formatTime, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
+import { statusBadge, copyButton, credentialsBlock, busy, openDialog, messageArea, announce } from './ui.js';
+
+export function overviewTab(context, body) {
+  const facts = h('dl', { class: 'facts', id: 'pass-facts' });
+  const capabilities = h('ul', { class: 'chips', 'aria-label': 'Capabilities' });
+  const cards = h('div', { class: 'cards' });
+  const regenerate = h('button', { type: 'button', class: 'btn btn-secondary', id: 'regenerate' }, 'Regenerate Credentials');
+  const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Toggle Status');
+
+  function show(pass, stats) {
+    if (stats) clear(cards, statCards(stats));
+    const row = (term, value, extra) => h('div', { class: 'fact' }, h('dt', {}, term), h('dd', {}, value, extra));
+    clear(facts,
+      row('Pass ID', h('span', { class: 'mono' }, pass.pass_id)),
+      row('Client ID', h('span', { class: 'mono', id: 'client-id' }, pass.client_id), copyButton(() => pass.client_id, 'Copy client ID')),
+      row('Status', statusBadge(pass)),
+      row('Created', formatDate(pass.created_at)),
+      row('Expires', formatDate(pass.valid_until)),
+      row('Agent type', h('span', { class: 'mono' }, pass.agent_type)),
+      row('Organization', pass.organization || '—'),
+      row('Usage type', humanize(pass.usage_type)),
+      row('Access level', humanize(pass.access_level)),
+      pass.description ? row('Description', pass.description) : null);
+    toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
+    context.showPass(pass);
+  }
+
+  api.permissions(context.passId)
+    .then((permissions) => clear(capabilities, permissions.capabilities.map((name) => h('li', { class: 'chip' }, name))))
+    .catch(context.showError);
+
+  toggle.addEventListener('click', () => busy(toggle, async () => {
+    try {
+      context.clearError();
+      const reply = await api.toggle(context.passId);
+      show(reply.pass);
+      announce(reply.pass.status === 'active' ? 'The pass is active' : 'The pass is inactive: it rejects every authentication');
+    } catch (error) {
+      context.showError(error);
+    }
+  }));
+  regenerate.addEventListener('click', () => regenerateFlow(context, show));
+
+  show(body.pass, body.stats);
+  return {
+    element: h('div', { class: 'stack-lg' },
+      cards,
+      h('div', { class: 'grid-sidebar' },
+        h('section', { class: 'card', 'aria-labelledby': 'details-title' },
+          h('h2', { id: 'details-title' }, 'Pass details'), facts),
+        h('div', { class: 'stack-lg' },
+          h('section', { class: 'card', 'aria-labelledby': 'capabilities-title' },
+            h('h2', { id: 'capabilities-title' }, 'Capabilities'), capabilities),
+          h('section', { class: 'card', 'aria-labelledby': 'actions-title' },
+            h('h2', { id: 'actions-title' }, 'Actions'),
+            h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
+            h('div', { class: 'button-row' }, regenerate, toggle))))),
+  };
+}
+
+function statCards(stats) {
+  const card = (label, value, options = {}) => h('div', { class: `stat ${options.tone ? `tone-${options.tone}` : ''}` },
+    h('p', { class: 'stat-label' }, options.indicator ? h('span', { class: 'indicator', 'aria-hidden': 'true' }) : null, label),
+    h('p', { class: 'stat-value', dataset: { stat: options.key } }, value));
+  const used = stats.total_requests > 0;
+  return [
+    card('Total requests', formatNumber(stats.total_requests), { key: 'total_requests' }),
+    card('Success rate', used ? formatPercent(stats.success_rate) : '—', { key: 'success_rate', tone: 'green', indicator: true }),
+    card('Average latency', used ? formatMs(stats.avg_latency_ms) : '—', { key: 'avg_latency_ms' }),
+    card('Last used', stats.last_used ? formatTime(stats.last_used) : 'Never', { key: 'last_used' }),
+  ];
+}
+
+function regenerateFlow(context, show) {
+  return openDialog({
+    title: 'Regenerate credentials',
+    build: (close) => {
+      const area = messageArea();
+      const grace = h('select', { id: 'grace-period', name: 'grace_period' },
+        h('option', { value: '' }, 'Immediately'),
+        h('option', { value: 'PT1H' }, 'After 1 hour'),
+        h('option', { value: 'P1D' }, 'After 24 hours'),
+        h('option', { value: 'P7D' }, 'After 7 days'));
+      const confirm = h('button', { type: 'submit', class: 'btn btn-primary', id: 'regenerate-confirm' }, 'Regenerate');
+      const body = h('div', {});
+      const form = h('form', { class: 'stack' },
+        h('p', {}, 'A new client secret is issued and shown once. Update every service that uses the current secret.'),
+        h('div', { class: 'field' }, h('label', { for: 'grace-period' }, 'The current secret stops working'), grace,
+          h('p', { class: 'hint' }, 'A grace period lets you roll the new secret out without downtime.')),
+        area,
+        h('div', { class: 'dialog-actions' },
+          h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => close() }, 'Cancel'), confirm));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        busy(confirm, async () => {
+          try {
+            const reply = await api.regenerate(context.passId, grace.value ? { grace_period: grace.value } : undefined);
+            show(reply.pass);
+            const done = h('button', { type: 'button', class: 'btn btn-primary', id: 'regenerate-done', onclick: () => close() }, 'Done');
+            clear(body,
+              reply.previous_secret_valid_until
+                ? h('p', {}, `The previous secret keeps working until ${formatTime(reply.previous_secret_valid_until)}.`)
+                : h('p', {}, 'The previous secret no longer works.'),
+              credentialsBlock(reply.credentials),
+              h('div', { class: 'dialog-actions' }, done));
+            done.focus();
+          } catch (error) {
+            area.show(error);
+          }
+        });
+      });
+      body.append(form);
+      return body;
+    },
+    initialFocus: (dialog) => dialog.querySelector('#grace-period'),
+  });
+}

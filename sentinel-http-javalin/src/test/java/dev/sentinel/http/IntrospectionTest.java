@@ -1,0 +1,139 @@
+package dev.sentinel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.http.web.Json;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IntrospectionTest {
+
+    private final ServerFixture fixture = new ServerFixture();
+    private final CreatedPass created = fixture.createPass();
+    private final String basic = ServerFixture.basic(created.credentials().clientId().value(),
+            created.credentials().clientSecret().reveal());
+    private final String token = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+            "Authorization", basic).body()).path("access_token").asText();
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private JsonNode introspectAsAdmin(String presented) {
+        HttpResponse<String> response = fixture.postForm("/oauth/introspect", "token=" + presented,
+                "Authorization", "Bearer " + ServerFixture.ADMIN_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.parse(response.body());
+    }
+
+    @Test
+    void reportsALiveTokenAsActiveToTheAdmin() {
+        JsonNode body = introspectAsAdmin(token);
+
+        assertThat(body.path("active").asBoolean()).isTrue();
+        assertThat(body.path("pass_id").asText()).isEqualTo(created.pass().passId().value());
+        assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
+    }
+
+    @Test
+    void reportsATokenOfADeactivatedPassAsInactiveAtOnce() {
+        fixture.sentinel.passes().toggle(created.pass().passId());
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isFalse();
+        fixture.sentinel.passes().toggle(created.pass().passId());
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reportsATokenOfARevokedPassAsInactive() {
+        fixture.sentinel.passes().revoke(created.pass().passId());
+        assertThat(introspectAsAdmin(token).toString()).isEqualTo("{\"active\":false}");
+    }
+
+    @Test
+    void reportsATokenOfADeletedPassAsInactive() {
+        fixture.sentinel.passes().delete(created.pass().passId());
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reportsAnExpiredTokenAsInactive() {
+        fixture.clock.advance(Duration.ofMinutes(15));
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reportsATokenOfAPassPastItsValidityAsInactive() {
+        fixture.clock.set(created.pass().pass().validity().end().minusSeconds(1));
+        String late = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", basic).body()).path("access_token").asText();
+        fixture.clock.advance(Duration.ofSeconds(1));
+        assertThat(introspectAsAdmin(late).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reportsATamperedTokenAsInactive() {
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2) + "AA";
+        assertThat(introspectAsAdmin(forged).path("active").asBoolean()).isFalse();
+        assertThat(introspectAsAdmin("not-a-token").path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void acceptsAPasssClientCredentialsAsCaller() {
+        HttpResponse<String> response = fixture.postForm("/oauth/introspect", "token=" + token, "Authorization", basic);
+        assertThat(Json.parse(response.body()).path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesCallersWithoutCredentialsOrWithAnAccessTokenAsBearer() {
+        HttpResponse<String> anonymous = fixture.postForm("/oauth/introspect", "token=" + token);
+        HttpResponse<String> withAccessToken = fixture.postForm("/oauth/introspect", "token=" + token,
+                "Authorization", "Bearer " + token);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(withAccessToken.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(withAccessToken.body()).path("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void requiresTheTokenParameter() {
+        HttpResponse<String> response = fixture.postForm("/oauth/introspect", "token_type_hint=access_token",
+                "Authorization", basic);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(response.body()).path("error").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void revocationDeactivatesOnlyThatToken() {
+        String second = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", basic).body()).path("access_token").asText();
+
+        HttpResponse<String> revoked = fixture.postForm("/oauth/revoke", "token=" + token + "&token_type_hint=access_token",
+                "Authorization", basic);
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isFalse();
+        assertThat(introspectAsAdmin(second).path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void revocationOfAnUnknownTokenSucceedsAsTheRfcAsks() {
+        assertThat(fixture.postForm("/oauth/revoke", "token=garbage", "Authorization", basic).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientCannotRevokeAnotherClientsToken() {
+        CreatedPass other = fixture.createPass();
+        HttpResponse<String> response = fixture.postForm("/oauth/revoke", "token=" + token, "Authorization",
+                ServerFixture.basic(other.credentials().clientId().value(), other.credentials().clientSecret().reveal()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(response.body()).path("error").asText()).isEqualTo("unauthorized_client");
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isTrue();
+    }
+}
