@@ -35,8 +35,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (failure instanceof ValidationException invalid) {
             return invalid.violations().stream().map(FailureHandler::describe).collect(Collectors.joining("; "));
         }
-        if (failure instanceof SentinelException known) {
-            return Messages.oneLine(known.getMessage());
+        if (failure instanceof SentinelException || failure instanceof IllegalArgumentException) {
+            return Messages.oneLine(failure.getMessage());
         }
         String message = failure.getMessage();
         String kind = failure.getClass().getSimpleName();

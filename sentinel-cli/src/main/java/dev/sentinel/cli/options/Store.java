@@ -1,0 +1,53 @@
+package dev.sentinel.cli.options;
+
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.credential.CredentialHashers;
+import dev.sentinel.core.port.CredentialHasher;
+import dev.sentinel.core.service.Actor;
+import dev.sentinel.core.service.PassService;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+
+/** An open store and the {@link Sentinel} on it, closed together. */
+public final class Store implements AutoCloseable {
+
+    /** The actor the audit trail records for every change made from the command line. */
+    public static final Actor CLI = new Actor("cli");
+
+    private final JdbiStorage storage;
+    private final Sentinel sentinel;
+
+    private Store(JdbiStorage storage, Sentinel sentinel) {
+        this.storage = storage;
+        this.sentinel = sentinel;
+    }
+
+    /** Opens the store the options name, for commands that issue no secrets. */
+    public static Store open(StoreOptions options) {
+        return open(options, CredentialHashers.named("sha256"));
+    }
+
+    /** Opens the store the options name, with the given hasher for new secrets. */
+    public static Store open(StoreOptions options, CredentialHasher hasher) {
+        JdbiStorage storage = options.open();
+        try {
+            return new Store(storage, Sentinel.builder().storage(storage).hasher(hasher).build());
+        } catch (RuntimeException failed) {
+            storage.close();
+            throw failed;
+        }
+    }
+
+    public Sentinel sentinel() {
+        return sentinel;
+    }
+
+    /** The pass use cases, recorded as done by {@link #CLI}. */
+    public PassService passes() {
+        return sentinel.passes().as(CLI);
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

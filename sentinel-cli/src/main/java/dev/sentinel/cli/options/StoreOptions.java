@@ -1,0 +1,48 @@
+package dev.sentinel.cli.options;
+
+import dev.sentinel.persistence.jdbi.DatabaseConfig;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * Where Sentinel keeps its data: an H2 database in {@code --data-dir} by default, or PostgreSQL with
+ * {@code --db-url}. Every option also reads a {@code SENTINEL_*} environment variable, so a server and the admin
+ * commands beside it share one configuration.
+ */
+public final class StoreOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SENTINEL_DATA_DIR:-./sentinel-data}",
+            description = "Directory of the embedded H2 database (and key files). Env: SENTINEL_DATA_DIR. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db:5432/sentinel; H2 in --data-dir when "
+                    + "absent. Env: SENTINEL_DB_URL.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Env: SENTINEL_DB_USER.")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Database password; give the option without a value to be asked for it. "
+                    + "Prefer env SENTINEL_DB_PASSWORD: arguments are visible to other users of the machine.")
+    char[] dbPassword;
+
+    /** The data directory (also the home of key files when the database is PostgreSQL). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Opens the store, creating or migrating the schema as needed; the caller closes it. */
+    public JdbiStorage open() {
+        String password = dbPassword == null ? null : new String(dbPassword);
+        if (dbPassword != null) {
+            Arrays.fill(dbPassword, '\0');
+            dbPassword = null;
+        }
+        return JdbiStorage.open(DatabaseConfig.fromOptions(dataDir, dbUrl, dbUser, password));
+    }
+}

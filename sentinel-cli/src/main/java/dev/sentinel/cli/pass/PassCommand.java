@@ -1,0 +1,24 @@
+package dev.sentinel.cli.pass;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinel pass}: the lifecycle of Sentinel Passes. */
+@Command(name = "pass", mixinStandardHelpOptions = true,
+        description = "Create, inspect, rotate, toggle, revoke, activate and delete Sentinel Passes.",
+        subcommands = {PassCreateCommand.class, PassListCommand.class, PassShowCommand.class,
+            PassPermissionsCommand.class, PassRegenerateCommand.class, PassToggleCommand.class,
+            PassRevokeCommand.class, PassActivateCommand.class, PassDeleteCommand.class})
+public final class PassCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}

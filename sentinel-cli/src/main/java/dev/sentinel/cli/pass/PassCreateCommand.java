@@ -1,0 +1,114 @@
+package dev.sentinel.cli.pass;
+
+import dev.sentinel.cli.options.HasherOption;
+import dev.sentinel.cli.options.Store;
+import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Json;
+import dev.sentinel.core.service.CreatePassCommand;
+import dev.sentinel.core.service.CreatedPass;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinel pass create}: the agent user and its pass in one step; prints the secret this once. */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Create an agent user and its Sentinel Pass together, and print the credentials.",
+            "The client secret is shown only this once: store it right away."})
+final class PassCreateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--project", required = true, paramLabel = "PROJECT", description = "Project the pass belongs to.")
+    String project;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME",
+            description = "Agent name: letters, digits and spaces, e.g. \"My Security Agent\".")
+    String name;
+
+    @Option(names = "--type", required = true, paramLabel = "TYPE",
+            description = "Agent type, formatted to lower_snake_case (\"Sourcing Agent\" -> sourcing_agent).")
+    String type;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the agent does.")
+    String description;
+
+    @Option(names = "--pass-id", paramLabel = "ID", description = "Pass id like SP-2026-A1B2C3. Default: generated.")
+    String passId;
+
+    @Option(names = "--access-level", paramLabel = "LEVEL",
+            description = "basic, standard, premium or enterprise. Default: standard.")
+    String accessLevel;
+
+    @Option(names = "--organization", paramLabel = "NAME", description = "Organization shown with the pass.")
+    String organization;
+
+    @Option(names = "--usage-type", paramLabel = "TYPE", description = "ai_assistant, automation_tool, "
+            + "integration_service, mcp_server, api_client, data_processor, monitoring_system or other. "
+            + "Default: automation_tool.")
+    String usageType;
+
+    @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD", description = "First valid day (UTC). Default: today.")
+    String validFrom;
+
+    @Option(names = "--valid-until", paramLabel = "YYYY-MM-DD",
+            description = "Last valid day (UTC). Default: one year after --valid-from.")
+    String validUntil;
+
+    @Option(names = "--permissions", paramLabel = "LIST",
+            description = "Comma-separated permissions, e.g. read,write,read:data. Default: read,write.")
+    String permissions;
+
+    @Option(names = "--scopes", paramLabel = "LIST", description = "Optional scopes, separated by spaces or commas.")
+    String scopes;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Integration notes.")
+    String notes;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "How to print the credentials: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    CredentialsFormat format;
+
+    @Mixin
+    HasherOption hasher;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+        CreatePassCommand command = CreatePassCommand.builder(project)
+                .agentName(name).agentType(type).description(description).passId(passId)
+                .accessLevel(accessLevel).organization(organization).usageType(usageType)
+                .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
+                .integrationNotes(notes)
+                .build();
+        try (Store store = Store.open(storeOptions, hasher.hasher())) {
+            CreatedPass created = store.passes().create(command);
+            print(created, store.sentinel().clock().instant());
+        }
+        return 0;
+    }
+
+    private void print(CreatedPass created, java.time.Instant now) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == CredentialsFormat.env) {
+            out.print(created.credentials().toBashExport());
+        } else {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("pass", PassViews.json(created.pass(), now));
+            json.put("credentials", PassViews.credentialsJson(created.credentials()));
+            out.println(Json.write(json));
+        }
+        out.flush();
+        spec.commandLine().getErr().println("Created pass " + created.pass().passId()
+                + ". The client secret is shown only this once: store it now.");
+        spec.commandLine().getErr().flush();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentinel.cli.Cli.Result;
+import org.junit.jupiter.api.Test;
+
+class SentinelCommandTest {
+
+    @Test
+    void helpListsEveryCommandAndExitsZero() {
+        Result result = Cli.runRaw("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("pass", "completion", "Exit codes");
+    }
+
+    @Test
+    void versionNamesTheBuiltVersion() {
+        Result result = Cli.runRaw("--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("sentinel ").doesNotContain("${project.version}", "unknown");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"pass"}, {"pass", "create"}, {"pass", "list"},
+                {"pass", "show"}, {"pass", "permissions"}, {"pass", "regenerate"}, {"pass", "toggle"},
+                {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"},
+                {"completion"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Result result = Cli.runRaw(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(result.out()).as(String.join(" ", args)).startsWith("Usage: sentinel");
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        Result result = Cli.runRaw("--bogus");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: Unknown option: '--bogus' (see 'sentinel --help')\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        assertThat(Cli.runRaw().exitCode()).isEqualTo(2);
+        assertThat(Cli.runRaw("pass").err()).contains("Missing required subcommand", "sentinel pass --help");
+    }
+
+    @Test
+    void mistypedCommandSuggestsCommands() {
+        Result result = Cli.runRaw("pass", "craete");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unmatched argument", "Did you mean: pass ");
+    }
+
+    @Test
+    void completionPrintsABashScriptCoveringSubcommandsAndOptions() {
+        Result result = Cli.runRaw("completion");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "regenerate", "--access-level");
+    }
+}
