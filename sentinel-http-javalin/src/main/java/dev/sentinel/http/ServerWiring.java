@@ -23,6 +23,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,6 +73,14 @@ final class ServerWiring {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/dashboard";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
+                    "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+        });
+        config.staticFiles.enableWebjars();
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);

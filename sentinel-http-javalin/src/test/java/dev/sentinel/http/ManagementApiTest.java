@@ -1,0 +1,185 @@
+package dev.sentinel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.domain.AuditEntry;
+import dev.sentinel.http.web.Json;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ManagementApiTest {
+
+    private final ServerFixture fixture = new ServerFixture();
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private HttpResponse<String> postJson(String path, String json) {
+        return fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> post(String path) {
+        return fixture.send(fixture.admin(path).POST(BodyPublishers.noBody()).build());
+    }
+
+    private HttpResponse<String> get(String path) {
+        return fixture.send(fixture.admin(path).GET().build());
+    }
+
+    private JsonNode create() {
+        HttpResponse<String> response = postJson("/api/v1/projects/demo/passes",
+                "{\"agent_name\": \"My Security Agent\", \"agent_type\": \"Sourcing Agent\", \"organization\": \"Acme Corp\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        return Json.parse(response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = Json.parse(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void createsAPassWithDefaultsAndShowsTheCredentialsOnce() {
+        JsonNode created = create();
+
+        JsonNode pass = created.path("pass");
+        assertThat(pass.path("pass_id").asText()).matches("SP-2026-[A-Z0-9]{6}");
+        assertThat(pass.path("agent_type").asText()).isEqualTo("sourcing_agent");
+        assertThat(pass.path("status").asText()).isEqualTo("active");
+        assertThat(pass.path("access_level").asText()).isEqualTo("standard");
+        assertThat(pass.path("usage_type").asText()).isEqualTo("automation_tool");
+        assertThat(pass.path("permissions").asText()).isEqualTo("read,write");
+        assertThat(pass.path("valid_from").asText()).isEqualTo("2026-11-26");
+        assertThat(pass.path("valid_until").asText()).isEqualTo("2027-11-26");
+        assertThat(created.path("credentials").path("client_id").asText()).isEqualTo(pass.path("client_id").asText());
+        String secret = created.path("credentials").path("client_secret").asText();
+        assertThat(secret).startsWith("sps_");
+
+        String overview = get("/api/v1/passes/" + pass.path("pass_id").asText()).body();
+        String listing = get("/api/v1/projects/demo/passes").body();
+        assertThat(overview).doesNotContain(secret).contains("\"stats\"");
+        assertThat(listing).doesNotContain(secret);
+        assertThat(Json.parse(listing).path("items")).hasSize(1);
+    }
+
+    @Test
+    void namesEveryInvalidFieldInTheProblem() {
+        HttpResponse<String> response = postJson("/api/v1/projects/demo/passes",
+                "{\"agent_name\": \"Bad!\", \"access_level\": \"gold\", \"unknown\": \"x\"}");
+
+        assertProblem(response, 400);
+        List<String> fields = Json.parse(response.body()).path("errors").findValuesAsText("field");
+        assertThat(fields).contains("unknown");
+        JsonNode second = Json.parse(postJson("/api/v1/projects/demo/passes",
+                "{\"agent_name\": \"Bad!\", \"access_level\": \"gold\"}").body());
+        assertThat(second.path("errors").findValuesAsText("field")).contains("agent_name", "agent_type", "access_level");
+    }
+
+    @Test
+    void refusesMalformedJsonWrongContentTypeAndOversizedBodies() {
+        assertProblem(postJson("/api/v1/projects/demo/passes", "{\"agent_name\": "), 400);
+        assertProblem(fixture.send(fixture.admin("/api/v1/projects/demo/passes").header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString("agent_name=x")).build()), 415);
+        assertProblem(postJson("/api/v1/projects/demo/passes", "{\"description\": \"" + "x".repeat(70_000) + "\"}"), 413);
+    }
+
+    @Test
+    void answersWrongMethodsWith405AndUnknownPassesWith404() {
+        assertProblem(fixture.send(fixture.admin("/api/v1/projects/demo/passes").PUT(BodyPublishers.noBody()).build()), 405);
+        assertProblem(get("/api/v1/passes/SP-2026-ZZZZZZ"), 404);
+        assertProblem(get("/api/v1/passes/not-a-pass-id"), 404);
+        assertProblem(post("/api/v1/passes/SP-2026-ZZZZZZ/toggle"), 404);
+    }
+
+    @Test
+    void answersATakenPassIdWith409() {
+        String passId = create().path("pass").path("pass_id").asText();
+        HttpResponse<String> again = postJson("/api/v1/projects/demo/passes",
+                "{\"agent_name\": \"Other\", \"agent_type\": \"x\", \"pass_id\": \"" + passId + "\"}");
+
+        assertProblem(again, 409);
+        assertThat(Json.parse(again.body()).path("errors").findValuesAsText("field")).containsExactly("pass_id");
+    }
+
+    @Test
+    void refusesRequestsWithoutTheAdminTokenOrWithAnAccessToken() {
+        JsonNode created = create();
+        String basic = ServerFixture.basic(created.path("credentials").path("client_id").asText(),
+                created.path("credentials").path("client_secret").asText());
+        String accessToken = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", basic).body()).path("access_token").asText();
+
+        HttpResponse<String> anonymous = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/projects/demo/passes")).build());
+        HttpResponse<String> withAccessToken = fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/projects/demo/passes"))
+                .header("Authorization", "Bearer " + accessToken).build());
+
+        assertProblem(anonymous, 401);
+        assertProblem(withAccessToken, 401);
+        assertThat(withAccessToken.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void runsTheLifecycleAndAuditsEveryActionAsTheAdminApi() {
+        String passId = create().path("pass").path("pass_id").asText();
+        String base = "/api/v1/passes/" + passId;
+
+        assertThat(Json.parse(post(base + "/toggle").body()).path("pass").path("status").asText()).isEqualTo("inactive");
+        assertThat(Json.parse(post(base + "/toggle").body()).path("pass").path("status").asText()).isEqualTo("active");
+        JsonNode revoked = Json.parse(post(base + "/revoke").body()).path("pass");
+        assertThat(revoked.path("state").asText()).isEqualTo("revoked");
+        assertProblem(post(base + "/toggle"), 409);
+        assertThat(Json.parse(post(base + "/activate").body()).path("pass").path("status").asText()).isEqualTo("active");
+        JsonNode permissions = Json.parse(get(base + "/permissions").body());
+        assertThat(permissions.path("access_profile").asText()).isEqualTo("standard");
+        assertThat(permissions.path("permissions").findValuesAsText("label")).containsExactly("Read", "Write");
+        assertThat(fixture.send(fixture.admin(base).DELETE().build()).statusCode()).isEqualTo(204);
+        assertProblem(get(base), 404);
+
+        List<AuditEntry> audit = fixture.storage.read(session -> session.audit().forPass(passId));
+        assertThat(audit).extracting(AuditEntry::action).containsExactly("pass.create", "pass.toggle", "pass.toggle",
+                "pass.revoke", "pass.activate", "pass.delete");
+        assertThat(audit).extracting(AuditEntry::actor).containsOnly("admin-api");
+    }
+
+    @Test
+    void regeneratesCredentialsWithAGracePeriod() {
+        JsonNode created = create();
+        String passId = created.path("pass").path("pass_id").asText();
+        String oldSecret = created.path("credentials").path("client_secret").asText();
+
+        HttpResponse<String> response = postJson("/api/v1/passes/" + passId + "/credentials/regenerate",
+                "{\"grace_period\": \"PT1H\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Json.parse(response.body());
+        assertThat(body.path("credentials").path("client_secret").asText()).startsWith("sps_").isNotEqualTo(oldSecret);
+        assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00Z");
+        assertThat(post("/api/v1/passes/" + passId + "/credentials/regenerate").statusCode()).isEqualTo(200);
+        assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": \"soon\"}"), 400);
+        assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": 99999999}"), 400);
+    }
+
+    @Test
+    void reportsHealthAndReadiness() {
+        HttpResponse<String> health = fixture.send(HttpRequest.newBuilder(fixture.uri("/healthz")).build());
+        HttpResponse<String> ready = fixture.send(HttpRequest.newBuilder(fixture.uri("/readyz")).build());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(ready.body()).path("status").asText()).isEqualTo("ready");
+    }
+}
