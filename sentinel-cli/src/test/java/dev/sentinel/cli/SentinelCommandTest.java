@@ -12,7 +12,7 @@ class SentinelCommandTest {
         Result result = Cli.runRaw("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("pass", "completion", "Exit codes");
+        assertThat(result.out()).contains("serve", "pass", "keys", "completion", "Exit codes");
     }
 
     @Test
@@ -25,9 +25,9 @@ class SentinelCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"pass"}, {"pass", "create"}, {"pass", "list"},
+        for (String[] command : new String[][] {{"serve"}, {"pass"}, {"pass", "create"}, {"pass", "list"},
                 {"pass", "show"}, {"pass", "permissions"}, {"pass", "regenerate"}, {"pass", "toggle"},
-                {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"},
+                {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"}, {"keys"}, {"keys", "rotate"},
                 {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
@@ -50,6 +50,7 @@ class SentinelCommandTest {
     void missingSubcommandIsAUsageError() {
         assertThat(Cli.runRaw().exitCode()).isEqualTo(2);
         assertThat(Cli.runRaw("pass").err()).contains("Missing required subcommand", "sentinel pass --help");
+        assertThat(Cli.runRaw("keys").exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,135 @@
+package dev.sentinel.cli.serve;
+
+import dev.sentinel.cli.VersionProvider;
+import dev.sentinel.cli.options.DurationConverter;
+import dev.sentinel.cli.options.HasherOption;
+import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.http.SentinelServer;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sentinel serve}: the OAuth 2.0 authorization server and management API on the configured store. Runs until
+ * SIGTERM or Ctrl-C, then stops accepting requests, finishes the running ones and closes the store.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the Sentinel server: the OAuth 2.0 endpoints and the management API.",
+            "Stops gracefully on SIGTERM or Ctrl-C.",
+            "",
+            "The admin token comes from env SENTINEL_ADMIN_TOKEN; when it is unset on the",
+            "first start, one is generated, stored hashed and printed once.",
+            "Private signing keys are encrypted with env " + KeyEncryptionKey.ENV,
+            "(base64 of 32 bytes), or else with the file " + KeyEncryptionKey.FILE_NAME + " in --data-dir,",
+            "created on the first start. Nodes sharing a PostgreSQL database must all set",
+            KeyEncryptionKey.ENV + " to the same value.",
+            ""})
+public final class ServeCommand implements Callable<Integer> {
+
+    static final String ADMIN_TOKEN_ENV = "SENTINEL_ADMIN_TOKEN";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:SENTINEL_HOST:-127.0.0.1}",
+            description = "Interface to listen on; 0.0.0.0 for all. Env: SENTINEL_HOST. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SENTINEL_PORT:-8080}",
+            description = "Port to listen on; 0 picks a free one. Env: SENTINEL_PORT. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "Issuer (iss) of tokens and metadata, e.g. https://auth.example.com when behind a proxy. "
+                    + "Env: SENTINEL_ISSUER. Default: the URL the server listens on.")
+    String issuer;
+
+    @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_TOKEN_LIFETIME:-15m}",
+            description = "Access-token lifetime, e.g. 5m, 15m, 1h. Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
+    Duration tokenLifetime;
+
+    @Option(names = "--signing-algorithm", paramLabel = "ALG", defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
+            description = "Algorithm of new signing keys: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
+                    + "Default: ${DEFAULT-VALUE}")
+    String signingAlgorithm;
+
+    @Mixin
+    HasherOption hasher;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        byte[] keyEncryptionKey = KeyEncryptionKey.resolve(System.getenv(), storeOptions.dataDir());
+        JdbiStorage storage = storeOptions.open();
+        SentinelServer server;
+        try {
+            Sentinel sentinel = Sentinel.builder().storage(storage).hasher(hasher.hasher()).build();
+            server = configure(SentinelServer.builder(sentinel), keyEncryptionKey).build().start();
+        } catch (RuntimeException failed) {
+            storage.close();
+            throw failed;
+        } finally {
+            Arrays.fill(keyEncryptionKey, (byte) 0);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (storage; server) {
+                spec.commandLine().getErr().println("Sentinel is stopping.");
+                spec.commandLine().getErr().flush();
+            } finally {
+                stopped.countDown();
+            }
+        }, "sentinel-shutdown"));
+        announce(server);
+        stopped.await();
+        return 0;
+    }
+
+    private void validate() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535 (got " + port + ")");
+        }
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--token-lifetime must be positive");
+        }
+        if (issuer == null) {
+            issuer = System.getenv("SENTINEL_ISSUER");
+        }
+    }
+
+    private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
+        builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
+                .keyEncryptionKey(keyEncryptionKey);
+        if (issuer != null && !issuer.isBlank()) {
+            builder.issuer(issuer);
+        }
+        String adminToken = System.getenv(ADMIN_TOKEN_ENV);
+        if (adminToken != null && !adminToken.isBlank()) {
+            builder.adminToken(adminToken);
+        }
+        return builder;
+    }
+
+    private void announce(SentinelServer server) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Sentinel " + VersionProvider.version() + " listening on " + server.baseUri());
+        server.generatedAdminToken().ifPresent(token -> out.println(
+                "Admin token (generated; shown only this once, store it now): " + token));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sentinel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through the launcher script and the built jar: a pass created by the CLI gets a token from a running
+ * {@code sentinel serve}; once the CLI revokes it, the same server refuses it. Runs in {@code verify}, after
+ * {@code package}; failsafe sets {@code SENTINEL_JAR} so the script runs the jar just built.
+ */
+class SentinelLauncherIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Path LAUNCHER = Path.of(System.getProperty("sentinel.launcher", "../sentinel"));
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process server;
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void revokedPassIsRefusedByTheRunningServer() throws Exception {
+        Path dataDir = work.resolve("data");
+        Finished created = sentinel("pass", "create", "--project", "e2e", "--name", "E2E Agent", "--type", "Tester",
+                "--data-dir", dataDir.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        JsonNode json = MAPPER.readTree(created.out());
+        String passId = json.get("pass").get("pass_id").asText();
+        String clientId = json.get("credentials").get("client_id").asText();
+        String secret = json.get("credentials").get("client_secret").asText();
+
+        URI base = startServer(dataDir);
+        HttpResponse<String> granted = requestToken(base, clientId, secret);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(MAPPER.readTree(granted.body()).get("access_token").asText()).isNotBlank();
+
+        Finished revoked = sentinel("pass", "revoke", passId, "--data-dir", dataDir.toString());
+        assertThat(revoked.exitCode()).as(revoked.err()).isZero();
+
+        HttpResponse<String> refused = requestToken(base, clientId, secret);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(MAPPER.readTree(refused.body()).get("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void versionAndHelpRunThroughTheLauncher() throws Exception {
+        Finished version = sentinel("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("sentinel ");
+
+        Finished unknown = sentinel("pass", "--bogus");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().lines()).hasSize(1);
+    }
+
+    private URI startServer(Path dataDir) throws Exception {
+        int port = freePort();
+        Path out = work.resolve("serve.out");
+        Path err = work.resolve("serve.err");
+        server = launcher("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String printed = Files.readString(out);
+            if (printed.contains("listening on ")) {
+                assertThat(printed).contains("http://127.0.0.1:" + port);
+                return URI.create("http://127.0.0.1:" + port);
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("serve exited with " + server.exitValue() + ": " + Files.readString(err));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve did not start within 60 s: " + Files.readString(err));
+    }
+
+    private HttpResponse<String> requestToken(URI base, String clientId, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Finished(int exitCode, String out, String err) {
+    }
+
+    private Finished sentinel(String... args) throws Exception {
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = launcher(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("sentinel " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toAbsolutePath().normalize().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_") && !name.equals("SENTINEL_JAR"));
+        return builder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

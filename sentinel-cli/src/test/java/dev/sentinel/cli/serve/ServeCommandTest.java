@@ -1,0 +1,43 @@
+package dev.sentinel.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentinel.cli.Cli;
+import dev.sentinel.cli.Cli.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad options fail before anything starts; a running server is covered by {@code SentinelLauncherIT}. */
+class ServeCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void portOutOfRangeIsAUsageError() {
+        Result result = new Cli(dataDir).run("serve", "--port", "70000");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--port must be between 0 and 65535");
+    }
+
+    @Test
+    void nonNumericPortIsAUsageError() {
+        assertThat(new Cli(dataDir).run("serve", "--port", "http").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void badTokenLifetimeIsAUsageError() {
+        assertThat(new Cli(dataDir).run("serve", "--token-lifetime", "soon").err()).contains("is not a duration");
+        assertThat(new Cli(dataDir).run("serve", "--token-lifetime", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownHasherIsAFailureNamingTheOption() {
+        Result result = new Cli(dataDir).run("serve", "--hasher", "md5", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("hasher (--hasher): must be one of sha256, argon2id");
+    }
+}
