@@ -1,0 +1,262 @@
+package dev.sentinel.http.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.http.SentinelServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard end to end in headless Chromium against a real server on in-memory storage: sign in, create a pass,
+ * use its one-time secret at the token endpoint, inspect every tab, regenerate, revoke and delete. Saves a
+ * screenshot of every screen under {@code target/screenshots}.
+ */
+class DashboardBrowserTest {
+
+    private static final String ADMIN_TOKEN = "dashboard-admin-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static SentinelServer server;
+    private static Browser browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Browser.requireInstalled();
+        server = SentinelServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
+        base = server.baseUri().toString();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void managesAPassFromSignInToDeletion() throws Exception {
+        signIn();
+        openProject("demo");
+        Credentials credentials = createPass();
+        assertThat(token(credentials).statusCode()).isEqualTo(200);
+
+        browser.click("#passes-table a.pass-link");
+        overview(credentials);
+        credentials = regenerate(credentials);
+        permissions();
+        settings(credentials);
+        phoneWidth();
+        delete(credentials);
+    }
+
+    private void signIn() {
+        browser.driver.get(base);
+        browser.find("#admin-token");
+        browser.screenshot("01-sign-in");
+        browser.type("#admin-token", "not-the-admin-token-at-all");
+        browser.click("form button[type=submit]");
+        browser.text("[role=alert]", "not accepted");
+        assertThat(browser.activeElementId()).isEqualTo("admin-token");
+        browser.type("#admin-token", ADMIN_TOKEN, Keys.ENTER);
+        browser.text("h1", "Sentinel Passes");
+        assertThat(browser.script("return sessionStorage.getItem('sentinel.adminToken')")).isEqualTo(ADMIN_TOKEN);
+    }
+
+    private void openProject(String project) {
+        browser.type("#project-input", "not a project!", Keys.ENTER);
+        browser.text("#project-error", "letters, digits");
+        browser.type("#project-input", project, Keys.ENTER);
+        browser.until(d -> d.getCurrentUrl().endsWith("#/projects/" + project) ? true : null, "the project's URL");
+        browser.text(".empty h2", "No passes yet");
+        browser.screenshot("02-passes-empty");
+    }
+
+    private Credentials createPass() throws IOException {
+        browser.click("#new-pass");
+        browser.find("dialog[open] input[name=agent_name]");
+        assertThat(browser.script("return document.activeElement.name")).isEqualTo("agent_name");
+
+        browser.type("input[name=agent_name]", "Invoice Bot!");
+        browser.text(".field-error", "only letters, numbers and spaces");
+        browser.type("input[name=agent_name]", "Invoice Bot 2");
+        browser.gone("[data-field=agent_name] .field-error");
+        browser.type("input[name=agent_type]", "Invoice Reader");
+        assertThat(browser.find("input[name=agent_type]").getAttribute("value")).isEqualTo("invoice_reader");
+        browser.type("textarea[name=description]", "Reads supplier invoices and files them");
+        browser.screenshot("03-create-identity");
+        browser.click("dialog form button[type=submit]");
+
+        LocalDate today = LocalDate.now();
+        assertThat(value("select[name=access_level]")).isEqualTo("standard");
+        assertThat(value("select[name=usage_type]")).isEqualTo("automation_tool");
+        assertThat(value("input[name=permissions]")).isEqualTo("read,write");
+        assertThat(value("input[name=valid_from]")).isEqualTo(today.toString());
+        assertThat(value("input[name=valid_until]")).isEqualTo(today.plusYears(1).toString());
+        assertThat(value("input[name=pass_id]")).isEmpty();
+        new Select(browser.find("select[name=usage_type]")).selectByValue("mcp_server");
+        browser.type("input[name=organization]", "Acme Corp");
+        browser.type("input[name=permissions]", "read:invoices,write:ledger");
+        browser.screenshot("04-create-security");
+        browser.click("dialog form button[type=submit]");
+
+        browser.text(".review", "Invoice Bot 2");
+        browser.text(".review", "Acme Corp");
+        browser.screenshot("05-create-review");
+        browser.click("#create-submit");
+
+        String json = browser.find("code[data-format=json]").getText();
+        JsonNode shown = JSON.readTree(json);
+        String passId = browser.find("#created-pass-id").getText();
+        assertThat(passId).matches("SP-\\d{4}-[A-Z0-9]{6}");
+        assertThat(browser.find("code[data-format=bash]").getText())
+                .contains("export SENTINEL_CLIENT_ID='" + shown.get("client_id").asText() + "'")
+                .contains("export SENTINEL_CLIENT_SECRET='" + shown.get("client_secret").asText() + "'");
+        assertThat(browser.all(".credentials button.copy")).hasSize(2);
+        browser.screenshot("06-create-credentials");
+        browser.click("#create-complete");
+        browser.gone("dialog[open]");
+
+        WebElement row = browser.find("#passes-table tr[data-pass-id='" + passId + "']");
+        assertThat(row.getText()).contains("Invoice Bot 2", "Active", "Expires");
+        assertThat(browser.activeElementId()).isNotEqualTo("new-pass");
+        browser.screenshot("07-passes");
+        return new Credentials(passId, shown.get("client_id").asText(), shown.get("client_secret").asText());
+    }
+
+    private void overview(Credentials credentials) {
+        browser.text("h1", "Invoice Bot 2");
+        browser.text("#tab-overview[aria-selected=true]", "Overview");
+        browser.text("#client-id", credentials.clientId());
+        browser.text("#pass-facts", "invoice_reader");
+        browser.text("#pass-facts", "Acme Corp");
+        browser.text("#pass-facts", "Mcp server");
+        browser.text(".chips", "API Access");
+        browser.text(".stat", "Total requests");
+        browser.text(".stat.tone-green", "Success rate");
+        browser.screenshot("08-overview");
+
+        browser.click("#toggle-status");
+        browser.text(".detail-head .badge", "Inactive");
+        assertThat(token(credentials).statusCode()).isEqualTo(401);
+        browser.click("#toggle-status");
+        browser.text(".detail-head .badge", "Active");
+        assertThat(token(credentials).statusCode()).isEqualTo(200);
+    }
+
+    private Credentials regenerate(Credentials old) throws IOException {
+        browser.click("#regenerate");
+        browser.find("dialog[open] #grace-period");
+        assertThat(browser.activeElementId()).isEqualTo("grace-period");
+        browser.click("#regenerate-confirm");
+        String json = browser.find("dialog[open] code[data-format=json]").getText();
+        browser.screenshot("09-regenerated");
+        browser.click("#regenerate-done");
+        browser.gone("dialog[open]");
+        assertThat(browser.activeElementId()).isEqualTo("regenerate");
+        Credentials renewed = new Credentials(old.passId(), old.clientId(), JSON.readTree(json).get("client_secret").asText());
+        assertThat(renewed.secret()).isNotEqualTo(old.secret());
+        assertThat(token(old).statusCode()).isEqualTo(401);
+        assertThat(token(renewed).statusCode()).isEqualTo(200);
+        return renewed;
+    }
+
+    private void permissions() {
+        browser.click("#tab-permissions");
+        browser.text("#permission-list", "Read Invoices");
+        browser.text("#permission-list", "Write Ledger");
+        browser.text("#access-profile", "Standard");
+        browser.text("#validity-notice", "days left");
+        browser.screenshot("10-permissions");
+    }
+
+    private void settings(Credentials credentials) {
+        browser.click("#tab-settings");
+        browser.click("#revoke-pass");
+        browser.find("#activate-pass");
+        browser.text(".detail-head .badge", "Revoked");
+        assertThat(token(credentials).statusCode()).isEqualTo(401);
+        browser.screenshot("12-settings-revoked");
+        browser.click("#activate-pass");
+        browser.find("#revoke-pass");
+        assertThat(token(credentials).statusCode()).isEqualTo(200);
+        browser.click("#revoke-pass");
+        browser.find("#activate-pass");
+        browser.screenshot("12-settings");
+    }
+
+    private void phoneWidth() {
+        browser.resize(390, 844);
+        browser.click("#tab-overview");
+        browser.text("#pass-facts", "Acme Corp");
+        long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("horizontal overflow at phone width").isLessThanOrEqualTo(0);
+        browser.fullPage("14-phone-overview");
+        browser.click(".back-link");
+        browser.find("#passes-table");
+        browser.screenshot("15-phone-passes");
+        browser.resize(1280, 800);
+        browser.click("#passes-table a.pass-link");
+        browser.click("#tab-settings");
+    }
+
+    private void delete(Credentials credentials) {
+        browser.click("#delete-pass");
+        browser.find("dialog[open] [data-role=confirm]");
+        assertThat(browser.script("return document.activeElement.dataset.role")).isEqualTo("cancel");
+        browser.screenshot("13-delete-confirm");
+        browser.find("dialog[open]").sendKeys(Keys.ESCAPE);
+        browser.gone("dialog[open]");
+        assertThat(browser.activeElementId()).isEqualTo("delete-pass");
+
+        browser.click("#delete-pass");
+        browser.click("dialog[open] [data-role=confirm]");
+        browser.text(".empty h2", "No passes yet");
+        assertThat(browser.all("tr[data-pass-id='" + credentials.passId() + "']")).isEmpty();
+        assertThat(token(credentials).statusCode()).isEqualTo(401);
+    }
+
+    private String value(String css) {
+        return browser.find(css).getAttribute("value");
+    }
+
+    private HttpResponse<String> token(Credentials credentials) {
+        String form = "grant_type=client_credentials&client_id=" + encode(credentials.clientId())
+                + "&client_secret=" + encode(credentials.secret());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException("token request failed", failure);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private record Credentials(String passId, String clientId, String secret) {
+    }
+}
