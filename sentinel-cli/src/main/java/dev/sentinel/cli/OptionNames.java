@@ -21,7 +21,8 @@ final class OptionNames {
             Map.entry("scopes", "--scopes"),
             Map.entry("integration_notes", "--notes"),
             Map.entry("grace_period", "--grace"),
-            Map.entry("hasher", "--hasher"));
+            Map.entry("hasher", "--hasher"),
+            Map.entry("db_url", "--db-url"));
 
     private OptionNames() {
     }

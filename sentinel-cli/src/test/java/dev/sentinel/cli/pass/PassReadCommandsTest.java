@@ -115,4 +115,22 @@ class PassReadCommandsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("'not-a-pass' is not a pass id", "SP-2026-A1B2C3");
     }
+
+    @Test
+    void unreachableDatabaseIsAOneLineFailure() {
+        Result result = Cli.runRaw("pass", "list", "--project", "demo",
+                "--db-url", "jdbc:postgresql://127.0.0.1:1/sentinel", "--db-user", "nobody");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: ").contains("127.0.0.1:1").doesNotContain("\tat ");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void unsupportedDatabaseUrlNamesTheOption() {
+        Result result = Cli.runRaw("pass", "list", "--project", "demo", "--db-url", "jdbc:mysql://db/sentinel");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("db_url (--db-url): must start with jdbc:postgresql:");
+    }
 }
