@@ -37,6 +37,17 @@ public final class InMemoryStorage implements Storage {
         }
     }
 
+    /** Read-only work changes nothing, so it needs no snapshot to roll back to; it still runs under the lock. */
+    @Override
+    public <T> T read(Function<StorageSession, T> work) {
+        lock.lock();
+        try {
+            return work.apply(new Session(state));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private record Session(InMemoryState state) implements StorageSession {
 
         @Override

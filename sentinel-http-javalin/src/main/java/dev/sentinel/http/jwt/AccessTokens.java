@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
 public final class AccessTokens {
 
     private static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
+
+    /** Tokens whose signature already checked out: resource servers introspect the same token again and again. */
+    private final Map<String, AccessTokenClaims> verified = new ConcurrentHashMap<>();
 
     private final SigningKeyService keys;
     private final Supplier<String> issuer;
@@ -65,6 +70,21 @@ public final class AccessTokens {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        AccessTokenClaims cached = verified.get(token);
+        if (cached != null) {
+            return now.isBefore(cached.expiresAt()) ? Optional.of(cached) : Optional.empty();
+        }
+        Optional<AccessTokenClaims> claims = verifySignature(token, now);
+        claims.ifPresent(checked -> {
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            verified.put(token, checked);
+        });
+        return claims;
+    }
+
+    private Optional<AccessTokenClaims> verifySignature(String token, Instant now) {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);
         if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
