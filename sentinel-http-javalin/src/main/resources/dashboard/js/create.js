@@ -203,7 +203,7 @@ export function openCreateFlow(project) {
       }
 
       queueMicrotask(() => show(0));
-      return h('div', {}, stepper, area, panel);
+      return h('div', { class: 'stack' }, stepper, area, panel);
     },
     initialFocus: () => null,
   });

@@ -52,6 +52,19 @@ export function formatTime(isoInstant) {
 
 export const formatClock = (date) => clockFormat.format(date);
 
+const shortFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "2 minutes ago" for recent instants, else a short date and time. */
+export function formatAgo(isoInstant) {
+  const date = new Date(isoInstant);
+  const seconds = Math.round((date.getTime() - Date.now()) / 1000);
+  if (Math.abs(seconds) < 60) return 'Just now';
+  if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+  if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
+  return shortFormat.format(date);
+}
+
 export function formatNumber(value, digits = 0) {
   if (value === undefined || value === null || Number.isNaN(Number(value))) return '—';
   return Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -79,9 +92,16 @@ export function plusYears(isoDate, years) {
   return isoDay(new Date(y + years, m - 1, d));
 }
 
-/** "automation_tool" → "Automation tool". */
+const WORDS = { ai: 'AI', mcp: 'MCP', api: 'API' };
+
+/** "automation_tool" → "Automation tool", "mcp_server" → "MCP server". */
 export function humanize(code) {
   if (!code) return '—';
+  if (/^[a-z0-9_]+$/.test(code)) {
+    const words = code.split('_').map((word) => WORDS[word] || word);
+    const text = words.join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
   const text = String(code).replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 // Overview tab: the four stat cards, the pass facts, Regenerate Credentials and Toggle Status.
 import { api } from './api.js';
-import { h, clear, formatDate, formatTime, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
+import { h, clear, formatDate, formatTime, formatAgo, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
 import { statusBadge, copyButton, credentialsBlock, busy, openDialog, messageArea, announce } from './ui.js';
 
 export function overviewTab(context, body) {
@@ -64,13 +64,14 @@ export function overviewTab(context, body) {
 function statCards(stats) {
   const card = (label, value, options = {}) => h('div', { class: `stat ${options.tone ? `tone-${options.tone}` : ''}` },
     h('p', { class: 'stat-label' }, options.indicator ? h('span', { class: 'indicator', 'aria-hidden': 'true' }) : null, label),
-    h('p', { class: 'stat-value', dataset: { stat: options.key } }, value));
+    h('p', { class: 'stat-value', dataset: { stat: options.key }, title: options.title }, value));
   const used = stats.total_requests > 0;
   return [
     card('Total requests', formatNumber(stats.total_requests), { key: 'total_requests' }),
     card('Success rate', used ? formatPercent(stats.success_rate) : '—', { key: 'success_rate', tone: 'green', indicator: true }),
     card('Average latency', used ? formatMs(stats.avg_latency_ms) : '—', { key: 'avg_latency_ms' }),
-    card('Last used', stats.last_used ? formatTime(stats.last_used) : 'Never', { key: 'last_used' }),
+    card('Last used', stats.last_used ? h('time', { datetime: stats.last_used }, formatAgo(stats.last_used)) : 'Never',
+      { key: 'last_used', title: stats.last_used ? formatTime(stats.last_used) : undefined }),
   ];
 }
 

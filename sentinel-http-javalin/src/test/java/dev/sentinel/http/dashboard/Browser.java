@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -93,6 +94,7 @@ final class Browser implements AutoCloseable {
             WebElement candidate = find(css);
             return candidate.isEnabled() ? candidate : null;
         }, "an enabled " + css);
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
     }
 
@@ -117,6 +119,7 @@ final class Browser implements AutoCloseable {
     <T> T until(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .withMessage(() -> "waited for " + what + " at " + driver.getCurrentUrl())
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -142,6 +145,7 @@ final class Browser implements AutoCloseable {
     /** Like {@link #screenshot} but as tall as the page (at most 3000 pixels), then back to the window's size. */
     void fullPage(String name) {
         Dimension before = driver.manage().window().getSize();
+        script("window.scrollTo(0, 0)");
         long height = (Long) script("return Math.ceil(document.documentElement.scrollHeight)");
         resize(before.getWidth(), (int) Math.min(Math.max(height + 90, before.getHeight()), 3000));
         screenshot(name);

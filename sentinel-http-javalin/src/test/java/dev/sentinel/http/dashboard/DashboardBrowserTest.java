@@ -13,7 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,7 +153,7 @@ class DashboardBrowserTest {
         browser.text("#client-id", credentials.clientId());
         browser.text("#pass-facts", "invoice_reader");
         browser.text("#pass-facts", "Acme Corp");
-        browser.text("#pass-facts", "Mcp server");
+        browser.text("#pass-facts", "MCP server");
         browser.text(".chips", "API Access");
         browser.text(".stat", "Total requests");
         browser.text(".stat.tone-green", "Success rate");
@@ -188,6 +191,66 @@ class DashboardBrowserTest {
         browser.text("#access-profile", "Standard");
         browser.text("#validity-notice", "days left");
         browser.screenshot("10-permissions");
+    }
+
+    private void usage(Credentials credentials) throws IOException {
+        browser.click("#tab-usage");
+        browser.find("#usage-chart canvas");
+        browser.find("[data-metric=total_requests]");
+        assertThat(browser.script("return typeof uPlot")).isEqualTo("function");
+        assertThat(token(credentials).statusCode()).isEqualTo(200);
+        browser.click("#refresh-usage");
+        browser.find("#activity-table tbody.event[data-type=token_generation]");
+        browser.until(d -> browser.find("#last-updated").getText().equals("—") ? null : true, "a last-updated time");
+        browser.find("[data-metric=avg_latency_ms].tone-green");
+        browser.text("[data-metric=error_rate].tone-red", "Above 5%");
+
+        new Select(browser.find("#activity-type")).selectByValue("token_generation");
+        browser.until(d -> {
+            var rows = browser.all("#activity-table tbody.event");
+            return !rows.isEmpty() && rows.stream().allMatch(row -> "token_generation".equals(row.getAttribute("data-type")))
+                    ? true : null;
+        }, "only token_generation rows");
+        browser.click("#activity-table button[aria-expanded=false]");
+        assertThat(browser.find(".event-details:not([hidden])").getText()).containsIgnoringCase("user agent")
+                .contains("Java-http-client");
+        browser.fullPage("11-usage");
+
+        exportCsv(credentials.passId());
+
+        new Select(browser.find("#activity-status")).selectByValue("failed");
+        browser.text("#activity-empty", "No activity matches");
+        browser.click("#clear-filters");
+        browser.find("#activity-table tbody.event[data-type=error]");
+        new Select(browser.find("#activity-per-page")).selectByValue("10");
+        browser.text("#activity-summary", "Page 1 of");
+
+        browser.click("label:has(input[value='7d'])");
+        browser.until(d -> browser.find("#usage-chart").getAttribute("aria-label").contains("days") ? true : null, "daily points");
+
+        browser.script("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+                + "document.dispatchEvent(new Event('visibilitychange'))");
+        browser.find("#refresh-status[data-auto-refresh=paused]");
+        browser.script("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+                + "document.dispatchEvent(new Event('visibilitychange'))");
+        browser.find("#refresh-status[data-auto-refresh=on]");
+    }
+
+    private void exportCsv(String passId) throws IOException {
+        browser.click("#export-menu summary");
+        browser.click("#export-menu [data-format=csv]");
+        Path file = browser.until(d -> {
+            try (var files = Files.list(browser.downloads())) {
+                return files.filter(path -> path.getFileName().toString().matches(
+                        "sentinel-pass-activity-" + passId + "-.+\\.csv")).findFirst().orElse(null);
+            } catch (IOException failure) {
+                return null;
+            }
+        }, "the CSV download");
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).startsWith("pass_id,type,started_at,endpoint");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith(passId + ",token_generation,"));
     }
 
     private void settings(Credentials credentials) {
