@@ -1,0 +1,111 @@
+package dev.sentinel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.domain.SigningKeyRecord;
+import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.http.web.Json;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTest {
+
+    private static final byte[] KEK = new byte[32];
+
+    private static String token(ServerFixture fixture, String basic) {
+        return Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials", "Authorization", basic).body())
+                .path("access_token").asText();
+    }
+
+    private static String kid(String jwt) {
+        return Json.parse(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]))).path("kid").asText();
+    }
+
+    private static List<String> publishedKids(ServerFixture fixture) {
+        JsonNode jwks = Json.parse(fixture.send(HttpRequest.newBuilder(fixture.uri("/.well-known/jwks.json")).build()).body());
+        return jwks.path("keys").findValuesAsText("kid");
+    }
+
+    private static boolean active(ServerFixture fixture, String token) {
+        return Json.parse(fixture.postForm("/oauth/introspect", "token=" + token, "Authorization",
+                "Bearer " + ServerFixture.ADMIN_TOKEN).body()).path("active").asBoolean();
+    }
+
+    @Test
+    void rotationSignsWithANewKeyAndKeepsTheOldOnePublishedUntilItsTokensExpire() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
+            var created = fixture.createPass();
+            String basic = ServerFixture.basic(created.credentials().clientId().value(), created.credentials().clientSecret().reveal());
+            String before = token(fixture, basic);
+
+            String newKid = fixture.server.rotateSigningKey();
+            String after = token(fixture, basic);
+
+            assertThat(kid(after)).isEqualTo(newKid).isNotEqualTo(kid(before));
+            assertThat(publishedKids(fixture)).containsExactlyInAnyOrder(kid(before), newKid);
+            assertThat(active(fixture, before)).isTrue();
+
+            fixture.clock.advance(Duration.ofMinutes(15).plus(SigningKeyService.PUBLISH_MARGIN).plusSeconds(1));
+            fixture.server.rotateSigningKey();
+
+            assertThat(publishedKids(fixture)).doesNotContain(kid(before)).contains(newKid);
+        }
+    }
+
+    @Test
+    void storesPrivateKeysEncryptedAndKeepsThemAcrossRestarts() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
+            List<SigningKeyRecord> keys = fixture.storage.read(session -> session.signingKeys().all());
+            assertThat(keys).singleElement().satisfies(key -> {
+                assertThat(key.algorithm()).isEqualTo("EdDSA");
+                assertThat(key.encryptedPrivateKey()).startsWith("aes256gcm:v1:");
+                assertThat(key.publicJwk()).contains("\"kty\":\"OKP\"").doesNotContain("\"d\"");
+            });
+            fixture.server.close();
+
+            SentinelServer again = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+                    .keyEncryptionKey(KEK).build().start();
+            try {
+                assertThat(again.signingKeys().current().active().kid()).isEqualTo(keys.get(0).kid());
+            } finally {
+                again.close();
+            }
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheKeyEncryptionKeyDiffers() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
+            byte[] other = new byte[32];
+            other[0] = 1;
+            SentinelServer wrong = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+                    .keyEncryptionKey(other).build();
+            try {
+                assertThatThrownBy(wrong::start).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("cannot be decrypted");
+            } finally {
+                wrong.close();
+            }
+        }
+    }
+
+    @Test
+    void switchingTheAlgorithmMakesANewKeyOfThatAlgorithm() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
+            fixture.server.close();
+            SentinelServer es256 = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+                    .keyEncryptionKey(KEK).signingAlgorithm("ES256").build().start();
+            try {
+                assertThat(es256.signingKeys().current().active().algorithm().joseName()).isEqualTo("ES256");
+                assertThat(es256.signingKeys().current().jwks()).hasSize(2);
+            } finally {
+                es256.close();
+            }
+        }
+    }
+}
