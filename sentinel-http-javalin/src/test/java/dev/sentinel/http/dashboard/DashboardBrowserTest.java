@@ -71,6 +71,7 @@ class DashboardBrowserTest {
         settings(credentials);
         phoneWidth();
         delete(credentials);
+        assertThat(browser.consoleProblems()).as("browser console errors and warnings").isEmpty();
     }
 
     private void signIn() {
