@@ -108,4 +108,25 @@ class SigningKeysTest {
             }
         }
     }
+
+    @Test
+    void neverPublishesAKeyPlantedInTheStoreWithoutTheKeyEncryptionKey() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
+            java.security.KeyPair planted = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] encoded = planted.getPublic().getEncoded();
+            String x = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.util.Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+            String kid = "planted";
+            fixture.storage.inTransaction(session -> {
+                session.signingKeys().add(new SigningKeyRecord(kid, "EdDSA",
+                        "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\",\"kid\":\"planted\"}",
+                        "aes256gcm:v1:AAAA", fixture.clock.instant().minusSeconds(60), java.util.Optional.of(fixture.clock.instant())));
+                return null;
+            });
+
+            fixture.server.rotateSigningKey();
+
+            assertThat(publishedKids(fixture)).hasSize(2).doesNotContain(kid);
+        }
+    }
 }

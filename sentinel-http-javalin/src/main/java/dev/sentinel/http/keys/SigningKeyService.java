@@ -42,6 +42,7 @@ public final class SigningKeyService {
     public static final int REFRESH_SECONDS = 30;
     /** Extra time a retired key stays published, for clock skew between nodes and verifiers' caches. */
     public static final Duration PUBLISH_MARGIN = Duration.ofMinutes(5);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SigningKeyService.class);
 
     private final Storage storage;
     private final Clock clock;
@@ -49,6 +50,8 @@ public final class SigningKeyService {
     private final KeyEncryption encryption;
     private final Duration tokenLifetime;
     private final Map<String, SigningKey> decrypted = new ConcurrentHashMap<>();
+    /** Kids whose record proved genuine: the kid is the JWK's thumbprint and the private key opens under the KEK. */
+    private final Map<String, Boolean> genuine = new ConcurrentHashMap<>();
     private volatile KeyRing ring;
     private volatile long loadedAtNanos;
     private volatile long lastForcedReloadNanos;
@@ -142,17 +145,28 @@ public final class SigningKeyService {
         Map<String, VerificationKey> verification = new LinkedHashMap<>();
         List<Map<String, String>> jwks = new ArrayList<>();
         SigningKeyRecord activeRecord = null;
+        SigningKeyRecord refused = null;
         for (SigningKeyRecord record : records) {
             if (record.retiredAt().map(at -> at.isBefore(cutoff)).orElse(false)) {
                 continue;
             }
             Map<String, String> jwk = parseJwk(record);
+            if (!isGenuine(record, jwk)) {
+                if (record.retiredAt().isEmpty() && refused == null) {
+                    refused = record;
+                }
+                continue;
+            }
             verification.put(record.kid(), verificationKey(record, jwk));
             jwks.add(jwk);
             if (record.retiredAt().isEmpty() && (activeRecord == null
                     || record.algorithm().equals(algorithm.joseName()) && !activeRecord.algorithm().equals(algorithm.joseName()))) {
                 activeRecord = record;
             }
+        }
+        if (activeRecord == null && refused != null) {
+            decrypt(refused);
+            throw new IllegalStateException("signing key " + refused.kid() + " is not genuine: its kid is not its thumbprint");
         }
         if (activeRecord == null) {
             throw new IllegalStateException("no signing key is active; start the server or rotate the keys");
@@ -166,6 +180,29 @@ public final class SigningKeyService {
         ring = loaded;
         loadedAtNanos = System.nanoTime();
         return loaded;
+    }
+
+    /**
+     * A key record is published only if it was written by someone holding the KEK: its private key must open under
+     * AES-GCM with the kid as authenticated data, and the kid must be the public JWK's thumbprint. So write access to
+     * the database alone cannot plant a verification key.
+     */
+    private boolean isGenuine(SigningKeyRecord record, Map<String, String> jwk) {
+        return genuine.computeIfAbsent(record.kid(), kid -> {
+            try {
+                KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
+                PublicKey publicKey = recordAlgorithm.publicKey(jwk);
+                Arrays.fill(encryption.decrypt(kid, record.encryptedPrivateKey()), (byte) 0);
+                boolean matches = thumbprint(recordAlgorithm.thumbprintMembers(publicKey)).equals(kid);
+                if (!matches) {
+                    LOG.warn("signing key {} is not published: its kid is not its JWK thumbprint", kid);
+                }
+                return matches;
+            } catch (GeneralSecurityException | RuntimeException failure) {
+                LOG.warn("signing key {} is not published: {}", kid, failure.getMessage());
+                return false;
+            }
+        });
     }
 
     private SigningKey decrypt(SigningKeyRecord record) {
