@@ -36,7 +36,7 @@ function render() {
       : passesView(route.project, navigate);
   clear(main, view.element);
   dispose = view.dispose || (() => {});
-  focus(main.querySelector('h1') || main);
+  focus(view.focusTarget || main.querySelector('h1') || main);
 }
 
 function signInView() {

@@ -166,6 +166,7 @@ export function openCreateFlow(project) {
             show(target);
             area.show(error, { fieldLabels: LABELS });
             (error.errors || []).forEach((problem) => setFieldError(panel, problem.field, problem.message));
+            focus(panel.querySelector('[aria-invalid=true]') || panel.querySelector('input, select, textarea'));
           }
         });
       }

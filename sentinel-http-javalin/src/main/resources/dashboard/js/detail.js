@@ -14,6 +14,9 @@ const TABS = [
   { id: 'settings', title: 'Settings', render: settingsTab },
 ];
 
+/** The tab chosen with the arrow keys, which keeps the focus once its page is shown. */
+let keyboardTab = null;
+
 export function detailView(route, navigate) {
   const passId = route.passId;
   const active = TABS.find((tab) => tab.id === route.tab) || TABS[0];
@@ -34,8 +37,8 @@ export function detailView(route, navigate) {
     const index = TABS.indexOf(active);
     const step = keys[event.key];
     const next = Number.isFinite(step) ? (index + step + TABS.length) % TABS.length : step < 0 ? 0 : TABS.length - 1;
+    keyboardTab = TABS[next].id;
     navigate(`#/passes/${encodeURIComponent(passId)}/${TABS[next].id}`);
-    requestAnimationFrame(() => focus(document.getElementById(`tab-${TABS[next].id}`)));
   });
 
   /** Shows the pass in the header; tabs call it after every change so badges stay true. */
@@ -59,7 +62,9 @@ export function detailView(route, navigate) {
   };
 
   api.overview(passId).then((body) => {
+    const focusHeading = document.activeElement === document.getElementById('main');
     showPass(body.pass);
+    if (focusHeading) focus(header.querySelector('h1'));
     const result = active.render(context, body) || {};
     clear(panel, result.element);
     tabDispose = result.dispose || (() => {});
@@ -68,8 +73,11 @@ export function detailView(route, navigate) {
     area.show(error.status === 404 ? { detail: `There is no pass ${passId}. It may have been deleted` } : error);
   });
 
+  const focusTarget = keyboardTab === active.id ? tabList.querySelector(`#tab-${active.id}`) : null;
+  keyboardTab = null;
   return {
     element: h('section', { class: 'page' }, back, header, area, tabList, panel),
+    focusTarget,
     dispose: () => tabDispose(),
   };
 }

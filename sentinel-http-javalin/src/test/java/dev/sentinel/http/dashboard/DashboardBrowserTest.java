@@ -120,13 +120,20 @@ class DashboardBrowserTest {
         assertThat(value("input[name=pass_id]")).isEmpty();
         new Select(browser.find("select[name=usage_type]")).selectByValue("mcp_server");
         browser.type("input[name=organization]", "Acme Corp");
-        browser.type("input[name=permissions]", "read:invoices,write:ledger");
-        browser.screenshot("04-create-security");
+        browser.type("input[name=permissions]", "Read Invoices");
         browser.click("dialog form button[type=submit]");
-
         browser.text(".review", "Invoice Bot 2");
         browser.text(".review", "Acme Corp");
         browser.screenshot("05-create-review");
+        browser.click("#create-submit");
+
+        browser.text("dialog [role=alert]", "invalid fields");
+        browser.text("[data-field=permissions] .field-error", "is not a permission");
+        assertThat(browser.script("return document.activeElement.name")).isEqualTo("permissions");
+        browser.screenshot("05-create-server-error");
+        browser.type("input[name=permissions]", "read:invoices,write:ledger");
+        browser.screenshot("04-create-security");
+        browser.click("dialog form button[type=submit]");
         browser.click("#create-submit");
 
         String json = browser.find("code[data-format=json]").getText();
@@ -186,7 +193,9 @@ class DashboardBrowserTest {
     }
 
     private void permissions() {
-        browser.click("#tab-permissions");
+        browser.find("#tab-overview").sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> d.getCurrentUrl().endsWith("/permissions") ? true : null, "the Permissions tab by keyboard");
+        browser.until(d -> "tab-permissions".equals(browser.activeElementId()) ? true : null, "focus on the new tab");
         browser.text("#permission-list", "Read Invoices");
         browser.text("#permission-list", "Write Ledger");
         browser.text("#access-profile", "Standard");
