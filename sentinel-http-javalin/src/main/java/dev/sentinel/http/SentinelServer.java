@@ -1,12 +1,15 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.analytics.ActivityRetention;
 import dev.sentinel.core.port.ActivityRecorder;
 import dev.sentinel.core.recording.BatchingActivityRecorder;
 import dev.sentinel.core.recording.RecorderStats;
 import dev.sentinel.core.service.Actor;
 import dev.sentinel.core.service.StoringActivityRecorder;
 import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.http.guard.TokenGuard;
+import dev.sentinel.http.jwt.AccessTokens;
 import dev.sentinel.http.keys.KeyAlgorithm;
 import dev.sentinel.http.keys.SigningKeyService;
 import dev.sentinel.http.web.Routes;
@@ -17,6 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,9 @@ public final class SentinelServer implements AutoCloseable {
     private final SigningKeyService keys;
     private final ActivityRecorder recorder;
     private final BatchingActivityRecorder ownRecorder;
+    private final AccessTokens tokens;
+    private final ActivityRetention retention;
+    private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
     private Javalin app;
     private Optional<String> generatedAdminToken = Optional.empty();
@@ -59,6 +68,14 @@ public final class SentinelServer implements AutoCloseable {
             this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
             this.recorder = ownRecorder;
         }
+        this.tokens = new AccessTokens(keys, () -> issuer, () -> settings.audience != null ? settings.audience : issuer);
+        this.retention = new ActivityRetention(settings.sentinel.storage(), settings.sentinel.clock(),
+                settings.activityRetention);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sentinel-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts configuring a server for the given Sentinel (its storage, hasher and clock). */
@@ -76,10 +93,11 @@ public final class SentinelServer implements AutoCloseable {
         }
         AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken)
                 : AdminTokens.stored(settings.sentinel.storage(), new SecureRandom());
+        Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(AdminTokens::configured);
         generatedAdminToken = adminTokens.generated();
         keys.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
-                keys, adminTokens, recorder, settings.tokenLifetime, () -> issuer,
+                keys, adminTokens, ingestTokens, recorder, this::activityStats, settings.tokenLifetime, () -> issuer,
                 () -> settings.audience != null ? settings.audience : issuer);
         app = wiring.create();
         routes = wiring.routes();
@@ -90,6 +108,7 @@ public final class SentinelServer implements AutoCloseable {
         issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, app.port());
         LOG.info("Sentinel listening on {} (issuer {}, signing {})", defaultBase(settings.host, app.port()), issuer,
                 keys.current().active());
+        housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -131,6 +150,35 @@ public final class SentinelServer implements AutoCloseable {
         return keys;
     }
 
+    /**
+     * A guard that checks this server's access tokens for protected APIs in the same process (see
+     * {@link dev.sentinel.http.guard.SentinelGuard}), recording through this server's activity buffer. A pass's state
+     * is re-read at most every 2 seconds.
+     */
+    public TokenGuard tokenGuard() {
+        return tokenGuard(Duration.ofSeconds(2));
+    }
+
+    /** {@link #tokenGuard()} with another bound on how stale a pass's state may be (0 to 5 seconds). */
+    public TokenGuard tokenGuard(Duration stateTtl) {
+        return TokenGuard.builder(tokens, settings.sentinel.storage(), recorder).clock(settings.sentinel.clock())
+                .stateTtl(stateTtl).build();
+    }
+
+    /** Deletes raw activity older than the retention period now (it also runs every hour); returns how many. */
+    public long purgeOldActivity() {
+        try {
+            long purged = retention.purge();
+            if (purged > 0) {
+                LOG.info("deleted {} activity events older than {} days", purged, retention.retention().toDays());
+            }
+            return purged;
+        } catch (RuntimeException failure) {
+            LOG.warn("activity retention purge failed: {}", failure.getMessage());
+            return 0;
+        }
+    }
+
     /** The counters of the built-in activity buffer (what it took, wrote, refused); empty with a custom recorder. */
     public Optional<RecorderStats> activityStats() {
         return Optional.ofNullable(ownRecorder).map(BatchingActivityRecorder::stats);
@@ -139,6 +187,7 @@ public final class SentinelServer implements AutoCloseable {
     /** Stops accepting requests, lets running ones finish, then writes the buffered activity. */
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         if (app != null) {
             app.stop();
         }
@@ -173,6 +222,8 @@ public final class SentinelServer implements AutoCloseable {
         private String signingAlgorithm = "EdDSA";
         private byte[] keyEncryptionKey;
         private String adminToken;
+        private String ingestToken;
+        private Duration activityRetention = ActivityRetention.DEFAULT;
         private ActivityRecorder activityRecorder;
 
         private Builder(Sentinel sentinel) {
@@ -237,6 +288,24 @@ public final class SentinelServer implements AutoCloseable {
         /** The admin bearer token (at least 16 characters, no '.'); default: the stored one, generated on first start. */
         public Builder adminToken(String value) {
             this.adminToken = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /**
+         * A token (at least 16 characters, no '.') that may only post activity to {@code POST /api/v1/activity}, for
+         * remote resource servers; default none (the admin token may always ingest).
+         */
+        public Builder ingestToken(String value) {
+            this.ingestToken = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
+        /** How long raw activity events are kept (rollups are kept for ever); default 90 days, at least 1 day. */
+        public Builder activityRetention(Duration value) {
+            if (value == null || value.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("activity retention must be at least 1 day");
+            }
+            this.activityRetention = value;
             return this;
         }
 

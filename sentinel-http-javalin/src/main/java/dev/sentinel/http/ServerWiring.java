@@ -1,6 +1,12 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.analytics.ActivityService;
+import dev.sentinel.core.analytics.UsageService;
+import dev.sentinel.core.recording.RecorderStats;
+import dev.sentinel.http.activity.AnalyticsEndpoints;
+import dev.sentinel.http.activity.IngestEndpoint;
+import dev.sentinel.http.activity.MetricsEndpoint;
 import dev.sentinel.core.port.ActivityRecorder;
 import dev.sentinel.core.service.PassService;
 import dev.sentinel.http.admin.AdminGuard;
@@ -30,31 +36,41 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** Builds the Javalin app: every route, the body limits and the single mapping of failures to replies. */
 final class ServerWiring {
 
     /** The largest request body accepted (413 beyond). */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Sentinel sentinel;
     private final PassService adminPasses;
     private final SigningKeyService keys;
     private final AdminTokens adminTokens;
+    private final Optional<AdminTokens> ingestTokens;
     private final ActivityRecorder recorder;
+    private final Supplier<Optional<RecorderStats>> recorderStats;
     private final Duration tokenLifetime;
     private final Supplier<String> issuer;
     private final Supplier<String> audience;
     private Routes routes;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, SigningKeyService keys, AdminTokens adminTokens,
-                 ActivityRecorder recorder, Duration tokenLifetime, Supplier<String> issuer, Supplier<String> audience) {
+                 Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
+                 Supplier<Optional<RecorderStats>> recorderStats, Duration tokenLifetime, Supplier<String> issuer,
+                 Supplier<String> audience) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
         this.keys = keys;
         this.adminTokens = adminTokens;
+        this.ingestTokens = ingestTokens;
         this.recorder = recorder;
+        this.recorderStats = recorderStats;
         this.tokenLifetime = tokenLifetime;
         this.issuer = issuer;
         this.audience = audience;
@@ -73,6 +89,7 @@ final class ServerWiring {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        config.jetty.modifyServer(ServerWiring::stopGracefully);
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/dashboard";
@@ -85,10 +102,12 @@ final class ServerWiring {
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);
         config.routes.before(ServerWiring::limitBody);
-        config.routes.before("/api/v1/*", new AdminGuard(adminTokens));
+        config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens));
         routes = new Routes(config.routes);
         oauth(routes);
         management(routes);
+        analytics(routes);
+        routes.get("/metrics", new MetricsEndpoint(recorderStats)::metrics);
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);
@@ -113,7 +132,8 @@ final class ServerWiring {
     }
 
     private void management(Routes routes) {
-        PassEndpoints passes = new PassEndpoints(adminPasses, sentinel.storage(), sentinel.clock());
+        PassEndpoints passes = new PassEndpoints(adminPasses, new UsageService(sentinel.storage(), sentinel.clock()),
+                sentinel.clock());
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);
@@ -123,6 +143,21 @@ final class ServerWiring {
         routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
         routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
         routes.post("/api/v1/passes/{passId}/activate", passes::activate);
+    }
+
+    private void analytics(Routes routes) {
+        AnalyticsEndpoints endpoints = new AnalyticsEndpoints(new UsageService(sentinel.storage(), sentinel.clock()),
+                new ActivityService(sentinel.storage()), sentinel.clock());
+        routes.get("/api/v1/passes/{passId}/usage", endpoints::usage);
+        routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
+        routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
+        routes.post("/api/v1/activity", new IngestEndpoint(sentinel.storage())::ingest);
+    }
+
+    /** On stop, refuse new requests and give running ones up to {@link #STOP_TIMEOUT} to finish. */
+    private static void stopGracefully(Server server) {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
     private void ready(Context ctx) {
@@ -137,6 +172,9 @@ final class ServerWiring {
 
     private static void limitBody(Context ctx) {
         long length = ctx.req().getContentLengthLong();
+        if (ctx.path().equals("/api/v1/activity")) {
+            return; // batch ingest reads its body itself, with its own larger limit
+        }
         if (length > MAX_BODY_BYTES) {
             throw new HttpProblem(413, "the request body is larger than 64 KiB");
         }

@@ -4,6 +4,8 @@ import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
 
 /**
  * Lets a management API request through only with {@code Authorization: Bearer <admin token>}. Access tokens of
@@ -12,9 +14,12 @@ import io.javalin.http.Handler;
 public final class AdminGuard implements Handler {
 
     private final AdminTokens tokens;
+    private final Optional<AdminTokens> ingestTokens;
 
-    public AdminGuard(AdminTokens tokens) {
+    /** @param ingestTokens a token that opens only {@code POST /api/v1/activity}, if configured */
+    public AdminGuard(AdminTokens tokens, Optional<AdminTokens> ingestTokens) {
         this.tokens = tokens;
+        this.ingestTokens = ingestTokens;
     }
 
     @Override
@@ -22,7 +27,12 @@ public final class AdminGuard implements Handler {
         if (ctx.path().equals("/api/v1/openapi.json")) {
             return;
         }
-        if (!Requests.bearerToken(ctx).map(tokens::matches).orElse(false)) {
+        Optional<String> presented = Requests.bearerToken(ctx);
+        boolean ingest = ctx.method() == HandlerType.POST && ctx.path().equals("/api/v1/activity");
+        if (ingest && presented.isPresent() && ingestTokens.map(ingestToken -> ingestToken.matches(presented.get())).orElse(false)) {
+            return;
+        }
+        if (!presented.map(tokens::matches).orElse(false)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"sentinel-admin\"");
             throw new HttpProblem(401, "the management API needs Authorization: Bearer <admin token>");
         }

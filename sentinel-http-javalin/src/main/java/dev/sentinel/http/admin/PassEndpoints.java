@@ -1,11 +1,11 @@
 package dev.sentinel.http.admin;
 
+import dev.sentinel.core.analytics.PassOverview;
+import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.credential.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.domain.activity.HourlyUsage;
-import dev.sentinel.core.port.Storage;
 import dev.sentinel.core.service.CreatePassCommand;
 import dev.sentinel.core.service.CreatedPass;
 import dev.sentinel.core.service.PassService;
@@ -13,7 +13,6 @@ import dev.sentinel.http.web.Json;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,12 @@ public final class PassEndpoints {
     static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
 
     private final PassService passes;
-    private final Storage storage;
+    private final UsageService usage;
     private final Clock clock;
 
-    public PassEndpoints(PassService passes, Storage storage, Clock clock) {
+    public PassEndpoints(PassService passes, UsageService usage, Clock clock) {
         this.passes = passes;
-        this.storage = storage;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -63,11 +62,10 @@ public final class PassEndpoints {
     }
 
     public void overview(Context ctx) {
-        SentinelPass pass = passes.get(passId(ctx));
-        Instant now = clock.instant();
+        PassOverview overview = usage.overview(passId(ctx));
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("pass", PassJson.pass(pass, now));
-        reply.put("stats", stats(pass, now));
+        reply.put("pass", PassJson.pass(overview.pass(), clock.instant()));
+        reply.put("stats", stats(overview));
         Json.reply(ctx, 200, reply);
     }
 
@@ -112,22 +110,12 @@ public final class PassEndpoints {
         Json.reply(ctx, 200, Map.of("pass", PassJson.pass(pass, clock.instant())));
     }
 
-    private Map<String, Object> stats(SentinelPass pass, Instant now) {
-        PassId passId = pass.passId();
-        Instant from = pass.pass().createdAt().truncatedTo(ChronoUnit.HOURS);
-        Instant until = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        record Usage(List<HourlyUsage> hours, java.util.Optional<Instant> lastUsed) {
-        }
-        Usage usage = storage.read(session -> new Usage(session.usage().find(passId, from, until),
-                session.activity().lastUsed(passId)));
-        long total = usage.hours().stream().mapToLong(HourlyUsage::total).sum();
-        long successes = usage.hours().stream().mapToLong(HourlyUsage::successes).sum();
-        long latency = usage.hours().stream().mapToLong(HourlyUsage::latencySumMs).sum();
+    private Map<String, Object> stats(PassOverview overview) {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("total_requests", total);
-        stats.put("success_rate", total == 0 ? 0.0 : Math.round(successes * 1000.0 / total) / 10.0);
-        stats.put("avg_latency_ms", total == 0 ? 0.0 : Math.round(latency * 10.0 / total) / 10.0);
-        stats.put("last_used", usage.lastUsed().map(Instant::toString).orElse(null));
+        stats.put("total_requests", overview.totalRequests());
+        stats.put("success_rate", overview.successRate());
+        stats.put("avg_latency_ms", overview.avgLatencyMs());
+        stats.put("last_used", overview.lastUsed().map(Instant::toString).orElse(null));
         return stats;
     }
 

@@ -1,0 +1,117 @@
+package dev.sentinel.http.activity;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Streams activity events to a file format one event at a time: a JSON array, JSON Lines (one object a line), or
+ * RFC 4180 CSV with a header, where any cell starting with {@code = + - @} (or a tab or carriage return) is prefixed
+ * with {@code '} so spreadsheets never run it as a formula. Not thread-safe; {@link #close()} finishes the document.
+ */
+public final class ActivityExportWriter implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final DateTimeFormatter FILE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ExportFormat format;
+    private final OutputStream out;
+    private JsonGenerator json;
+    private CSVPrinter csv;
+    private long written;
+
+    public ActivityExportWriter(ExportFormat format, OutputStream out) {
+        this.format = format;
+        this.out = out;
+        try {
+            switch (format) {
+                case JSON -> {
+                    json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                    json.writeStartArray();
+                }
+                case JSONL -> json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                        .setRootValueSeparator(null);
+                case CSV -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                            .setHeader(ActivityJson.FIELDS.toArray(String[]::new)).get());
+                }
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** The download name: {@code sentinel-pass-activity-{passId}-{yyyyMMdd'T'HHmmss'Z'}.{format}}. */
+    public static String fileName(String passId, Instant at, ExportFormat format) {
+        return "sentinel-pass-activity-" + passId + "-" + FILE_TIMESTAMP.format(at) + "." + format.code();
+    }
+
+    public void write(ActivityEvent event) {
+        Map<String, Object> fields = ActivityJson.event(event);
+        try {
+            if (csv != null) {
+                for (String field : ActivityJson.FIELDS) {
+                    Object value = fields.get(field);
+                    csv.print(value == null ? "" : neutralise(value.toString()));
+                }
+                csv.println();
+            } else {
+                MAPPER.writeValue(json, fields);
+                if (format == ExportFormat.JSONL) {
+                    json.flush();
+                    out.write('\n');
+                }
+            }
+            written++;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    public long written() {
+        return written;
+    }
+
+    /** Keeps spreadsheet applications from evaluating a cell as a formula (CSV injection). */
+    static String neutralise(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        boolean dangerous = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return dangerous ? "'" + cell : cell;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (csv != null) {
+                csv.flush();
+            } else {
+                if (format == ExportFormat.JSON) {
+                    json.writeEndArray();
+                }
+                json.flush();
+            }
+            out.flush();
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}

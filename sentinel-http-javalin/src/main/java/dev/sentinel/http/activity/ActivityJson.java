@@ -1,0 +1,45 @@
+package dev.sentinel.http.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.http.web.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Activity events in their JSON shape (DESIGN §8), with every field, snake_case. */
+public final class ActivityJson {
+
+    /** The fields of an event, in the order JSON objects and CSV columns show them. */
+    public static final List<String> FIELDS = List.of("pass_id", "type", "started_at", "endpoint", "http_method",
+            "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata");
+
+    private ActivityJson() {
+    }
+
+    public static Map<String, Object> event(ActivityEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pass_id", event.passId().value());
+        json.put("type", event.type().code());
+        json.put("started_at", event.startedAt().toString());
+        json.put("endpoint", event.endpoint());
+        json.put("http_method", event.httpMethod());
+        json.put("success", event.success());
+        json.put("status_code", event.statusCode());
+        json.put("duration_ms", event.durationMs());
+        json.put("client_ip", event.clientIp().orElse(null));
+        json.put("user_agent", event.userAgent().orElse(null));
+        json.put("error_message", event.errorMessage().orElse(null));
+        json.put("metadata", metadata(event));
+        return json;
+    }
+
+    /** The metadata as a JSON tree; stored text that does not parse is shown as an empty object. */
+    static JsonNode metadata(ActivityEvent event) {
+        try {
+            return Json.parse(event.metadataJson());
+        } catch (RuntimeException unreadable) {
+            return Json.parse("{}");
+        }
+    }
+}

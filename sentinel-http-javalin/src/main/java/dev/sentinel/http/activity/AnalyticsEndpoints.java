@@ -1,0 +1,175 @@
+package dev.sentinel.http.activity;
+
+import dev.sentinel.core.analytics.ActivityRequests;
+import dev.sentinel.core.analytics.ActivityService;
+import dev.sentinel.core.analytics.ExportTooLargeException;
+import dev.sentinel.core.analytics.UsageMetrics;
+import dev.sentinel.core.analytics.UsagePoint;
+import dev.sentinel.core.analytics.UsageRange;
+import dev.sentinel.core.analytics.UsageReport;
+import dev.sentinel.core.analytics.UsageService;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.ActivityFilter;
+import dev.sentinel.core.domain.activity.Page;
+import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.web.Json;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The Usage tab of the management API: usage analytics, the activity log and its export (DESIGN §8). */
+public final class AnalyticsEndpoints {
+
+    private static final Set<String> FILTER_PARAMS = Set.of("type", "status", "endpoint", "start_date", "end_date");
+    private static final Set<String> ACTIVITY_PARAMS = union(FILTER_PARAMS, Set.of("page", "per_page"));
+    private static final Set<String> EXPORT_PARAMS = union(FILTER_PARAMS, Set.of("format"));
+
+    private final UsageService usage;
+    private final ActivityService activity;
+    private final Clock clock;
+
+    public AnalyticsEndpoints(UsageService usage, ActivityService activity, Clock clock) {
+        this.usage = usage;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
+    public void usage(Context ctx) {
+        onlyParams(ctx, Set.of("range"));
+        UsageReport report = usage.usage(passId(ctx), UsageRange.parse(ctx.queryParam("range")));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("range", report.range().code());
+        reply.put("resolution", report.range().resolutionName());
+        reply.put("timeline", report.timeline().stream().map(AnalyticsEndpoints::point).toList());
+        reply.put("metrics", metrics(report.metrics()));
+        Json.reply(ctx, 200, reply);
+    }
+
+    /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
+    public void activity(Context ctx) {
+        onlyParams(ctx, ACTIVITY_PARAMS);
+        ActivityFilter filter = filter(ctx);
+        Page<ActivityEvent> page = activity.page(filter, ActivityRequests.page(ctx.queryParam("page"), ctx.queryParam("per_page")));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("items", page.items().stream().map(ActivityJson::event).toList());
+        reply.put("page", page.page());
+        reply.put("per_page", page.perPage());
+        reply.put("total", page.total());
+        reply.put("total_pages", page.totalPages());
+        Json.reply(ctx, 200, reply);
+    }
+
+    /**
+     * {@code GET /api/v1/passes/{passId}/activity/export?format=json|csv|jsonl} with the same filters, at most
+     * {@link ActivityService#EXPORT_LIMIT} records (422 beyond). The file is written as the events are read.
+     */
+    public void export(Context ctx) {
+        onlyParams(ctx, EXPORT_PARAMS);
+        ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
+        ActivityFilter filter = filter(ctx);
+        String fileName = ActivityExportWriter.fileName(filter.passId().value(), clock.instant(), format);
+        LazyExport export = new LazyExport(ctx, format, fileName);
+        try {
+            activity.export(filter, ActivityService.EXPORT_LIMIT, export::write);
+        } catch (ExportTooLargeException tooLarge) {
+            throw new HttpProblem(422, tooLarge.getMessage());
+        }
+        export.finish();
+    }
+
+    /**
+     * Opens the reply only when the first event arrives (or at the end, for an empty file), so that a refusal
+     * before any event is still a clean problem reply.
+     */
+    private static final class LazyExport {
+        private final Context ctx;
+        private final ExportFormat format;
+        private final String fileName;
+        private ActivityExportWriter writer;
+
+        LazyExport(Context ctx, ExportFormat format, String fileName) {
+            this.ctx = ctx;
+            this.format = format;
+            this.fileName = fileName;
+        }
+
+        void write(ActivityEvent event) {
+            open().write(event);
+        }
+
+        void finish() {
+            open().close();
+        }
+
+        private ActivityExportWriter open() {
+            if (writer == null) {
+                ctx.status(200).contentType(format.contentType())
+                        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                        .header("Cache-Control", "no-store")
+                        .header("X-Content-Type-Options", "nosniff");
+                writer = new ActivityExportWriter(format, ctx.outputStream());
+            }
+            return writer;
+        }
+    }
+
+    private static ActivityFilter filter(Context ctx) {
+        return ActivityRequests.filter(passId(ctx), ctx.queryParam("type"), ctx.queryParam("status"),
+                ctx.queryParam("endpoint"), ctx.queryParam("start_date"), ctx.queryParam("end_date"));
+    }
+
+    private static Map<String, Object> point(UsagePoint point) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("start", point.start().toString());
+        json.put("total_requests", point.totalRequests());
+        json.put("success_count", point.successCount());
+        json.put("error_count", point.errorCount());
+        json.put("avg_latency_ms", point.avgLatencyMs());
+        return json;
+    }
+
+    private static Map<String, Object> metrics(UsageMetrics metrics) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total_requests", metrics.totalRequests());
+        json.put("success_rate", metrics.successRate());
+        json.put("avg_latency_ms", metrics.avgLatencyMs());
+        json.put("latency_class", metrics.latencyClass().code());
+        json.put("p95_latency_ms", metrics.p95LatencyMs());
+        json.put("unique_endpoints", metrics.uniqueEndpoints());
+        json.put("error_rate", metrics.errorRate());
+        json.put("error_rate_warning", metrics.errorRateWarning());
+        return json;
+    }
+
+    /** Unknown query parameters are a 400 listing the known ones, so a typo never silently widens a query. */
+    private static void onlyParams(Context ctx, Set<String> known) {
+        List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(unknown.stream().map(name -> new dev.sentinel.core.domain.FieldViolation(name,
+                    "is not a known parameter; use " + String.join(", ", known.stream().sorted().toList()))).toList());
+        }
+    }
+
+    /** A path segment that cannot be a pass id names no pass: 404, like an unknown one. */
+    static PassId passId(Context ctx) {
+        String raw = ctx.pathParam("passId");
+        try {
+            return PassId.of(raw);
+        } catch (ValidationException malformed) {
+            throw new PassNotFoundException(raw.length() > 40 ? raw.substring(0, 40) : raw);
+        }
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        java.util.Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sentinel.http.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.domain.FieldViolation;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.port.Storage;
+import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/activity}: batch ingest from remote resource servers. The body is a JSON array of at most
+ * {@value #MAX_EVENTS} events (at most {@value #MAX_BODY_BYTES} bytes); each is checked and every error names its
+ * index and field ({@code [3].status_code}). The batch is stored in one transaction, events and rollups together,
+ * and the reply comes after it committed: all of it is durable, or none of it is stored.
+ */
+public final class IngestEndpoint {
+
+    public static final int MAX_EVENTS = 1_000;
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_REPORTED = 100;
+
+    private final Storage storage;
+
+    public IngestEndpoint(Storage storage) {
+        this.storage = storage;
+    }
+
+    public void ingest(Context ctx) {
+        if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
+            throw new HttpProblem(415, "the body must be application/json");
+        }
+        JsonNode body = parse(readLimited(ctx));
+        if (!body.isArray()) {
+            throw HttpProblem.badRequest("the body must be a JSON array of activity events");
+        }
+        if (body.size() > MAX_EVENTS) {
+            throw HttpProblem.badRequest("a batch holds at most " + MAX_EVENTS + " events (got " + body.size() + ")");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        List<ActivityEvent> events = new ArrayList<>(body.size());
+        for (int index = 0; index < body.size(); index++) {
+            String prefix = "[" + index + "].";
+            try {
+                events.add(IngestedEvent.parse(body.get(index)));
+            } catch (ValidationException invalid) {
+                invalid.violations().forEach(violation ->
+                        violations.add(new FieldViolation(prefix + violation.field(), violation.rule())));
+            }
+        }
+        throwIfAny(violations);
+        storage.inTransaction(session -> {
+            Set<PassId> unknown = new LinkedHashSet<>();
+            for (ActivityEvent event : events) {
+                if (!unknown.contains(event.passId()) && session.passes().find(event.passId()).isEmpty()) {
+                    unknown.add(event.passId());
+                }
+            }
+            for (int index = 0; index < events.size(); index++) {
+                if (unknown.contains(events.get(index).passId())) {
+                    violations.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
+                }
+            }
+            throwIfAny(violations);
+            session.activity().append(events);
+            session.usage().add(events);
+            return null;
+        });
+        Json.reply(ctx, 200, Map.of("accepted", events.size()));
+    }
+
+    private static void throwIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            List<FieldViolation> reported = violations.size() > MAX_REPORTED ? violations.subList(0, MAX_REPORTED) : violations;
+            throw new HttpProblem(400, "the batch has invalid events (" + violations.size()
+                    + " problems); nothing was stored", reported);
+        }
+    }
+
+    private static byte[] readLimited(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new HttpProblem(413, "the request body is larger than 4 MiB");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new HttpProblem(413, "the request body is larger than 4 MiB");
+            }
+            return body;
+        } catch (IOException unreadable) {
+            throw HttpProblem.badRequest("the body could not be read");
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = Json.parse(body);
+            if (node == null || node.isMissingNode()) {
+                throw HttpProblem.badRequest("the body must be a JSON array of activity events");
+            }
+            return node;
+        } catch (IOException malformed) {
+            throw HttpProblem.badRequest("the body is not well-formed JSON");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sentinel.http.guard;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The outcome of checking a request's bearer token: allowed, with the caller's pass, client and scopes; or denied,
+ * with the HTTP status (401 or 403), the RFC 6750 error code, a description, and, when the token named a pass, that
+ * pass (so the refusal can be recorded against it). Immutable.
+ */
+public final class GuardDecision {
+
+    private final boolean allowed;
+    private final int status;
+    private final String error;
+    private final String description;
+    private final String passId;
+    private final String clientId;
+    private final Set<String> scopes;
+
+    private GuardDecision(boolean allowed, int status, String error, String description, String passId,
+                          String clientId, Set<String> scopes) {
+        this.allowed = allowed;
+        this.status = status;
+        this.error = error;
+        this.description = description;
+        this.passId = passId;
+        this.clientId = clientId;
+        this.scopes = Set.copyOf(scopes);
+    }
+
+    static GuardDecision allow(String passId, String clientId, Set<String> scopes) {
+        return new GuardDecision(true, 200, null, null, Objects.requireNonNull(passId), clientId, scopes);
+    }
+
+    /** No usable token: 401 with {@code invalid_request} (no credentials) or {@code invalid_token}. */
+    static GuardDecision unauthorized(String error, String description, Optional<String> passId) {
+        return new GuardDecision(false, 401, error, description, passId.orElse(null), null, Set.of());
+    }
+
+    /** A valid token without the permission the route needs: 403 {@code insufficient_scope}. */
+    static GuardDecision forbidden(String permission, String passId, String clientId, Set<String> scopes) {
+        return new GuardDecision(false, 403, "insufficient_scope", "this route needs the permission " + permission,
+                passId, clientId, scopes);
+    }
+
+    public boolean allowed() {
+        return allowed;
+    }
+
+    /** 200 when allowed, else 401 or 403. */
+    public int status() {
+        return status;
+    }
+
+    /** The RFC 6750 error code when denied: {@code invalid_request}, {@code invalid_token}, {@code insufficient_scope}. */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    /** The pass the token belongs to, when the token was genuine. */
+    public Optional<String> passId() {
+        return Optional.ofNullable(passId);
+    }
+
+    public Optional<String> clientId() {
+        return Optional.ofNullable(clientId);
+    }
+
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    /** The {@code WWW-Authenticate} value of a refusal (RFC 6750 §3); empty when allowed. */
+    public Optional<String> wwwAuthenticate(String realm) {
+        if (allowed) {
+            return Optional.empty();
+        }
+        StringBuilder value = new StringBuilder("Bearer realm=\"").append(realm).append('"');
+        if (!"invalid_request".equals(error) || description != null) {
+            value.append(", error=\"").append(error).append('"');
+        }
+        if (description != null) {
+            value.append(", error_description=\"").append(description.replace("\"", "'")).append('"');
+        }
+        return Optional.of(value.toString());
+    }
+
+    @Override
+    public String toString() {
+        return allowed ? "GuardDecision[allowed, pass=" + passId + "]" : "GuardDecision[" + status + " " + error + "]";
+    }
+}

@@ -1,0 +1,231 @@
+package dev.sentinel.http.guard;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ValidityState;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.ActivityType;
+import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.port.Storage;
+import dev.sentinel.http.jwt.AccessTokenClaims;
+import dev.sentinel.http.jwt.AccessTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verify-and-record for any JVM service, with no web framework: {@link #check} verifies a bearer token's signature,
+ * issuer, expiry and audience, and the pass's <em>current</em> state (active, inside its validity period, token not
+ * revoked) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
+ * or, when refused or failed, as {@code error}. A token once verified is remembered until the state TTL passes, so a
+ * busy route costs a map lookup, not a signature check. Thread-safe.
+ *
+ * <pre>{@code
+ * TokenGuard guard = server.tokenGuard();                       // or TokenGuard.builder(...)
+ * GuardDecision decision = guard.check(request.getHeader("Authorization"), Optional.of("read:orders"));
+ * if (!decision.allowed()) { reply(decision.status(), decision.wwwAuthenticate("api").orElseThrow()); }
+ * guard.record(decision, "GET", "/v1/orders", status, startedAt, durationMs, clientIp, userAgent, Optional.empty());
+ * }</pre>
+ */
+public final class TokenGuard {
+
+    /** The longest a pass's state may be stale; DESIGN §5 asks for "a few seconds". */
+    public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
+    private static final String REVOKED_PREFIX = "revoked_jti:";
+
+    private final AccessTokens tokens;
+    private final Storage storage;
+    private final ActivityRecorder recorder;
+    private final Clock clock;
+    private final java.util.function.Supplier<String> audience;
+    private final Cache<String, Verified> verified;
+
+    private TokenGuard(Builder builder) {
+        this.tokens = builder.tokens;
+        this.storage = builder.storage;
+        this.recorder = builder.recorder;
+        this.clock = builder.clock;
+        this.audience = builder.audience;
+        this.verified = CacheBuilder.newBuilder().maximumSize(builder.cacheSize)
+                .expireAfterWrite(builder.stateTtl).build();
+    }
+
+    public static Builder builder(AccessTokens tokens, Storage storage, ActivityRecorder recorder) {
+        return new Builder(tokens, storage, recorder);
+    }
+
+    /**
+     * Checks the {@code Authorization} header's bearer token, and the permission when one is required.
+     *
+     * @param authorization the header's value, or null when absent
+     */
+    public GuardDecision check(String authorization, Optional<String> requiredPermission) {
+        Optional<String> token = bearer(authorization);
+        if (token.isEmpty()) {
+            return GuardDecision.unauthorized("invalid_request", null, Optional.empty());
+        }
+        Instant now = clock.instant();
+        Verified known = verified.getIfPresent(token.get());
+        if (known == null || !now.isBefore(known.expiresAt)) {
+            known = verify(token.get(), now);
+            if (known.decision.allowed()) {
+                verified.put(token.get(), known);
+            }
+        }
+        GuardDecision decision = known.decision;
+        if (decision.allowed() && requiredPermission.isPresent() && !decision.scopes().contains(requiredPermission.get())) {
+            return GuardDecision.forbidden(requiredPermission.get(), decision.passId().orElseThrow(),
+                    decision.clientId().orElse(null), decision.scopes());
+        }
+        return decision;
+    }
+
+    /**
+     * Records a finished request against the token's pass: {@code api_request} when it succeeded (status below 400)
+     * or {@code error} with the message otherwise. Requests whose token named no genuine pass are not recorded.
+     */
+    public void record(GuardDecision decision, String method, String endpoint, int statusCode, Instant startedAt,
+                       long durationMs, Optional<String> clientIp, Optional<String> userAgent, Optional<String> error) {
+        if (decision.passId().isEmpty()) {
+            return;
+        }
+        boolean success = decision.allowed() && statusCode < 400;
+        Optional<String> message = success ? Optional.empty()
+                : error.or(decision::description).or(() -> Optional.of("HTTP " + statusCode));
+        recorder.record(new ActivityEvent(new PassId(decision.passId().get()),
+                success ? ActivityType.API_REQUEST : ActivityType.ERROR, startedAt, clip(endpoint, 2048),
+                method.toUpperCase(java.util.Locale.ROOT), success, statusCode, Math.max(0, durationMs),
+                clientIp.map(ip -> clip(ip, 64)), userAgent.map(agent -> clip(agent, 512)),
+                message.map(text -> clip(text, 2000)), "{}"));
+    }
+
+    private Verified verify(String token, Instant now) {
+        Optional<AccessTokenClaims> claims = tokens.verify(token, now);
+        if (claims.isEmpty()) {
+            return Verified.refused(GuardDecision.unauthorized("invalid_token",
+                    "the access token is malformed, expired or not signed by this issuer", Optional.empty()), now);
+        }
+        AccessTokenClaims token0 = claims.get();
+        if (!audience.get().equals(token0.audience())) {
+            return Verified.refused(GuardDecision.unauthorized("invalid_token",
+                    "the access token is for another audience", Optional.empty()), now);
+        }
+        Optional<String> refusal = storage.read(session -> {
+            Optional<Pass> pass = PassIdText.parse(token0.passId()).flatMap(id -> session.passes().find(id));
+            if (pass.isEmpty() || !pass.get().clientId().value().equals(token0.clientId())) {
+                return Optional.of("the pass no longer exists");
+            }
+            if (session.settings().get(REVOKED_PREFIX + token0.jti()).isPresent()) {
+                return Optional.of("the access token was revoked");
+            }
+            return stateRefusal(pass.get(), now);
+        });
+        if (refusal.isPresent()) {
+            boolean passKnown = !refusal.get().equals("the pass no longer exists");
+            return Verified.refused(GuardDecision.unauthorized("invalid_token", refusal.get(),
+                    passKnown ? Optional.of(token0.passId()) : Optional.empty()), now);
+        }
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
+        scopes.remove("");
+        return new Verified(GuardDecision.allow(token0.passId(), token0.clientId(), scopes), token0.expiresAt());
+    }
+
+    private static Optional<String> stateRefusal(Pass pass, Instant now) {
+        return switch (pass.state()) {
+            case REVOKED -> Optional.of("the pass is revoked");
+            case INACTIVE -> Optional.of("the pass is deactivated");
+            case ACTIVE -> {
+                ValidityState validity = pass.validity().stateAt(now);
+                yield validity == ValidityState.EXPIRED ? Optional.of("the pass has expired")
+                        : validity == ValidityState.NOT_YET_VALID ? Optional.of("the pass is not yet valid") : Optional.empty();
+            }
+        };
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** A checked token: the decision and how long it may be reused (never past the token's expiry). */
+    private record Verified(GuardDecision decision, Instant expiresAt) {
+        static Verified refused(GuardDecision decision, Instant now) {
+            return new Verified(decision, now);
+        }
+    }
+
+    /** Reads pass ids from claims without throwing on a malformed one. */
+    private static final class PassIdText {
+        static Optional<PassId> parse(String raw) {
+            try {
+                return Optional.of(PassId.of(raw));
+            } catch (RuntimeException malformed) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Configures a guard. Not thread-safe. */
+    public static final class Builder {
+        private final AccessTokens tokens;
+        private final Storage storage;
+        private final ActivityRecorder recorder;
+        private Clock clock = Clock.systemUTC();
+        private java.util.function.Supplier<String> audience;
+        private Duration stateTtl = Duration.ofSeconds(2);
+        private long cacheSize = 100_000;
+
+        private Builder(AccessTokens tokens, Storage storage, ActivityRecorder recorder) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.storage = Objects.requireNonNull(storage, "storage");
+            this.recorder = Objects.requireNonNull(recorder, "recorder");
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The {@code aud} tokens must carry; default the issuer's audience. */
+        public Builder audience(String value) {
+            Objects.requireNonNull(value, "audience");
+            this.audience = () -> value;
+            return this;
+        }
+
+        /** How long a pass's state may be reused, at most {@link #MAX_STATE_TTL}; default 2 seconds. */
+        public Builder stateTtl(Duration value) {
+            if (value.isNegative() || value.compareTo(MAX_STATE_TTL) > 0) {
+                throw new IllegalArgumentException("the state TTL must be between 0 and " + MAX_STATE_TTL.toSeconds() + " s");
+            }
+            this.stateTtl = value;
+            return this;
+        }
+
+        public Builder cacheSize(long value) {
+            this.cacheSize = value;
+            return this;
+        }
+
+        public TokenGuard build() {
+            if (audience == null) {
+                audience = tokens::audience;
+            }
+            return new TokenGuard(this);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sentinel.http.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.activity.ActivityFilter;
+import dev.sentinel.core.memory.InMemoryStorage;
+import dev.sentinel.core.service.CreatePassCommand;
+import dev.sentinel.http.SentinelServer;
+import dev.sentinel.http.web.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import dev.sentinel.core.domain.activity.HourlyUsage;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IngestApiTest {
+
+    private static final String ADMIN = "ingest-admin-token-0123456789";
+    private static final String INGEST = "ingest-only-token-0123456789";
+
+    private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
+    private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN)
+            .ingestToken(INGEST).build().start();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent")
+            .agentType("bot").build()).pass().passId();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String event(int i) {
+        return "{\"pass_id\": \"" + passId + "\", \"type\": \"api_request\", \"started_at\": \""
+                + Instant.parse("2026-11-26T10:00:00Z").plusSeconds(i) + "\", \"endpoint\": \"/v1/orders\", "
+                + "\"http_method\": \"GET\", \"success\": true, \"status_code\": 200, \"duration_ms\": 42, "
+                + "\"client_ip\": \"203.0.113.7\", \"user_agent\": \"agent/1.0\", \"error_message\": null, "
+                + "\"metadata\": {\"k\": \"v\"}}";
+    }
+
+    private HttpResponse<String> post(String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/activity"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long stored() {
+        return sentinel.storage().read(session -> session.activity().count(ActivityFilter.all(passId)));
+    }
+
+    @Test
+    void storesABatchOfAThousandEventsDurablyBeforeReplying() throws Exception {
+        String batch = IntStream.range(0, 1000).mapToObj(this::event).collect(Collectors.joining(",", "[", "]"));
+
+        HttpResponse<String> response = post(INGEST, batch);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(response.body()).path("accepted").asInt()).isEqualTo(1000);
+        assertThat(stored()).isEqualTo(1000);
+        List<HourlyUsage> hours = sentinel.storage().read(session ->
+                session.usage().find(passId, Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z")));
+        assertThat(hours).singleElement().satisfies(hour -> assertThat(hour.total()).isEqualTo(1000));
+    }
+
+    @Test
+    void theAdminTokenMayIngestButAccessTokensAndStrangersMayNot() throws Exception {
+        assertThat(post(ADMIN, "[" + event(1) + "]").statusCode()).isEqualTo(200);
+        assertThat(post("someone-else-token-0123456789", "[" + event(2) + "]").statusCode()).isEqualTo(401);
+        assertThat(stored()).isEqualTo(1);
+    }
+
+    @Test
+    void theIngestTokenOpensNothingElse() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/projects/demo/passes"))
+                .header("Authorization", "Bearer " + INGEST).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBatchWithOneBadEventStoresNothingAndNamesIndexAndField() throws Exception {
+        String bad = event(2).replace("\"status_code\": 200", "\"status_code\": 999")
+                .replace("\"http_method\": \"GET\"", "\"http_method\": 7");
+        String unknownPass = event(3).replace(passId.value(), "SP-2026-NOPE00");
+
+        HttpResponse<String> response = post(INGEST, "[" + event(1) + "," + bad + "," + event(4) + "]");
+        HttpResponse<String> missing = post(INGEST, "[" + event(1) + "," + unknownPass + "]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = Json.parse(response.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("[1].http_method", "[1].status_code");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(missing.body()).path("errors").get(0).path("field").asText()).isEqualTo("[1].pass_id");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void refusesMalformedOversizedAndNonArrayBodies() throws Exception {
+        String tooMany = IntStream.range(0, 1001).mapToObj(this::event).collect(Collectors.joining(",", "[", "]"));
+
+        assertThat(post(INGEST, "[{").statusCode()).isEqualTo(400);
+        assertThat(post(INGEST, event(1)).statusCode()).isEqualTo(400);
+        assertThat(post(INGEST, tooMany).statusCode()).isEqualTo(400);
+        assertThat(post(INGEST, "[" + event(1).replace("}}", "}, \"colour\": \"red\"}") + "]").body()).contains("[0].colour");
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/activity"))
+                .header("Authorization", "Bearer " + INGEST).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(stored()).isZero();
+    }
+}
