@@ -1,0 +1,89 @@
+package dev.sentinel.http.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.ActivityFilter;
+import dev.sentinel.core.domain.activity.ActivityType;
+import dev.sentinel.core.memory.InMemoryStorage;
+import dev.sentinel.core.service.CreatePassCommand;
+import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.service.StoringActivityRecorder;
+import dev.sentinel.http.SentinelServer;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MetricsAndRetentionTest {
+
+    private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
+    private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
+            .adminToken("metrics-admin-token-0123456789").activityRetention(Duration.ofDays(7)).build().start();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void metricsCountWhatTheActivityWriterTookAndWrote() throws Exception {
+        CreatedPass pass = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("A").agentType("b").build());
+        String form = "grant_type=client_credentials&client_id=" + pass.credentials().clientId().value()
+                + "&client_secret=" + URLEncoder.encode(pass.credentials().clientSecret().reveal(), StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            http.send(HttpRequest.newBuilder(server.baseUri().resolve("/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        awaitWritten(3);
+
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.body()).contains("# TYPE sentinel_activity_written_total counter\nsentinel_activity_written_total 3\n")
+                .contains("sentinel_activity_accepted_total 3\n").contains("sentinel_activity_rejected_total 0\n")
+                .contains("sentinel_activity_lost_total 0\n").contains("# TYPE sentinel_activity_queued gauge\n");
+    }
+
+    @Test
+    void retentionDeletesOldRawEventsButKeepsTheirRollups() {
+        PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("A").agentType("b").build())
+                .pass().passId();
+        Instant now = Instant.now();
+        new StoringActivityRecorder(sentinel.storage()).recordAll(List.of(event(passId, now.minus(Duration.ofDays(8))),
+                event(passId, now.minus(Duration.ofDays(6)))));
+
+        assertThat(server.purgeOldActivity()).isEqualTo(1);
+
+        long raw = sentinel.storage().read(session -> session.activity().count(ActivityFilter.all(passId)));
+        long rolledUp = sentinel.storage().read(session -> session.usage().find(passId, Instant.EPOCH, now.plus(Duration.ofHours(1))))
+                .stream().mapToLong(hour -> hour.total()).sum();
+        assertThat(raw).isEqualTo(1);
+        assertThat(rolledUp).isEqualTo(2);
+    }
+
+    private static ActivityEvent event(PassId passId, Instant at) {
+        return new ActivityEvent(passId, ActivityType.API_REQUEST, at, "/v1/x", "GET", true, 200, 5, Optional.empty(),
+                Optional.empty(), Optional.empty(), "{}");
+    }
+
+    private void awaitWritten(long count) throws InterruptedException {
+        for (int i = 0; i < 250 && server.activityStats().orElseThrow().written() < count; i++) {
+            Thread.sleep(20);
+        }
+    }
+}
