@@ -22,7 +22,17 @@ final class OptionNames {
             Map.entry("integration_notes", "--notes"),
             Map.entry("grace_period", "--grace"),
             Map.entry("hasher", "--hasher"),
-            Map.entry("db_url", "--db-url"));
+            Map.entry("db_url", "--db-url"),
+            Map.entry("range", "--range"),
+            Map.entry("type", "--type"),
+            Map.entry("status", "--status"),
+            Map.entry("endpoint", "--endpoint"),
+            Map.entry("start_date", "--start-date"),
+            Map.entry("end_date", "--end-date"),
+            Map.entry("page", "--page"),
+            Map.entry("per_page", "--per-page"),
+            Map.entry("format", "--format"),
+            Map.entry("out", "--out"));
 
     private OptionNames() {
     }
