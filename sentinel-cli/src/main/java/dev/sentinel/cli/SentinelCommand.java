@@ -1,5 +1,6 @@
 package dev.sentinel.cli;
 
+import dev.sentinel.cli.activity.ActivityCommand;
 import dev.sentinel.cli.keys.KeysCommand;
 import dev.sentinel.cli.pass.PassCommand;
 import dev.sentinel.cli.serve.ServeCommand;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
-        subcommands = {ServeCommand.class, PassCommand.class, UsageCommand.class, KeysCommand.class,
-            CompletionCommand.class},
+        subcommands = {ServeCommand.class, PassCommand.class, UsageCommand.class, ActivityCommand.class,
+            KeysCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ class SentinelCommandTest {
         Result result = Cli.runRaw("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("serve", "pass", "usage", "keys", "completion", "Exit codes");
+        assertThat(result.out()).contains("serve", "pass", "usage", "activity", "keys", "completion", "Exit codes");
     }
 
     @Test
@@ -27,7 +27,8 @@ class SentinelCommandTest {
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"serve"}, {"pass"}, {"pass", "create"}, {"pass", "list"},
                 {"pass", "show"}, {"pass", "permissions"}, {"pass", "regenerate"}, {"pass", "toggle"},
-                {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"}, {"usage"}, {"keys"}, {"keys", "rotate"},
+                {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"}, {"usage"}, {"activity"},
+                {"activity", "list"}, {"keys"}, {"keys", "rotate"},
                 {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";

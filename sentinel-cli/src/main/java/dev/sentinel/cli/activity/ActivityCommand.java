@@ -1,0 +1,22 @@
+package dev.sentinel.cli.activity;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinel activity}: a pass's activity log, listed page by page or exported to files. */
+@Command(name = "activity", mixinStandardHelpOptions = true,
+        description = "List a pass's activity log (requests, token generations, errors).",
+        subcommands = ActivityListCommand.class)
+public final class ActivityCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+}
