@@ -35,7 +35,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (failure instanceof ValidationException invalid) {
             return invalid.violations().stream().map(FailureHandler::describe).collect(Collectors.joining("; "));
         }
-        if (failure instanceof SentinelException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof SentinelException || failure instanceof IllegalArgumentException
+                || failure instanceof CommandFailedException) {
             return Messages.oneLine(failure.getMessage());
         }
         String message = failure.getMessage();

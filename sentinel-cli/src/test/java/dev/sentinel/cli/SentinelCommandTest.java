@@ -28,7 +28,7 @@ class SentinelCommandTest {
         for (String[] command : new String[][] {{"serve"}, {"pass"}, {"pass", "create"}, {"pass", "list"},
                 {"pass", "show"}, {"pass", "permissions"}, {"pass", "regenerate"}, {"pass", "toggle"},
                 {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"}, {"usage"}, {"activity"},
-                {"activity", "list"}, {"keys"}, {"keys", "rotate"},
+                {"activity", "list"}, {"activity", "export"}, {"keys"}, {"keys", "rotate"},
                 {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sentinel activity}: a pass's activity log, listed page by page or exported to files. */
 @Command(name = "activity", mixinStandardHelpOptions = true,
-        description = "List a pass's activity log (requests, token generations, errors).",
-        subcommands = ActivityListCommand.class)
+        description = "List or export a pass's activity log (requests, token generations, errors).",
+        subcommands = {ActivityListCommand.class, ActivityExportCommand.class})
 public final class ActivityCommand implements Callable<Integer> {
 
     @Spec
