@@ -51,6 +51,7 @@ final class InMemoryActivityLog implements ActivityLog {
 
     @Override
     public long deleteByPass(PassId passId) {
+        state.beforeEventRemoval();
         int before = state.events.size();
         state.events.removeIf(event -> event.passId().equals(passId));
         return before - state.events.size();
@@ -58,6 +59,7 @@ final class InMemoryActivityLog implements ActivityLog {
 
     @Override
     public long purgeBefore(Instant cutoff) {
+        state.beforeEventRemoval();
         int before = state.events.size();
         state.events.removeIf(event -> event.startedAt().isBefore(cutoff));
         return before - state.events.size();

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the in-memory store holds; values are immutable, so a copy of the collections is a snapshot. */
+/** Everything the in-memory store holds. Values are immutable records; only the collections change. */
 final class InMemoryState {
 
     final Map<ClientId, AgentUser> agentUsers;
@@ -25,42 +25,80 @@ final class InMemoryState {
     final Map<String, String> settings = new LinkedHashMap<>();
 
     InMemoryState() {
-        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>(), new ArrayList<>());
+        this.agentUsers = new LinkedHashMap<>();
+        this.passes = new LinkedHashMap<>();
+        this.events = new ArrayList<>();
+        this.rollups = new LinkedHashMap<>();
+        this.signingKeys = new LinkedHashMap<>();
+        this.audit = new ArrayList<>();
     }
 
-    private InMemoryState(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, List<ActivityEvent> events,
-                          Map<String, HourlyUsage> rollups, Map<String, SigningKeyRecord> signingKeys,
-                          List<AuditEntry> audit) {
-        this.agentUsers = agentUsers;
-        this.passes = passes;
-        this.events = events;
-        this.rollups = rollups;
-        this.signingKeys = signingKeys;
-        this.audit = audit;
+    /**
+     * What a transaction needs to roll back: copies of the small maps, and only the lengths of the append-only
+     * lists, so a write costs O(maps), not O(all events). A transaction that removes events copies them first.
+     */
+    private Undo undo;
+
+    void begin() {
+        undo = new Undo(new LinkedHashMap<>(agentUsers), new LinkedHashMap<>(passes), new LinkedHashMap<>(rollups),
+                new LinkedHashMap<>(signingKeys), new LinkedHashMap<>(settings), events.size(), audit.size());
     }
 
-    InMemoryState copy() {
-        InMemoryState copy = new InMemoryState(new LinkedHashMap<>(agentUsers), new LinkedHashMap<>(passes),
-                new ArrayList<>(events), new LinkedHashMap<>(rollups), new LinkedHashMap<>(signingKeys), new ArrayList<>(audit));
-        copy.settings.putAll(settings);
-        return copy;
+    /** Called before events are removed (not appended) inside a transaction. */
+    void beforeEventRemoval() {
+        if (undo != null && undo.removedEvents == null) {
+            undo.removedEvents = new ArrayList<>(events);
+        }
     }
 
-    void restore(InMemoryState snapshot) {
-        agentUsers.clear();
-        agentUsers.putAll(snapshot.agentUsers);
-        passes.clear();
-        passes.putAll(snapshot.passes);
-        events.clear();
-        events.addAll(snapshot.events);
-        rollups.clear();
-        rollups.putAll(snapshot.rollups);
-        signingKeys.clear();
-        signingKeys.putAll(snapshot.signingKeys);
-        audit.clear();
-        audit.addAll(snapshot.audit);
-        settings.clear();
-        settings.putAll(snapshot.settings);
+    void commit() {
+        undo = null;
+    }
+
+    void rollback() {
+        Undo saved = undo;
+        undo = null;
+        if (saved == null) {
+            return;
+        }
+        replace(agentUsers, saved.agentUsers);
+        replace(passes, saved.passes);
+        replace(rollups, saved.rollups);
+        replace(signingKeys, saved.signingKeys);
+        replace(settings, saved.settings);
+        if (saved.removedEvents != null) {
+            events.clear();
+            events.addAll(saved.removedEvents);
+        } else {
+            events.subList(saved.eventCount, events.size()).clear();
+        }
+        audit.subList(saved.auditCount, audit.size()).clear();
+    }
+
+    private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
+        target.clear();
+        target.putAll(saved);
+    }
+
+    private static final class Undo {
+        final Map<ClientId, AgentUser> agentUsers;
+        final Map<PassId, Pass> passes;
+        final Map<String, HourlyUsage> rollups;
+        final Map<String, SigningKeyRecord> signingKeys;
+        final Map<String, String> settings;
+        final int eventCount;
+        final int auditCount;
+        List<ActivityEvent> removedEvents;
+
+        Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
+             Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings, int eventCount, int auditCount) {
+            this.agentUsers = agentUsers;
+            this.passes = passes;
+            this.rollups = rollups;
+            this.signingKeys = signingKeys;
+            this.settings = settings;
+            this.eventCount = eventCount;
+            this.auditCount = auditCount;
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * A {@link Storage} in memory, for tests and for trying Sentinel out. Transactions run one at a time; a failed one
- * is rolled back from a snapshot. Thread-safe; everything is lost when the process ends.
+ * is rolled back from an undo record. Thread-safe; everything is lost when the process ends.
  */
 public final class InMemoryStorage implements Storage {
 
@@ -25,11 +25,13 @@ public final class InMemoryStorage implements Storage {
     public <T> T inTransaction(Function<StorageSession, T> work) {
         lock.lock();
         try {
-            InMemoryState snapshot = state.copy();
+            state.begin();
             try {
-                return work.apply(new Session(state));
+                T result = work.apply(new Session(state));
+                state.commit();
+                return result;
             } catch (RuntimeException | Error failure) {
-                state.restore(snapshot);
+                state.rollback();
                 throw failure;
             }
         } finally {

@@ -90,9 +90,10 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
     @Override
     public void close() {
         closing = true;
+        signalProgress();
         writer.interrupt();
         try {
-            writer.join(shutdownTimeout.toMillis() + 1_000);
+            writer.join(shutdownTimeout.toMillis() + 5_000);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -118,7 +119,7 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
                     continue;
                 }
             }
-            if (write(batch)) {
+            if (write(batch, shutdownDeadline)) {
                 batch.clear();
             } else if (System.nanoTime() > shutdownDeadline) {
                 markLost(batch.size());
@@ -145,7 +146,7 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
         return true;
     }
 
-    private boolean write(List<ActivityEvent> batch) {
+    private boolean write(List<ActivityEvent> batch, long shutdownDeadline) {
         long backoff = 50;
         try {
             sink.accept(List.copyOf(batch));
@@ -156,7 +157,11 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
             long failures = failedWrites.incrementAndGet();
             LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + failures
                     + "); retrying: " + failure.getMessage());
-            sleepQuietly(Math.min(MAX_BACKOFF_MILLIS, backoff << Math.min(6, failures)));
+            long pause = Math.min(MAX_BACKOFF_MILLIS, backoff << Math.min(6, failures));
+            if (shutdownDeadline != Long.MAX_VALUE) {
+                pause = Math.min(pause, Math.max(0, (shutdownDeadline - System.nanoTime()) / 1_000_000));
+            }
+            pauseUnlessClosing(pause);
             return false;
         }
     }
@@ -173,11 +178,20 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
         }
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            // shutting down: the caller's loop checks the deadline
+    /** Waits before a retry; {@link #close()} cuts the wait short so shutdown keeps to its timeout. */
+    private void pauseUnlessClosing(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        synchronized (progress) {
+            if (closing && millis > 50) {
+                millis = 50;
+            }
+            try {
+                progress.wait(millis);
+            } catch (InterruptedException interrupted) {
+                // close() interrupts: the loop checks the shutdown deadline
+            }
         }
     }
 
