@@ -28,7 +28,8 @@ export function detailView(route, navigate) {
 
   const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Pass sections' }, TABS.map((tab) =>
     h('a', { role: 'tab', id: `tab-${tab.id}`, href: `#/passes/${encodeURIComponent(passId)}/${tab.id}`,
-      'aria-selected': String(tab === active), 'aria-controls': `panel-${tab.id}`, tabindex: tab === active ? '0' : '-1' },
+      'aria-selected': String(tab === active), 'aria-controls': tab === active ? `panel-${tab.id}` : null,
+      tabindex: tab === active ? '0' : '-1' },
     tab.title)));
   tabList.addEventListener('keydown', (event) => {
     const keys = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity };

@@ -68,6 +68,7 @@ class DashboardBrowserTest {
         overview(credentials);
         credentials = regenerate(credentials);
         permissions();
+        usage(credentials);
         settings(credentials);
         phoneWidth();
         delete(credentials);
@@ -244,6 +245,13 @@ class DashboardBrowserTest {
         browser.script("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
                 + "document.dispatchEvent(new Event('visibilitychange'))");
         browser.find("#refresh-status[data-auto-refresh=on]");
+
+        browser.resize(390, 844);
+        browser.find("#activity-table");
+        long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("horizontal overflow of the Usage tab at phone width").isLessThanOrEqualTo(0);
+        browser.fullPage("16-phone-usage");
+        browser.resize(1280, 800);
     }
 
     private void exportCsv(String passId) throws IOException {
