@@ -46,7 +46,6 @@ final class ServerWiring {
 
     /** The largest request body accepted (413 beyond). */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Sentinel sentinel;
     private final PassService adminPasses;
@@ -59,6 +58,7 @@ final class ServerWiring {
     private final Supplier<String> issuer;
     private final Supplier<String> audience;
     private Routes routes;
+    private Duration stopTimeout = Duration.ZERO;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, SigningKeyService keys, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
@@ -89,7 +89,7 @@ final class ServerWiring {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(ServerWiring::stopGracefully);
+        config.jetty.modifyServer(this::stopGracefully);
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/dashboard";
@@ -154,10 +154,18 @@ final class ServerWiring {
         routes.post("/api/v1/activity", new IngestEndpoint(sentinel.storage())::ingest);
     }
 
-    /** On stop, refuse new requests and give running ones up to {@link #STOP_TIMEOUT} to finish. */
-    private static void stopGracefully(Server server) {
-        server.setHandler(new GracefulHandler());
-        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+    /** How long a stop waits for running requests; zero stops at once. */
+    ServerWiring stopTimeout(Duration value) {
+        this.stopTimeout = value;
+        return this;
+    }
+
+    /** On stop, refuse new requests and give running ones up to the stop timeout to finish. */
+    private void stopGracefully(Server server) {
+        if (!stopTimeout.isZero()) {
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(stopTimeout.toMillis());
+        }
     }
 
     private void ready(Context ctx) {

@@ -38,7 +38,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(UnaryOperator<SentinelServer.Builder> settings) {
-        server = settings.apply(SentinelServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN)).build().start();
+        server = settings.apply(SentinelServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO)).build().start();
     }
 
     URI uri(String path) {

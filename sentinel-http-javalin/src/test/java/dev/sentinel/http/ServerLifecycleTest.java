@@ -1,0 +1,92 @@
+package dev.sentinel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.http.web.Json;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ServerLifecycleTest {
+
+    @Test
+    void usesTheConfiguredIssuerInMetadataAndTokens() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.issuer("https://auth.example.com"))) {
+            var created = fixture.createPass();
+            JsonNode metadata = Json.parse(fixture.send(HttpRequest.newBuilder(
+                    fixture.uri("/.well-known/oauth-authorization-server")).build()).body());
+            String jwt = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials", "Authorization",
+                    ServerFixture.basic(created.credentials().clientId().value(), created.credentials().clientSecret().reveal()))
+                    .body()).path("access_token").asText();
+
+            assertThat(metadata.path("issuer").asText()).isEqualTo("https://auth.example.com");
+            assertThat(metadata.path("token_endpoint").asText()).isEqualTo("https://auth.example.com/oauth/token");
+            assertThat(metadata.path("grant_types_supported").findValuesAsText("")).isEmpty();
+            assertThat(metadata.path("grant_types_supported").get(0).asText()).isEqualTo("client_credentials");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+            assertThat(Json.parse(payload).path("iss").asText()).isEqualTo("https://auth.example.com");
+        }
+    }
+
+    @Test
+    void answersWrongMethodsOnOAuthEndpointsWith405AndUnknownPathsWith404() {
+        try (ServerFixture fixture = new ServerFixture()) {
+            HttpResponse<String> get = fixture.send(HttpRequest.newBuilder(fixture.uri("/oauth/token")).build());
+            HttpResponse<String> unknown = fixture.send(HttpRequest.newBuilder(fixture.uri("/nothing-here")).build());
+
+            assertThat(get.statusCode()).isEqualTo(405);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void writesBufferedActivityWhenItCloses() {
+        ServerFixture fixture = new ServerFixture(builder -> builder.tokenLifetime(Duration.ofMinutes(5)));
+        var created = fixture.createPass();
+        for (int i = 0; i < 20; i++) {
+            fixture.postForm("/oauth/token", "grant_type=client_credentials", "Authorization",
+                    ServerFixture.basic(created.credentials().clientId().value(), created.credentials().clientSecret().reveal()));
+        }
+
+        fixture.close();
+
+        long recorded = fixture.storage.read(session -> session.activity()
+                .count(dev.sentinel.core.domain.activity.ActivityFilter.all(created.pass().passId())));
+        assertThat(recorded).isEqualTo(20);
+        assertThat(fixture.server.activityStats()).hasValueSatisfying(stats -> assertThat(stats.rejected()).isZero());
+    }
+
+    @Test
+    void letsARunningRequestFinishWhenItStopsGracefully() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        ServerFixture fixture = new ServerFixture(builder -> builder.stopTimeout(Duration.ofSeconds(5))
+                .activityRecorder(event -> {
+                    running.countDown();
+                    sleep(500);
+                }));
+        var created = fixture.createPass();
+        var response = fixture.http.sendAsync(java.net.http.HttpRequest.newBuilder(fixture.uri("/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", ServerFixture.basic(created.credentials().clientId().value(),
+                        created.credentials().clientSecret().reveal()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        running.await();
+
+        fixture.close();
+
+        assertThat(response.get().statusCode()).isEqualTo(200);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
