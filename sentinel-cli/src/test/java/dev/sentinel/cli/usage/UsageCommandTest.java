@@ -9,6 +9,7 @@ import dev.sentinel.cli.Cli;
 import dev.sentinel.cli.Cli.Result;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,10 +29,21 @@ class UsageCommandTest {
     private Instant hourAgo;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws InterruptedException {
         cli = new Cli(dataDir);
         passId = cli.createPass().get("pass").get("pass_id").asText();
-        hourAgo = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        hourAgo = currentHourNotAboutToEnd().minus(1, ChronoUnit.HOURS);
+    }
+
+    /** The current hour, after waiting for the next one if this one ends within a minute, so points don't shift. */
+    private static Instant currentHourNotAboutToEnd() throws InterruptedException {
+        Instant now = Instant.now();
+        Instant nextHour = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        if (Duration.between(now, nextHour).compareTo(Duration.ofMinutes(1)) < 0) {
+            Thread.sleep(Duration.between(now, nextHour).toMillis() + 100);
+            return nextHour;
+        }
+        return now.truncatedTo(ChronoUnit.HOURS);
     }
 
     /** 20 requests an hour ago (2 failed, 100 ms each) and 10 five hours ago (300 ms each) on two endpoints. */
