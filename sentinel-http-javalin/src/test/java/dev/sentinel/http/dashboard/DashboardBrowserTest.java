@@ -63,6 +63,8 @@ class DashboardBrowserTest {
         openProject("demo");
         Credentials credentials = createPass();
         assertThat(token(credentials).statusCode()).isEqualTo(200);
+        ActivitySeed.week(credentials.passId()).forEach(batch -> assertThat(admin("POST", "/api/v1/activity", batch)
+                .statusCode()).isEqualTo(200));
 
         browser.click("#passes-table a.pass-link");
         overview(credentials);
@@ -331,6 +333,18 @@ class DashboardBrowserTest {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException failure) {
             throw new IllegalStateException("token request failed", failure);
+        }
+    }
+
+    private HttpResponse<String> admin(String method, String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException(method + " " + path + " failed", failure);
         }
     }
 
