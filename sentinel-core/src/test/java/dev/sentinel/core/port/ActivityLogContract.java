@@ -215,6 +215,85 @@ public abstract class ActivityLogContract extends StorageContractSupport {
     }
 
     @Test
+    void countsAndTotalsAreExactAcrossHourEdgesForEveryFilter() {
+        List<ActivityEvent> events = mixedEvents(T0.minusSeconds(2 * 3600), 5 * 3600, 97);
+        append(events.subList(0, 40).toArray(ActivityEvent[]::new));
+        append(events.subList(40, events.size()).toArray(ActivityEvent[]::new));
+        List<Optional<Instant>> bounds = List.of(Optional.empty(), Optional.of(T0.minusSeconds(5400)),
+                Optional.of(T0.minusSeconds(3600)), Optional.of(T0.plusSeconds(1)), Optional.of(T0.plusSeconds(7300)));
+        for (Optional<ActivityType> type : List.of(Optional.<ActivityType>empty(), Optional.of(ActivityType.ERROR),
+                Optional.of(ActivityType.API_REQUEST))) {
+            for (Optional<Boolean> success : List.of(Optional.<Boolean>empty(), Optional.of(false), Optional.of(true))) {
+                for (Optional<Instant> from : bounds) {
+                    for (Optional<Instant> until : bounds) {
+                        if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
+                            continue;
+                        }
+                        ActivityFilter filter = new ActivityFilter(passId, type, success, Optional.empty(), from, until);
+                        long expected = events.stream().filter(filter::matches).count();
+                        assertThat(tx((StorageSession session) -> session.activity().count(filter))).as("%s", filter).isEqualTo(expected);
+                        Page<ActivityEvent> page = tx(session -> session.activity().find(filter, new PageRequest(1, 10)));
+                        assertThat(page.total()).as("%s", filter).isEqualTo(expected);
+                        assertThat(page.totalIsEstimate()).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void pagesThroughBatchesWithOverlappingTimesInExactOrder() {
+        List<ActivityEvent> events = mixedEvents(T0, 7200, 150);
+        for (int from = 0; from < events.size(); from += 30) {
+            append(events.subList(from, Math.min(events.size(), from + 30)).toArray(ActivityEvent[]::new));
+        }
+        List<ActivityEvent> expected = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            expected.add(events.get(i));
+        }
+        expected.sort(java.util.Comparator.comparing(ActivityEvent::startedAt).reversed());
+        List<ActivityEvent> paged = new ArrayList<>();
+        for (int page = 1; page <= 2; page++) {
+            int number = page;
+            paged.addAll(tx((StorageSession session) -> session.activity().find(all(), new PageRequest(number, 100))).items());
+        }
+        List<ActivityEvent> streamed = new ArrayList<>();
+        run(session -> session.activity().forEach(all(), 1_000, streamed::add));
+
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(streamed).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void purgingInsideAnHourKeepsCountsExact() {
+        List<ActivityEvent> events = mixedEvents(T0, 3 * 3600, 60);
+        append(events.toArray(ActivityEvent[]::new));
+        Instant cutoff = T0.plusSeconds(3600 + 1800);
+
+        long purged = tx((StorageSession session) -> session.activity().purgeBefore(cutoff));
+
+        List<ActivityEvent> left = events.stream().filter(event -> !event.startedAt().isBefore(cutoff)).toList();
+        assertThat(purged).isEqualTo(events.size() - left.size());
+        assertThat(tx((StorageSession session) -> session.activity().count(all()))).isEqualTo(left.size());
+        ActivityFilter failed = filter(Optional.empty(), Optional.of(false), Optional.empty());
+        assertThat(tx((StorageSession session) -> session.activity().count(failed)))
+                .isEqualTo(left.stream().filter(failed::matches).count());
+        assertThat(items(all())).containsExactlyInAnyOrderElementsOf(left);
+    }
+
+    /** Events of every type, some failed, spread over {@code seconds} from {@code start}, appended out of time order. */
+    private List<ActivityEvent> mixedEvents(Instant start, long seconds, int count) {
+        List<ActivityEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = start.plusSeconds((i * 7919L) % seconds);
+            ActivityType type = ActivityType.values()[i % 3];
+            var builder = anEvent().forPass(passId).ofType(type).at(at).withEndpoint("/v1/items/" + (i % 5));
+            events.add(i % 4 == 0 ? builder.failed(500, "boom " + i).build() : builder.build());
+        }
+        return events;
+    }
+
+    @Test
     void appendingNothingIsHarmless() {
         run(session -> session.activity().append(List.of()));
 

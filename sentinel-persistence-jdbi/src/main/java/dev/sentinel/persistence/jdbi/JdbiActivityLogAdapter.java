@@ -11,31 +11,51 @@ import dev.sentinel.core.port.ActivityLog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Activity events in {@code activity_events}, newest first by {@code started_at} and then by insertion order. Appends
- * use one JDBC batch per call.
+ * Activity events stored in blocks (see {@link ActivityBlocks}), read newest first by {@code started_at} and then by
+ * append order.
+ *
+ * <p>Counts: {@link #count} is always exact. Without an endpoint filter it adds the per-hour counters of
+ * {@code activity_counts} for the whole hours of the range and counts only the partial hours at its edges from the
+ * blocks, so it costs the same on ten events as on ten million. An endpoint substring is not in the counters: an exact
+ * count reads every event in range. {@link #find} therefore counts endpoint-filtered pages exactly only while the range
+ * holds at most {@value #PAGE_COUNT_SCAN_LIMIT} events of the wanted type and success; beyond that it reads the newest
+ * {@value #PAGE_COUNT_SCAN_LIMIT}, extrapolates, and says so with {@link Page#totalIsEstimate()}.
  */
 final class JdbiActivityLogAdapter implements ActivityLog {
 
-    private static final String COLUMNS = "pass_id, event_type, started_at, endpoint, http_method, success, status_code, "
-            + "duration_ms, client_ip, user_agent, error_message, metadata";
-    private static final String INSERT = "INSERT INTO activity_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String NEWEST_FIRST = " ORDER BY started_at DESC, id DESC";
-    private static final int STREAM_FETCH_SIZE = 500;
+    /** The most events a page's total reads for an endpoint filter before it estimates instead. */
+    static final int PAGE_COUNT_SCAN_LIMIT = 50_000;
+    private static final int FIRST_CHUNK = 4;
+    private static final int MAX_CHUNK = 256;
+    private static final Comparator<ActivityBlocks.Stored> NEWEST_FIRST = Comparator
+            .comparing((ActivityBlocks.Stored stored) -> stored.event().startedAt())
+            .thenComparingLong(ActivityBlocks.Stored::blockId)
+            .thenComparingInt(ActivityBlocks.Stored::position)
+            .reversed();
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    JdbiActivityLogAdapter(Handle handle) {
+    JdbiActivityLogAdapter(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     @Override
@@ -43,12 +63,8 @@ final class JdbiActivityLogAdapter implements ActivityLog {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
-            for (ActivityEvent event : events) {
-                bind(insert, event);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try {
+            ActivityBlocks.append(handle.getConnection(), dialect, events);
         } catch (SQLException failure) {
             throw new StorageException("cannot append activity: " + Redaction.rootMessage(failure), failure);
         }
@@ -56,38 +72,64 @@ final class JdbiActivityLogAdapter implements ActivityLog {
 
     @Override
     public Page<ActivityEvent> find(ActivityFilter filter, PageRequest page) {
-        ActivityWhere where = new ActivityWhere(filter);
-        List<ActivityEvent> items = where.bind(handle.createQuery("SELECT " + COLUMNS + " FROM activity_events"
-                        + where.sql() + NEWEST_FIRST + " LIMIT :limit OFFSET :offset"))
-                .bind("limit", page.perPage())
-                .bind("offset", page.offset())
-                .map(JdbiActivityLogAdapter::map)
-                .list();
-        return new Page<>(items, page.page(), page.perPage(), count(filter));
+        List<ActivityEvent> items = new ArrayList<>(page.perPage());
+        Matches matches = new Matches(filter);
+        long skip = page.offset();
+        while (items.size() < page.perPage() && matches.hasNext()) {
+            ActivityEvent next = matches.next();
+            if (skip > 0) {
+                skip--;
+            } else {
+                items.add(next);
+            }
+        }
+        if (filter.endpointContains().isEmpty()) {
+            return new Page<>(items, page.page(), page.perPage(), count(filter));
+        }
+        long inRange = countWithoutEndpoint(filter);
+        if (inRange <= PAGE_COUNT_SCAN_LIMIT) {
+            return new Page<>(items, page.page(), page.perPage(), count(filter));
+        }
+        long scanned = 0;
+        long matched = 0;
+        Matches sample = new Matches(withoutEndpoint(filter));
+        String wanted = filter.endpointContains().orElseThrow().toLowerCase(Locale.ROOT);
+        while (scanned < PAGE_COUNT_SCAN_LIMIT && sample.hasNext()) {
+            scanned++;
+            if (sample.next().endpoint().toLowerCase(Locale.ROOT).contains(wanted)) {
+                matched++;
+            }
+        }
+        long estimate = Math.round((double) matched * inRange / Math.max(1, scanned));
+        long seen = page.offset() + items.size() + (matches.hasNext() ? 1 : 0);
+        return new Page<>(items, page.page(), page.perPage(), Math.max(estimate, seen), true);
     }
 
     @Override
     public long count(ActivityFilter filter) {
-        ActivityWhere where = new ActivityWhere(filter);
-        return where.bind(handle.createQuery("SELECT COUNT(*) FROM activity_events" + where.sql()))
-                .mapTo(Long.class)
-                .one();
+        if (filter.endpointContains().isPresent()) {
+            long[] count = {0};
+            Matches matches = new Matches(filter);
+            while (matches.hasNext()) {
+                matches.next();
+                count[0]++;
+            }
+            return count[0];
+        }
+        return countWithoutEndpoint(filter);
     }
 
     @Override
     public void forEach(ActivityFilter filter, int limit, Consumer<ActivityEvent> sink) {
-        ActivityWhere where = new ActivityWhere(filter);
-        where.bind(handle.createQuery("SELECT " + COLUMNS + " FROM activity_events" + where.sql() + NEWEST_FIRST
-                        + " LIMIT :limit"))
-                .bind("limit", Math.max(0, limit))
-                .setFetchSize(STREAM_FETCH_SIZE)
-                .map(JdbiActivityLogAdapter::map)
-                .useStream(stream -> stream.forEach(sink));
+        Matches matches = new Matches(filter);
+        for (int i = 0; i < limit && matches.hasNext(); i++) {
+            sink.accept(matches.next());
+        }
     }
 
     @Override
     public Optional<Instant> lastUsed(PassId passId) {
-        return handle.createQuery("SELECT MAX(started_at) FROM activity_events WHERE pass_id = :passId")
+        return handle.createQuery("SELECT MAX(last_at) FROM activity_blocks WHERE pass_id = :passId")
                 .bind("passId", passId.value())
                 .map((row, context) -> Optional.ofNullable(row.getObject(1, OffsetDateTime.class)))
                 .one()
@@ -96,46 +138,254 @@ final class JdbiActivityLogAdapter implements ActivityLog {
 
     @Override
     public long deleteByPass(PassId passId) {
-        return handle.createUpdate("DELETE FROM activity_events WHERE pass_id = :passId")
+        long deleted = handle.createQuery("SELECT COALESCE(SUM(event_count), 0) FROM activity_blocks WHERE pass_id = :passId")
                 .bind("passId", passId.value())
-                .execute();
+                .mapTo(Long.class)
+                .one();
+        handle.createUpdate("DELETE FROM activity_blocks WHERE pass_id = :passId").bind("passId", passId.value()).execute();
+        handle.createUpdate("DELETE FROM activity_counts WHERE pass_id = :passId").bind("passId", passId.value()).execute();
+        return deleted;
     }
 
+    /**
+     * Deletes whole blocks before the cutoff and rewrites in place (same id, so append order holds) the blocks of the
+     * cutoff's hour that straddle it; counters of whole hours before the cutoff go, the cutoff's hour is recounted.
+     */
     @Override
     public long purgeBefore(Instant cutoff) {
-        return handle.createUpdate("DELETE FROM activity_events WHERE started_at < :cutoff")
+        long deleted = handle.createQuery("SELECT COALESCE(SUM(event_count), 0) FROM activity_blocks WHERE last_at < :cutoff")
                 .bind("cutoff", Sql.utc(cutoff))
-                .execute();
+                .mapTo(Long.class)
+                .one();
+        handle.createUpdate("DELETE FROM activity_blocks WHERE last_at < :cutoff").bind("cutoff", Sql.utc(cutoff)).execute();
+        Instant cutoffHour = cutoff.truncatedTo(ChronoUnit.HOURS);
+        handle.createUpdate("DELETE FROM activity_counts WHERE hour_start < :hour").bind("hour", Sql.utc(cutoffHour)).execute();
+        if (cutoffHour.equals(cutoff)) {
+            return deleted;
+        }
+        record Straddling(long id, PassId passId, byte[] events) {
+        }
+        List<Straddling> straddling = handle.createQuery("SELECT id, pass_id, events FROM activity_blocks "
+                        + "WHERE first_at < :cutoff AND last_at >= :cutoff")
+                .bind("cutoff", Sql.utc(cutoff))
+                .map((row, context) -> new Straddling(row.getLong("id"), new PassId(row.getString("pass_id")), row.getBytes("events")))
+                .list();
+        Map<ActivityBlocks.CountKey, Long> recount = new HashMap<>();
+        for (Straddling block : straddling) {
+            List<ActivityEvent> kept = ActivityBlocks.decode(block.passId(), block.events()).stream()
+                    .filter(event -> !event.startedAt().isBefore(cutoff)).toList();
+            deleted += handle.createQuery("SELECT event_count FROM activity_blocks WHERE id = :id").bind("id", block.id())
+                    .mapTo(Integer.class).one() - kept.size();
+            handle.createUpdate("UPDATE activity_blocks SET first_at = :first, event_count = :count, events = :events WHERE id = :id")
+                    .bind("first", Sql.utc(kept.stream().map(ActivityEvent::startedAt).min(Comparator.naturalOrder()).orElseThrow()))
+                    .bind("count", kept.size())
+                    .bind("events", ActivityBlocks.encode(kept))
+                    .bind("id", block.id())
+                    .execute();
+            handle.createUpdate("DELETE FROM activity_counts WHERE pass_id = :passId AND hour_start = :hour")
+                    .bind("passId", block.passId().value()).bind("hour", Sql.utc(cutoffHour)).execute();
+            recount.put(new ActivityBlocks.CountKey(block.passId().value(), cutoffHour, "", false), 0L);
+        }
+        Map<ActivityBlocks.CountKey, Long> counts = new HashMap<>();
+        for (ActivityBlocks.CountKey pass : recount.keySet()) {
+            Matches hour = new Matches(new ActivityFilter(new PassId(pass.passId()), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(cutoffHour), Optional.of(cutoffHour.plus(Duration.ofHours(1)))));
+            while (hour.hasNext()) {
+                ActivityEvent event = hour.next();
+                counts.merge(new ActivityBlocks.CountKey(pass.passId(), cutoffHour, event.type().code(), event.success()), 1L, Long::sum);
+            }
+        }
+        try {
+            ActivityBlocks.addCounts(handle.getConnection(), dialect, counts);
+        } catch (SQLException failure) {
+            throw new StorageException("cannot purge activity: " + Redaction.rootMessage(failure), failure);
+        }
+        return deleted;
     }
 
-    private static void bind(PreparedStatement insert, ActivityEvent event) throws SQLException {
-        insert.setString(1, event.passId().value());
-        insert.setString(2, event.type().code());
-        Sql.setUtc(insert, 3, event.startedAt());
-        insert.setString(4, event.endpoint());
-        insert.setString(5, event.httpMethod());
-        insert.setBoolean(6, event.success());
-        insert.setInt(7, event.statusCode());
-        insert.setLong(8, event.durationMs());
-        setOptional(insert, 9, event.clientIp());
-        setOptional(insert, 10, event.userAgent());
-        setOptional(insert, 11, event.errorMessage());
-        insert.setString(12, event.metadataJson());
+    /** The exact count of a filter without an endpoint substring: counters for whole hours, blocks for the edges. */
+    private long countWithoutEndpoint(ActivityFilter filter) {
+        Optional<Instant> from = filter.from();
+        Optional<Instant> until = filter.until();
+        Optional<Instant> wholeFrom = from.map(JdbiActivityLogAdapter::ceilHour);
+        Optional<Instant> wholeUntil = until.map(instant -> instant.truncatedTo(ChronoUnit.HOURS));
+        if (wholeFrom.isPresent() && wholeUntil.isPresent() && !wholeFrom.get().isBefore(wholeUntil.get())) {
+            return countInBlocks(filter, from, until);
+        }
+        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(event_count), 0) FROM activity_counts WHERE pass_id = :passId");
+        wholeFrom.ifPresent(hour -> sql.append(" AND hour_start >= :from"));
+        wholeUntil.ifPresent(hour -> sql.append(" AND hour_start < :until"));
+        filter.type().ifPresent(type -> sql.append(" AND event_type = :type"));
+        filter.success().ifPresent(success -> sql.append(" AND success = :success"));
+        var query = handle.createQuery(sql.toString()).bind("passId", filter.passId().value());
+        wholeFrom.ifPresent(hour -> query.bind("from", Sql.utc(hour)));
+        wholeUntil.ifPresent(hour -> query.bind("until", Sql.utc(hour)));
+        filter.type().ifPresent(type -> query.bind("type", type.code()));
+        filter.success().ifPresent(success -> query.bind("success", success.booleanValue()));
+        long total = query.mapTo(Long.class).one();
+        if (from.isPresent() && from.get().isBefore(wholeFrom.orElseThrow())) {
+            total += countInBlocks(filter, from, wholeFrom);
+        }
+        if (until.isPresent() && wholeUntil.orElseThrow().isBefore(until.get())) {
+            total += countInBlocks(filter, wholeUntil, until);
+        }
+        return total;
     }
 
-    private static void setOptional(PreparedStatement insert, int position, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            insert.setString(position, value.get());
-        } else {
-            insert.setNull(position, Types.VARCHAR);
+    /** Counts type/success matches in {@code [from, until)} by reading only the head of each event. */
+    private long countInBlocks(ActivityFilter filter, Optional<Instant> from, Optional<Instant> until) {
+        long[] count = {0};
+        ActivityFilter range = new ActivityFilter(filter.passId(), filter.type(), filter.success(), Optional.empty(), from, until);
+        BlockReader blocks = new BlockReader(range);
+        while (blocks.hasNext()) {
+            ActivityBlocks.scanHeaders(blocks.next().events(), (type, seconds, nano, success) -> {
+                Instant at = Instant.ofEpochSecond(seconds, nano);
+                if (range.type().map(wanted -> wanted == type).orElse(true)
+                        && range.success().map(wanted -> wanted == success).orElse(true)
+                        && from.map(start -> !at.isBefore(start)).orElse(true)
+                        && until.map(end -> at.isBefore(end)).orElse(true)) {
+                    count[0]++;
+                }
+            });
+        }
+        return count[0];
+    }
+
+    private static ActivityFilter withoutEndpoint(ActivityFilter filter) {
+        return new ActivityFilter(filter.passId(), filter.type(), filter.success(), Optional.empty(), filter.from(), filter.until());
+    }
+
+    private static Instant ceilHour(Instant instant) {
+        Instant hour = instant.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(instant) ? hour : hour.plus(Duration.ofHours(1));
+    }
+
+    /** One row of {@code activity_blocks}. */
+    private record Block(long id, Instant lastAt, byte[] events) {
+    }
+
+    /**
+     * The blocks that may hold events of the filter's pass and range, newest {@code last_at} first, read a few at a
+     * time (4, doubling to 256) so a first page reads only the newest blocks.
+     */
+    private final class BlockReader {
+        private final ActivityFilter filter;
+        private final ArrayDeque<Block> buffered = new ArrayDeque<>();
+        private final java.util.Set<Long> seenAtBoundary = new java.util.HashSet<>();
+        private Instant boundary;
+        private int chunk = FIRST_CHUNK;
+        private boolean exhausted;
+
+        BlockReader(ActivityFilter filter) {
+            this.filter = filter;
+        }
+
+        boolean hasNext() {
+            if (buffered.isEmpty() && !exhausted) {
+                fetch();
+            }
+            return !buffered.isEmpty();
+        }
+
+        Block peek() {
+            return hasNext() ? buffered.peekFirst() : null;
+        }
+
+        Block next() {
+            hasNext();
+            return buffered.removeFirst();
+        }
+
+        /**
+         * The next chunk: blocks with {@code last_at} at or before the previous chunk's oldest, skipping those already
+         * read at exactly that time. Every block spans less than an hour, so {@code last_at < until + 1h} bounds the
+         * index range.
+         */
+        private void fetch() {
+            StringBuilder sql = new StringBuilder("SELECT id, last_at, events FROM activity_blocks WHERE pass_id = ?");
+            filter.from().ifPresent(from -> sql.append(" AND last_at >= ?"));
+            filter.until().ifPresent(until -> sql.append(" AND last_at < ? AND first_at < ?"));
+            if (boundary != null) {
+                sql.append(" AND last_at <= ?");
+            }
+            sql.append(" ORDER BY last_at DESC LIMIT ").append(chunk + seenAtBoundary.size());
+            List<Block> rows = new ArrayList<>();
+            try (PreparedStatement query = handle.getConnection().prepareStatement(sql.toString())) {
+                int i = 1;
+                query.setString(i++, filter.passId().value());
+                if (filter.from().isPresent()) {
+                    Sql.setUtc(query, i++, filter.from().get());
+                }
+                if (filter.until().isPresent()) {
+                    Sql.setUtc(query, i++, filter.until().get().plus(Duration.ofHours(1)));
+                    Sql.setUtc(query, i++, filter.until().get());
+                }
+                if (boundary != null) {
+                    Sql.setUtc(query, i, boundary);
+                }
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Block(result.getLong(1), Sql.instant(result, "last_at"), result.getBytes(3)));
+                    }
+                }
+            } catch (SQLException failure) {
+                throw new StorageException("cannot read activity: " + Redaction.rootMessage(failure), failure);
+            }
+            int limit = chunk + seenAtBoundary.size();
+            exhausted = rows.size() < limit;
+            for (Block row : rows) {
+                if (row.lastAt().equals(boundary) && seenAtBoundary.contains(row.id())) {
+                    continue;
+                }
+                buffered.addLast(row);
+            }
+            if (!rows.isEmpty()) {
+                Instant oldest = rows.get(rows.size() - 1).lastAt();
+                if (!oldest.equals(boundary)) {
+                    seenAtBoundary.clear();
+                }
+                boundary = oldest;
+                rows.stream().filter(row -> row.lastAt().equals(oldest)).forEach(row -> seenAtBoundary.add(row.id()));
+            }
+            if (!exhausted && buffered.isEmpty()) {
+                chunk = Math.min(MAX_CHUNK * 4, chunk * 2);
+                fetch();
+                return;
+            }
+            chunk = Math.min(MAX_CHUNK, chunk * 2);
         }
     }
 
-    private static ActivityEvent map(ResultSet row, StatementContext context) throws SQLException {
-        return new ActivityEvent(new PassId(row.getString("pass_id")), ActivityType.parse(row.getString("event_type")),
-                Sql.instant(row, "started_at"), row.getString("endpoint"), row.getString("http_method"),
-                row.getBoolean("success"), row.getInt("status_code"), row.getLong("duration_ms"),
-                Sql.optionalString(row, "client_ip"), Sql.optionalString(row, "user_agent"),
-                Sql.optionalString(row, "error_message"), row.getString("metadata"));
+    /**
+     * The matching events, newest first: blocks are decoded in order of their newest event, and an event is returned
+     * only once no unread block can hold a newer one (an unread block's events are no newer than its {@code last_at}).
+     */
+    private final class Matches {
+        private final ActivityFilter filter;
+        private final BlockReader blocks;
+        private final PriorityQueue<ActivityBlocks.Stored> ready = new PriorityQueue<>(NEWEST_FIRST);
+
+        Matches(ActivityFilter filter) {
+            this.filter = filter;
+            this.blocks = new BlockReader(filter);
+        }
+
+        boolean hasNext() {
+            while (blocks.hasNext() && (ready.isEmpty() || !blocks.peek().lastAt().isBefore(ready.peek().event().startedAt()))) {
+                Block block = blocks.next();
+                List<ActivityEvent> events = ActivityBlocks.decode(filter.passId(), block.events());
+                for (int i = 0; i < events.size(); i++) {
+                    if (filter.matches(events.get(i))) {
+                        ready.add(new ActivityBlocks.Stored(events.get(i), block.id(), i));
+                    }
+                }
+            }
+            return !ready.isEmpty();
+        }
+
+        ActivityEvent next() {
+            hasNext();
+            return ready.poll().event();
+        }
     }
 }

@@ -25,7 +25,7 @@ record JdbiSession(Handle handle, Dialect dialect) implements StorageSession {
 
     @Override
     public ActivityLog activity() {
-        return new JdbiActivityLogAdapter(handle);
+        return new JdbiActivityLogAdapter(handle, dialect);
     }
 
     @Override

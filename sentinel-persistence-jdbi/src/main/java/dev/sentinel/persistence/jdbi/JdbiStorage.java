@@ -58,6 +58,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V4__Move_activity_events_into_blocks())
                 .load()
                 .migrate();
     }

@@ -11,15 +11,18 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -50,16 +53,24 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
         this.dialect = dialect;
     }
 
+    /**
+     * One statement batch for the counters, and only the endpoints not yet recorded for their hour are inserted (one
+     * query per pass reads the known ones), so a batch costs a handful of statements however many events it holds.
+     */
     @Override
     public void add(List<ActivityEvent> events) {
-        for (HourlyUsage rollup : HourlyUsage.rollUp(events)) {
-            if (dialect == Dialect.POSTGRES) {
-                bindCounters(handle.createUpdate(POSTGRES_UPSERT), rollup).execute();
-            } else {
-                addOnH2(rollup);
-            }
-            addEndpoints(rollup);
+        List<HourlyUsage> rollups = rollUp(events);
+        if (rollups.isEmpty()) {
+            return;
         }
+        if (dialect == Dialect.POSTGRES) {
+            PreparedBatch upsert = handle.prepareBatch(POSTGRES_UPSERT);
+            rollups.forEach(rollup -> bindCounters(upsert, rollup).add());
+            upsert.execute();
+        } else {
+            addOnH2(rollups);
+        }
+        addEndpoints(rollups);
     }
 
     @Override
@@ -80,10 +91,43 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
         handle.createUpdate("DELETE FROM usage_hourly WHERE pass_id = :passId").bind("passId", passId.value()).execute();
     }
 
-    private void addOnH2(HourlyUsage rollup) {
-        if (bindCounters(handle.createUpdate(UPDATE), rollup).execute() > 0) {
-            return;
+    /** {@link HourlyUsage#rollUp} with mutable sums: one rollup per pass and hour, without a copy per event. */
+    static List<HourlyUsage> rollUp(List<ActivityEvent> events) {
+        final class Sums {
+            long total;
+            long successes;
+            long latency;
+            final long[] buckets = new long[LatencyHistogram.BUCKETS];
+            final Set<String> endpoints = new HashSet<>();
         }
+        Map<PassId, Map<Instant, Sums>> byPass = new LinkedHashMap<>();
+        for (ActivityEvent event : events) {
+            Sums sums = byPass.computeIfAbsent(event.passId(), pass -> new LinkedHashMap<>())
+                    .computeIfAbsent(event.startedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS), hour -> new Sums());
+            sums.total++;
+            sums.successes += event.success() ? 1 : 0;
+            sums.latency += event.durationMs();
+            sums.buckets[LatencyHistogram.bucketOf(event.durationMs())]++;
+            sums.endpoints.add(event.endpoint());
+        }
+        List<HourlyUsage> rollups = new ArrayList<>();
+        byPass.forEach((pass, hours) -> hours.forEach((hour, sums) -> rollups.add(new HourlyUsage(pass, hour, sums.total,
+                sums.successes, sums.total - sums.successes, sums.latency, LatencyHistogram.of(sums.buckets), sums.endpoints))));
+        return rollups;
+    }
+
+    private void addOnH2(List<HourlyUsage> rollups) {
+        PreparedBatch update = handle.prepareBatch(UPDATE);
+        rollups.forEach(rollup -> bindCounters(update, rollup).add());
+        int[] updated = update.execute();
+        for (int i = 0; i < rollups.size(); i++) {
+            if (updated[i] == 0) {
+                insertOnH2(rollups.get(i));
+            }
+        }
+    }
+
+    private void insertOnH2(HourlyUsage rollup) {
         try {
             bindCounters(handle.createUpdate(INSERT), rollup).execute();
         } catch (RuntimeException failure) {
@@ -94,18 +138,59 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
         }
     }
 
-    private void addEndpoints(HourlyUsage rollup) {
-        String sql = dialect == Dialect.POSTGRES
-                ? "INSERT INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
-                        + "VALUES (:passId, :hour, :key, :endpoint) ON CONFLICT DO NOTHING"
-                : "MERGE INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
-                        + "KEY (pass_id, hour_start, endpoint_key) VALUES (:passId, :hour, :key, :endpoint)";
-        var batch = handle.prepareBatch(sql);
-        for (String endpoint : rollup.endpoints()) {
-            batch.bind("passId", rollup.passId().value())
-                    .bind("hour", Sql.utc(rollup.hour()))
-                    .bind("key", sha256(endpoint))
-                    .bind("endpoint", endpoint)
+    private record EndpointRow(String passId, Instant hour, String key, String endpoint) {
+    }
+
+    private void addEndpoints(List<HourlyUsage> rollups) {
+        Map<String, List<HourlyUsage>> byPass = new LinkedHashMap<>();
+        rollups.forEach(rollup -> byPass.computeIfAbsent(rollup.passId().value(), pass -> new ArrayList<>()).add(rollup));
+        List<EndpointRow> missing = new ArrayList<>();
+        for (Map.Entry<String, List<HourlyUsage>> pass : byPass.entrySet()) {
+            Instant first = pass.getValue().stream().map(HourlyUsage::hour).min(Instant::compareTo).orElseThrow();
+            Instant last = pass.getValue().stream().map(HourlyUsage::hour).max(Instant::compareTo).orElseThrow();
+            Set<String> known = new HashSet<>(handle.createQuery("SELECT hour_start, endpoint FROM usage_hourly_endpoints "
+                            + "WHERE pass_id = :passId AND hour_start >= :first AND hour_start <= :last")
+                    .bind("passId", pass.getKey())
+                    .bind("first", Sql.utc(first))
+                    .bind("last", Sql.utc(last))
+                    .map((row, context) -> Sql.instant(row, "hour_start") + " " + row.getString("endpoint"))
+                    .list());
+            for (HourlyUsage rollup : pass.getValue()) {
+                for (String endpoint : rollup.endpoints()) {
+                    if (!known.contains(rollup.hour() + " " + endpoint)) {
+                        missing.add(new EndpointRow(pass.getKey(), rollup.hour(), sha256(endpoint), endpoint));
+                    }
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRES) {
+            insertEndpoints(missing, "INSERT INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
+                    + "VALUES (:passId, :hour, :key, :endpoint) ON CONFLICT DO NOTHING");
+            return;
+        }
+        try {
+            insertEndpoints(missing, "INSERT INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
+                    + "VALUES (:passId, :hour, :key, :endpoint)");
+        } catch (RuntimeException failure) {
+            if (!Sql.isUniqueViolation(failure)) {
+                throw failure;
+            }
+            // A concurrent writer recorded some of them first (H2 keeps the transaction usable): merge them one by one.
+            insertEndpoints(missing, "MERGE INTO usage_hourly_endpoints (pass_id, hour_start, endpoint_key, endpoint) "
+                    + "KEY (pass_id, hour_start, endpoint_key) VALUES (:passId, :hour, :key, :endpoint)");
+        }
+    }
+
+    private void insertEndpoints(List<EndpointRow> rows, String sql) {
+        PreparedBatch batch = handle.prepareBatch(sql);
+        for (EndpointRow row : rows) {
+            batch.bind("passId", row.passId())
+                    .bind("hour", Sql.utc(row.hour()))
+                    .bind("key", row.key())
+                    .bind("endpoint", row.endpoint())
                     .add();
         }
         batch.execute();

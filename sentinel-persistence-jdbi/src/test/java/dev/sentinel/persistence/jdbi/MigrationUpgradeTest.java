@@ -43,6 +43,40 @@ class MigrationUpgradeTest {
                 .locations("classpath:db/migration").load().info().pending()).isEmpty();
     }
 
+    @Test
+    void versionTwoActivityEventsMoveIntoBlocksInAppendOrder() {
+        DatabaseConfig config = DatabaseConfig.h2(dataDir);
+        Flyway old = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations("classpath:db/migration").target("2").load();
+        old.migrate();
+        PassId passId = new PassId("SP-2025-OLD002");
+        try (var connection = old.getConfiguration().getDataSource().getConnection();
+             var statement = connection.createStatement()) {
+            for (String row : List.of(
+                    "'api_request', TIMESTAMP WITH TIME ZONE '2025-06-01 10:15:00+00', '/v1/a', 'GET', TRUE, 200, 12, NULL, NULL, NULL, '{}'",
+                    "'error', TIMESTAMP WITH TIME ZONE '2025-06-01 10:15:00+00', '/v1/b', 'POST', FALSE, 401, 3, '203.0.113.7', 'ua/1', 'bad token', '{\"k\":1}'",
+                    "'token_generation', TIMESTAMP WITH TIME ZONE '2025-06-01 11:05:00+00', '/oauth/token', 'POST', TRUE, 200, 40, NULL, NULL, NULL, '{}'")) {
+                statement.execute("INSERT INTO activity_events (pass_id, event_type, started_at, endpoint, http_method, success, "
+                        + "status_code, duration_ms, client_ip, user_agent, error_message, metadata) VALUES ('SP-2025-OLD002', " + row + ")");
+            }
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            var items = storage.read((StorageSession session) -> session.activity().find(ActivityFilter.all(passId),
+                    dev.sentinel.core.domain.activity.PageRequest.first())).items();
+            assertThat(items).extracting(event -> event.endpoint()).containsExactly("/oauth/token", "/v1/b", "/v1/a");
+            assertThat(items.get(1).errorMessage()).contains("bad token");
+            assertThat(items.get(1).metadataJson()).isEqualTo("{\"k\":1}");
+            ActivityFilter failed = new ActivityFilter(passId, java.util.Optional.empty(), java.util.Optional.of(false),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+            assertThat(storage.read((StorageSession session) -> session.activity().count(failed))).isEqualTo(1);
+            assertThat(storage.read((StorageSession session) -> session.activity().lastUsed(passId)))
+                    .contains(java.time.Instant.parse("2025-06-01T11:05:00Z"));
+        }
+    }
+
     private static void insertVersionOnePass(Flyway old) {
         try (var connection = old.getConfiguration().getDataSource().getConnection();
              var statement = connection.createStatement()) {
