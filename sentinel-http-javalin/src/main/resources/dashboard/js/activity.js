@@ -19,8 +19,8 @@ export function activityLog(passId) {
   const type = control('select', 'type', 'Activity type', {}, TYPES);
   const status = control('select', 'status', 'Status', {}, STATUSES);
   const endpoint = control('input', 'endpoint', 'Endpoint', { type: 'search', placeholder: 'e.g. /oauth/token', autocomplete: 'off' });
-  const start = control('input', 'start_date', 'From', { type: 'date' });
-  const end = control('input', 'end_date', 'To', { type: 'date' });
+  const start = control('input', 'start_date', 'From (UTC)', { type: 'date' });
+  const end = control('input', 'end_date', 'To (UTC)', { type: 'date' });
   const controls = [type.el, status.el, endpoint.el, start.el, end.el];
   const clearButton = h('button', { type: 'button', class: 'btn btn-ghost', id: 'clear-filters' }, 'Clear filters');
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter activity' },
@@ -46,7 +46,7 @@ export function activityLog(passId) {
       area.reset();
       render(page);
     } catch (error) {
-      if (mine === requestNumber) area.show(error, { fieldLabels: { type: 'Activity type', start_date: 'From', end_date: 'To' } });
+      if (mine === requestNumber) area.show(error, { fieldLabels: { type: 'Activity type', start_date: 'From', end_date: 'To', per_page: 'Rows per page' } });
     }
   }
 

@@ -1,7 +1,7 @@
 // The create flow of the reference: agent identity, security settings, review, then the credentials once.
 import { api } from './api.js';
 import { h, clear, uid, isoDay, plusYears, humanize, focus } from './dom.js';
-import { messageArea, credentialsBlock, busy, confirmDialog, openDialog } from './ui.js';
+import { messageArea, credentialsBlock, busy, openDialog } from './ui.js';
 
 export const ACCESS_LEVELS = ['basic', 'standard', 'premium', 'enterprise'];
 export const USAGE_TYPES = ['ai_assistant', 'automation_tool', 'integration_service', 'mcp_server', 'api_client',
@@ -210,4 +210,3 @@ export function openCreateFlow(project) {
   });
 }
 
-export { confirmDialog };
