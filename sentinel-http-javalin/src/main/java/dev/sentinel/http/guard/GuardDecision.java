@@ -1,5 +1,6 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.core.domain.PassId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,11 +16,11 @@ public final class GuardDecision {
     private final int status;
     private final String error;
     private final String description;
-    private final String passId;
+    private final PassId passId;
     private final String clientId;
     private final Set<String> scopes;
 
-    private GuardDecision(boolean allowed, int status, String error, String description, String passId,
+    private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
                           String clientId, Set<String> scopes) {
         this.allowed = allowed;
         this.status = status;
@@ -30,17 +31,17 @@ public final class GuardDecision {
         this.scopes = Set.copyOf(scopes);
     }
 
-    static GuardDecision allow(String passId, String clientId, Set<String> scopes) {
+    static GuardDecision allow(PassId passId, String clientId, Set<String> scopes) {
         return new GuardDecision(true, 200, null, null, Objects.requireNonNull(passId), clientId, scopes);
     }
 
     /** No usable token: 401 with {@code invalid_request} (no credentials) or {@code invalid_token}. */
-    static GuardDecision unauthorized(String error, String description, Optional<String> passId) {
+    static GuardDecision unauthorized(String error, String description, Optional<PassId> passId) {
         return new GuardDecision(false, 401, error, description, passId.orElse(null), null, Set.of());
     }
 
     /** A valid token without the permission the route needs: 403 {@code insufficient_scope}. */
-    static GuardDecision forbidden(String permission, String passId, String clientId, Set<String> scopes) {
+    static GuardDecision forbidden(String permission, PassId passId, String clientId, Set<String> scopes) {
         return new GuardDecision(false, 403, "insufficient_scope", "this route needs the permission " + permission,
                 passId, clientId, scopes);
     }
@@ -64,7 +65,7 @@ public final class GuardDecision {
     }
 
     /** The pass the token belongs to, when the token was genuine. */
-    public Optional<String> passId() {
+    public Optional<PassId> passId() {
         return Optional.ofNullable(passId);
     }
 

@@ -99,7 +99,7 @@ public final class TokenGuard {
         boolean success = decision.allowed() && statusCode < 400;
         Optional<String> message = success ? Optional.empty()
                 : error.or(decision::description).or(() -> Optional.of("HTTP " + statusCode));
-        recorder.record(new ActivityEvent(new PassId(decision.passId().get()),
+        recorder.record(new ActivityEvent(decision.passId().get(),
                 success ? ActivityType.API_REQUEST : ActivityType.ERROR, startedAt, clip(endpoint, 2048),
                 method.toUpperCase(java.util.Locale.ROOT), success, statusCode, Math.max(0, durationMs),
                 clientIp.map(ip -> clip(ip, 64)), userAgent.map(agent -> clip(agent, 512)),
@@ -117,8 +117,9 @@ public final class TokenGuard {
             return Verified.refused(GuardDecision.unauthorized("invalid_token",
                     "the access token is for another audience", Optional.empty()), now);
         }
+        Optional<PassId> passId = PassIdText.parse(token0.passId());
         Optional<String> refusal = storage.read(session -> {
-            Optional<Pass> pass = PassIdText.parse(token0.passId()).flatMap(id -> session.passes().find(id));
+            Optional<Pass> pass = passId.flatMap(id -> session.passes().find(id));
             if (pass.isEmpty() || !pass.get().clientId().value().equals(token0.clientId())) {
                 return Optional.of("the pass no longer exists");
             }
@@ -130,11 +131,11 @@ public final class TokenGuard {
         if (refusal.isPresent()) {
             boolean passKnown = !refusal.get().equals("the pass no longer exists");
             return Verified.refused(GuardDecision.unauthorized("invalid_token", refusal.get(),
-                    passKnown ? Optional.of(token0.passId()) : Optional.empty()), now);
+                    passKnown ? passId : Optional.empty()), now);
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
         scopes.remove("");
-        return new Verified(GuardDecision.allow(token0.passId(), token0.clientId(), scopes), token0.expiresAt());
+        return new Verified(GuardDecision.allow(passId.orElseThrow(), token0.clientId(), scopes), token0.expiresAt());
     }
 
     private static Optional<String> stateRefusal(Pass pass, Instant now) {
