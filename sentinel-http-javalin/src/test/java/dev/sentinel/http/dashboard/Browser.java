@@ -136,7 +136,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition, String what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
                 .withMessage(() -> "waited for " + what + " at " + driver.getCurrentUrl())
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
