@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Stops gracefully on SIGTERM or Ctrl-C.",
             "",
             "The admin token comes from env SENTINEL_ADMIN_TOKEN; when it is unset on the",
-            "first start, one is generated, stored hashed and printed once.",
+            "first start, one is generated, stored hashed and printed once. Env",
+            "SENTINEL_INGEST_TOKEN sets a token that may only post activity (POST /api/v1/activity).",
             "Private signing keys are encrypted with env " + KeyEncryptionKey.ENV,
             "(base64 of 32 bytes), or else with the file " + KeyEncryptionKey.FILE_NAME + " in --data-dir,",
             "created on the first start. Nodes sharing a PostgreSQL database must all set",
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
 
     static final String ADMIN_TOKEN_ENV = "SENTINEL_ADMIN_TOKEN";
+    static final String INGEST_TOKEN_ENV = "SENTINEL_INGEST_TOKEN";
 
     @Spec
     private CommandSpec spec;
@@ -63,6 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Algorithm of new signing keys: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
                     + "Default: ${DEFAULT-VALUE}")
     String signingAlgorithm;
+
+    @Option(names = "--activity-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_ACTIVITY_RETENTION:-90d}",
+            description = "How long raw activity events are kept (hourly rollups are kept for ever), at least 1d. "
+                    + "Env: SENTINEL_ACTIVITY_RETENTION. Default: ${DEFAULT-VALUE}")
+    Duration activityRetention;
 
     @Mixin
     HasherOption hasher;
@@ -106,6 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
             throw new ParameterException(spec.commandLine(), "--token-lifetime must be positive");
         }
+        if (activityRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "--activity-retention must be at least 1d (got "
+                    + activityRetention + ")");
+        }
         if (issuer == null) {
             issuer = System.getenv("SENTINEL_ISSUER");
         }
@@ -113,13 +125,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
-                .keyEncryptionKey(keyEncryptionKey);
+                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention);
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
         }
         String adminToken = System.getenv(ADMIN_TOKEN_ENV);
         if (adminToken != null && !adminToken.isBlank()) {
             builder.adminToken(adminToken);
+        }
+        String ingestToken = System.getenv(INGEST_TOKEN_ENV);
+        if (ingestToken != null && !ingestToken.isBlank()) {
+            builder.ingestToken(ingestToken);
         }
         return builder;
     }

@@ -34,6 +34,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void activityRetentionShorterThanADayIsAUsageError() {
+        Result result = new Cli(dataDir).run("serve", "--activity-retention", "12h");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--activity-retention must be at least 1d");
+        assertThat(new Cli(dataDir).run("serve", "--activity-retention", "forever").err()).contains("is not a duration");
+    }
+
+    @Test
     void unknownHasherIsAFailureNamingTheOption() {
         Result result = new Cli(dataDir).run("serve", "--hasher", "md5", "--port", "0");
 
