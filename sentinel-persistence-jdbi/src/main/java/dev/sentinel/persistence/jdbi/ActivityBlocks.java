@@ -197,13 +197,32 @@ final class ActivityBlocks {
 
     /** Every event of a block, in append order. */
     static List<ActivityEvent> decode(PassId passId, byte[] block) {
+        List<ActivityEvent> events = new ArrayList<>();
+        decode(passId, block, (type, at, success) -> true, (event, position) -> events.add(event));
+        return events;
+    }
+
+    /** Which events to build, judged on what is read first. */
+    interface HeadFilter {
+        boolean wants(ActivityType type, Instant at, boolean success);
+    }
+
+    interface EventSink {
+        void accept(ActivityEvent event, int position);
+    }
+
+    /** The events whose head passes {@code filter}, with their position in the block; the others are skipped unread. */
+    static void decode(PassId passId, byte[] block, HeadFilter filter, EventSink sink) {
         try {
             DataInputStream in = open(block);
-            List<ActivityEvent> events = new ArrayList<>();
-            while (in.available() > 0) {
+            for (int position = 0; in.available() > 0; position++) {
                 ActivityType type = type(in.readByte());
                 Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
                 boolean success = in.readBoolean();
+                if (!filter.wants(type, at, success)) {
+                    skipRest(in);
+                    continue;
+                }
                 int status = in.readShort();
                 long duration = in.readInt();
                 String endpoint = in.readUTF();
@@ -212,10 +231,9 @@ final class ActivityBlocks {
                 Optional<String> userAgent = readOptional(in);
                 Optional<String> error = readOptional(in);
                 String metadata = in.readUTF();
-                events.add(new ActivityEvent(passId, type, at, endpoint, method, success, status, duration, clientIp,
-                        userAgent, error, metadata));
+                sink.accept(new ActivityEvent(passId, type, at, endpoint, method, success, status, duration, clientIp,
+                        userAgent, error, metadata), position);
             }
-            return events;
         } catch (IOException corrupt) {
             throw new StorageException("an activity block cannot be read: " + corrupt.getMessage(), corrupt);
         }
@@ -234,18 +252,22 @@ final class ActivityBlocks {
                 long seconds = in.readLong();
                 int nano = in.readInt();
                 boolean success = in.readBoolean();
-                in.skipBytes(2 + 4);
-                skipUtf(in);
-                skipUtf(in);
-                skipOptional(in);
-                skipOptional(in);
-                skipOptional(in);
-                skipUtf(in);
+                skipRest(in);
                 sink.accept(type, seconds, nano, success);
             }
         } catch (IOException corrupt) {
             throw new StorageException("an activity block cannot be read: " + corrupt.getMessage(), corrupt);
         }
+    }
+
+    private static void skipRest(DataInputStream in) throws IOException {
+        in.skipBytes(2 + 4);
+        skipUtf(in);
+        skipUtf(in);
+        skipOptional(in);
+        skipOptional(in);
+        skipOptional(in);
+        skipUtf(in);
     }
 
     private static DataInputStream open(byte[] block) throws IOException {

@@ -30,7 +30,7 @@ public final class ActivityBenchmark {
 
     private static final int SECONDS = Integer.getInteger("seconds", 30);
     private static final int PRODUCERS = Integer.getInteger("producers", 4);
-    private static final int BATCH = Integer.getInteger("batch", 2_000);
+    private static final int BATCH = Integer.getInteger("batch", 10_000);
     private static final int CAPACITY = Integer.getInteger("capacity", 100_000);
     private static final int PASSES = Integer.getInteger("passes", 50);
     private static final String[] ENDPOINTS = {"/v1/orders", "/v1/orders/{id}", "/v1/customers", "/v1/customers/{id}",
@@ -49,6 +49,19 @@ public final class ActivityBenchmark {
             DatabaseConfig h2 = url == null ? DatabaseConfig.h2(dir)
                     : DatabaseConfig.fromOptions(null, url.replace("DIR", dir.toString()), "sa", "");
             writer(h2);
+        } else if (mode.equals("queries")) {
+            Path dir = Files.createTempDirectory("sentinel-activity-bench");
+            queries("H2 (file, " + dir + ")", DatabaseConfig.h2(dir));
+            String pgUrl = System.getenv("SENTINEL_BENCH_PG_URL");
+            if (pgUrl != null && !pgUrl.isBlank() && Boolean.getBoolean("queries.pg")) {
+                TestDatabases.PostgresSchema schema = TestDatabases.PostgresSchema.create(pgUrl,
+                        System.getenv("SENTINEL_BENCH_PG_USER"), System.getenv("SENTINEL_BENCH_PG_PASSWORD"));
+                try {
+                    queries("PostgreSQL (" + Redaction.url(pgUrl) + ")", schema.config());
+                } finally {
+                    schema.close();
+                }
+            }
         } else if (mode.equals("ingest")) {
             Path dir = Files.createTempDirectory("sentinel-activity-bench");
             String url = System.getProperty("h2url");
@@ -68,6 +81,116 @@ public final class ActivityBenchmark {
         } else {
             throw new IllegalArgumentException("unknown mode " + mode);
         }
+    }
+
+    static final int QUERY_EVENTS = Integer.getInteger("events", 10_000_000);
+    static final int QUERY_DAYS = Integer.getInteger("days", 90);
+    static final int RUNS = Integer.getInteger("runs", 200);
+
+    /**
+     * One pass with {@code events} (10,000,000) events over the last {@code days} (90) days, loaded through the adapters
+     * in transactions of 10,000 events written as blocks of 200 (about what a 10,000-event recorder batch spread over
+     * 50 busy passes gives); then p50/p95 of the 30-day usage query, filtered activity pages and a 10,000-record export,
+     * through core's services.
+     */
+    static void queries(String name, DatabaseConfig config) {
+        System.out.printf("== queries on %s: %,d events over %d days on one pass%n", name, QUERY_EVENTS, QUERY_DAYS);
+        PassId pass = passId(7);
+        Instant now = Instant.now();
+        Instant first = now.minus(Duration.ofDays(QUERY_DAYS));
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            seedPass(storage, pass);
+            long start = System.nanoTime();
+            SplittableRandom random = new SplittableRandom(3);
+            long spanMillis = Duration.between(first, now).toMillis();
+            int perTransaction = 10_000;
+            for (int done = 0; done < QUERY_EVENTS; done += perTransaction) {
+                List<ActivityEvent> events = new ArrayList<>(perTransaction);
+                for (int i = 0; i < perTransaction && done + i < QUERY_EVENTS; i++) {
+                    long offset = (done + i) * spanMillis / QUERY_EVENTS;
+                    events.add(event(random, pass, first.plusMillis(offset)));
+                }
+                storage.inTransaction(session -> {
+                    for (int from = 0; from < events.size(); from += 200) {
+                        session.activity().append(events.subList(from, Math.min(events.size(), from + 200)));
+                    }
+                    session.usage().add(events);
+                    return null;
+                });
+            }
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            long stored = storage.read((StorageSession session) -> session.activity().count(ActivityFilter.all(pass)));
+            System.out.printf("loaded %,d events in %.0f s (%,.0f events/s), stored %,d%s%n", QUERY_EVENTS, loadSeconds,
+                    QUERY_EVENTS / loadSeconds, stored, config.dataDir().map(dir -> {
+                        try {
+                            return String.format(", H2 file %,d MB", Files.size(dir.resolve("sentinel.mv.db")) >> 20);
+                        } catch (java.io.IOException unknown) {
+                            return "";
+                        }
+                    }).orElse(""));
+            var usage = new dev.sentinel.core.analytics.UsageService(storage, java.time.Clock.systemUTC());
+            var activity = new dev.sentinel.core.analytics.ActivityService(storage);
+            time("usage 30d (rollups)", () -> usage.usage(pass, dev.sentinel.core.analytics.UsageRange.LAST_30_DAYS).metrics().totalRequests());
+            time("usage 24h (rollups)", () -> usage.usage(pass, dev.sentinel.core.analytics.UsageRange.LAST_24_HOURS).metrics().totalRequests());
+            var errorsByDate = dev.sentinel.core.analytics.ActivityRequests.filter(pass, "error", "failed", null,
+                    java.time.LocalDate.ofInstant(now.minus(Duration.ofDays(30)), java.time.ZoneOffset.UTC).toString(),
+                    java.time.LocalDate.ofInstant(now.minus(Duration.ofDays(2)), java.time.ZoneOffset.UTC).toString());
+            var page1 = new dev.sentinel.core.domain.activity.PageRequest(1, 25);
+            time("page 1, type=error status=failed, 29 whole days", () -> activity.page(errorsByDate, page1).total());
+            var errorsMidHour = new ActivityFilter(pass, Optional.of(ActivityType.ERROR), Optional.of(false), Optional.empty(),
+                    Optional.of(now.minus(Duration.ofDays(30)).minusSeconds(1_234)), Optional.of(now.minus(Duration.ofDays(2)).plusSeconds(987)));
+            time("page 1, type=error status=failed, range with partial edge hours", () -> activity.page(errorsMidHour, page1).total());
+            time("page 20 (per_page 100), same filter", () -> activity.page(errorsMidHour,
+                    new dev.sentinel.core.domain.activity.PageRequest(20, 100)).total());
+            var all = ActivityFilter.all(pass);
+            time("page 1, no filter (10M match)", () -> activity.page(all, page1).total());
+            var endpoint = new ActivityFilter(pass, Optional.empty(), Optional.empty(), Optional.of("INVOICES/{id}"),
+                    Optional.empty(), Optional.empty());
+            time("page 1, endpoint contains 'invoices/{id}', no range (total estimated)", () -> activity.page(endpoint, page1).total());
+            var endpointDay = new ActivityFilter(pass, Optional.of(ActivityType.ERROR), Optional.empty(), Optional.of("invoices"),
+                    Optional.of(now.minus(Duration.ofDays(1))), Optional.of(now));
+            time("page 1, type=error + endpoint 'invoices', last 24 h (exact)", () -> activity.page(endpointDay, page1).total());
+            var tokens = new ActivityFilter(pass, Optional.of(ActivityType.TOKEN_GENERATION), Optional.empty(), Optional.empty(),
+                    Optional.of(now.minus(Duration.ofDays(10)).minus(Duration.ofHours(21))), Optional.of(now.minus(Duration.ofDays(10))));
+            System.out.printf("export filter matches %,d%n", activity.count(tokens));
+            time("export ~10,000 (token_generation, 21 h), to CSV lines", () -> {
+                StringBuilder csv = new StringBuilder(2_000_000);
+                long written = activity.export(tokens, dev.sentinel.core.analytics.ActivityService.EXPORT_LIMIT,
+                        event -> csv.append(event.startedAt()).append(',').append(event.type().code()).append(',')
+                                .append(event.endpoint()).append(',').append(event.statusCode()).append(',')
+                                .append(event.durationMs()).append(',').append(event.metadataJson()).append('\n'));
+                return written;
+            });
+        }
+    }
+
+    private static void time(String label, java.util.function.LongSupplier query) {
+        int runs = label.startsWith("export") ? Math.max(10, RUNS / 10) : RUNS;
+        long answer = 0;
+        for (int i = 0; i < Math.max(5, runs / 10); i++) {
+            answer = query.getAsLong();
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long before = System.nanoTime();
+            answer = query.getAsLong();
+            nanos[i] = System.nanoTime() - before;
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("RESULT %-72s p50 %7.2f ms  p95 %7.2f ms  (%d runs, answer %,d)%n", label, nanos[runs / 2] / 1e6,
+                nanos[(int) (runs * 0.95)] / 1e6, runs, answer);
+    }
+
+    private static void seedPass(JdbiStorage storage, PassId pass) {
+        storage.jdbi().useHandle(handle -> {
+            handle.execute("INSERT INTO agent_users VALUES ('spc_BENCHBENCHBENCHBENCHBENC', 'Bench Agent', 'bench', NULL, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            handle.execute("INSERT INTO agent_credentials VALUES ('spc_BENCHBENCHBENCHBENCHBENC', 0, ?, CURRENT_TIMESTAMP, NULL)",
+                    "$sha256$" + "ab".repeat(32));
+            handle.execute("INSERT INTO passes VALUES (?, 'bench', 'spc_BENCHBENCHBENCHBENCHBENC', 'standard', NULL, "
+                    + "'automation_tool', DATE '2026-01-01', DATE '2027-01-01', 'read,write', '', 'api_key', "
+                    + "'privately_visible', NULL, 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", pass.value());
+        });
     }
 
     /** One thread writing pre-built batches through StoringActivityRecorder: wall and CPU time per event. */
