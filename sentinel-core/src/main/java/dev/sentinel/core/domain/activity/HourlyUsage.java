@@ -38,15 +38,42 @@ public record HourlyUsage(PassId passId, Instant hour, long total, long successe
                 histogram.plus(event.durationMs()), nextEndpoints);
     }
 
-    /** Rolls a batch of events of many passes and hours into one rollup per pass and hour. */
+    /**
+     * Rolls a batch of events of many passes and hours into one rollup per pass and hour, in order of first
+     * appearance. Sums are mutable while rolling up, so the cost is one map lookup per event, not a copy.
+     */
     public static List<HourlyUsage> rollUp(List<ActivityEvent> events) {
-        java.util.Map<String, HourlyUsage> byKey = new java.util.LinkedHashMap<>();
+        java.util.Map<PassId, java.util.Map<Instant, Sums>> byPass = new java.util.LinkedHashMap<>();
         for (ActivityEvent event : events) {
-            Instant hour = event.startedAt().truncatedTo(ChronoUnit.HOURS);
-            String key = event.passId().value() + '@' + hour;
-            byKey.merge(key, empty(event.passId(), hour).plus(event), HourlyUsage::merge);
+            byPass.computeIfAbsent(event.passId(), pass -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(event.startedAt().truncatedTo(ChronoUnit.HOURS), hour -> new Sums())
+                    .add(event);
         }
-        return List.copyOf(byKey.values());
+        List<HourlyUsage> rollups = new java.util.ArrayList<>();
+        byPass.forEach((pass, hours) -> hours.forEach((hour, sums) -> rollups.add(sums.toRollup(pass, hour))));
+        return rollups;
+    }
+
+    /** Running sums of one pass and hour while rolling up a batch. */
+    private static final class Sums {
+        private long total;
+        private long successes;
+        private long latency;
+        private final long[] buckets = new long[LatencyHistogram.BUCKETS];
+        private final Set<String> endpoints = new HashSet<>();
+
+        void add(ActivityEvent event) {
+            total++;
+            successes += event.success() ? 1 : 0;
+            latency += event.durationMs();
+            buckets[LatencyHistogram.bucketOf(event.durationMs())]++;
+            endpoints.add(event.endpoint());
+        }
+
+        HourlyUsage toRollup(PassId passId, Instant hour) {
+            return new HourlyUsage(passId, hour, total, successes, total - successes, latency,
+                    LatencyHistogram.of(buckets), endpoints);
+        }
     }
 
     /** Adds another rollup of the same pass and hour. */

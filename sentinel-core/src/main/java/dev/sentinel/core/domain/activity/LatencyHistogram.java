@@ -14,6 +14,7 @@ public final class LatencyHistogram {
     public static final List<Long> UPPER_BOUNDS_MS = List.of(1L, 2L, 3L, 5L, 8L, 10L, 15L, 20L, 30L, 50L, 75L, 100L,
             150L, 200L, 300L, 500L, 750L, 1000L, 1500L, 2000L, 3000L, 5000L, 10000L, 30000L);
     public static final int BUCKETS = UPPER_BOUNDS_MS.size() + 1;
+    private static final long[] BOUNDS = UPPER_BOUNDS_MS.stream().mapToLong(Long::longValue).toArray();
 
     private final long[] counts;
 
@@ -33,8 +34,8 @@ public final class LatencyHistogram {
     }
 
     public static int bucketOf(long durationMs) {
-        for (int i = 0; i < UPPER_BOUNDS_MS.size(); i++) {
-            if (durationMs <= UPPER_BOUNDS_MS.get(i)) {
+        for (int i = 0; i < BOUNDS.length; i++) {
+            if (durationMs <= BOUNDS[i]) {
                 return i;
             }
         }
