@@ -11,6 +11,7 @@ import dev.sentinel.core.analytics.UsageRange;
 import dev.sentinel.core.analytics.UsageReport;
 import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.http.activity.UsageJson;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -3,10 +3,7 @@ package dev.sentinel.http.activity;
 import dev.sentinel.core.analytics.ActivityRequests;
 import dev.sentinel.core.analytics.ActivityService;
 import dev.sentinel.core.analytics.ExportTooLargeException;
-import dev.sentinel.core.analytics.UsageMetrics;
-import dev.sentinel.core.analytics.UsagePoint;
 import dev.sentinel.core.analytics.UsageRange;
-import dev.sentinel.core.analytics.UsageReport;
 import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PassNotFoundException;
@@ -43,13 +40,7 @@ public final class AnalyticsEndpoints {
     /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
     public void usage(Context ctx) {
         onlyParams(ctx, Set.of("range"));
-        UsageReport report = usage.usage(passId(ctx), UsageRange.parse(ctx.queryParam("range")));
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("range", report.range().code());
-        reply.put("resolution", report.range().resolutionName());
-        reply.put("timeline", report.timeline().stream().map(AnalyticsEndpoints::point).toList());
-        reply.put("metrics", metrics(report.metrics()));
-        Json.reply(ctx, 200, reply);
+        Json.reply(ctx, 200, UsageJson.of(usage.usage(passId(ctx), UsageRange.parse(ctx.queryParam("range")))));
     }
 
     /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
@@ -123,29 +114,6 @@ public final class AnalyticsEndpoints {
     private static ActivityFilter filter(Context ctx) {
         return ActivityRequests.filter(passId(ctx), ctx.queryParam("type"), ctx.queryParam("status"),
                 ctx.queryParam("endpoint"), ctx.queryParam("start_date"), ctx.queryParam("end_date"));
-    }
-
-    private static Map<String, Object> point(UsagePoint point) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("start", point.start().toString());
-        json.put("total_requests", point.totalRequests());
-        json.put("success_count", point.successCount());
-        json.put("error_count", point.errorCount());
-        json.put("avg_latency_ms", point.avgLatencyMs());
-        return json;
-    }
-
-    private static Map<String, Object> metrics(UsageMetrics metrics) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("total_requests", metrics.totalRequests());
-        json.put("success_rate", metrics.successRate());
-        json.put("avg_latency_ms", metrics.avgLatencyMs());
-        json.put("latency_class", metrics.latencyClass().code());
-        json.put("p95_latency_ms", metrics.p95LatencyMs());
-        json.put("unique_endpoints", metrics.uniqueEndpoints());
-        json.put("error_rate", metrics.errorRate());
-        json.put("error_rate_warning", metrics.errorRateWarning());
-        return json;
     }
 
     /** Unknown query parameters are a 400 listing the known ones, so a typo never silently widens a query. */

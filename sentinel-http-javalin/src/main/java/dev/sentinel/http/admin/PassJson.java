@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The snake_case JSON shapes of the management API (DESIGN §7). Never holds a secret except in {@link #credentials}. */
-final class PassJson {
+/**
+ * The snake_case JSON shapes of the management API (DESIGN §7), which the CLI prints too. Never holds a secret except
+ * in {@link #credentials}.
+ */
+public final class PassJson {
 
     private PassJson() {
     }
 
-    static Map<String, Object> pass(SentinelPass sentinelPass, Instant now) {
+    public static Map<String, Object> pass(SentinelPass sentinelPass, Instant now) {
         Pass pass = sentinelPass.pass();
         AgentUser agent = sentinelPass.agent();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -44,7 +47,8 @@ final class PassJson {
         return json;
     }
 
-    static Map<String, Object> credentials(IssuedCredentials credentials) {
+    /** The only place a secret is rendered: right after create or regenerate. */
+    public static Map<String, Object> credentials(IssuedCredentials credentials) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("client_id", credentials.clientId().value());
         json.put("client_secret", credentials.clientSecret().reveal());

@@ -1,4 +1,4 @@
-package dev.sentinel.cli.usage;
+package dev.sentinel.http.activity;
 
 import dev.sentinel.core.analytics.UsageMetrics;
 import dev.sentinel.core.analytics.UsagePoint;
@@ -6,13 +6,13 @@ import dev.sentinel.core.analytics.UsageReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A usage report in the shape of the HTTP API's {@code GET …/usage} reply (DESIGN §8). */
-final class UsageJson {
+/** A usage report as the {@code GET …/usage} reply shows it (DESIGN §8); the CLI prints the same shape. */
+public final class UsageJson {
 
     private UsageJson() {
     }
 
-    static Map<String, Object> of(UsageReport report) {
+    public static Map<String, Object> of(UsageReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("range", report.range().code());
         json.put("resolution", report.range().resolutionName());
