@@ -35,8 +35,9 @@ import org.jdbi.v3.core.Handle;
  * {@code activity_counts} for the whole hours of the range and counts only the partial hours at its edges from the
  * blocks, so it costs the same on ten events as on ten million. An endpoint substring is not in the counters: an exact
  * count reads every event in range. {@link #find} therefore counts endpoint-filtered pages exactly only while the range
- * holds at most {@value #PAGE_COUNT_SCAN_LIMIT} events of the wanted type and success; beyond that it reads the newest
- * {@value #PAGE_COUNT_SCAN_LIMIT}, extrapolates, and says so with {@link Page#totalIsEstimate()}.
+ * holds at most {@value #PAGE_COUNT_SCAN_LIMIT} events (of any type); beyond that it reads the newest
+ * {@value #PAGE_COUNT_SCAN_LIMIT} in range, scales their share of matches to the range's event count, and says so with
+ * {@link Page#totalIsEstimate()}. Export keeps using the exact {@link #count}.
  */
 final class JdbiActivityLogAdapter implements ActivityLog {
 
@@ -86,17 +87,18 @@ final class JdbiActivityLogAdapter implements ActivityLog {
         if (filter.endpointContains().isEmpty()) {
             return new Page<>(items, page.page(), page.perPage(), count(filter));
         }
-        long inRange = countWithoutEndpoint(filter);
+        ActivityFilter range = new ActivityFilter(filter.passId(), Optional.empty(), Optional.empty(), Optional.empty(),
+                filter.from(), filter.until());
+        long inRange = countWithoutEndpoint(range);
         if (inRange <= PAGE_COUNT_SCAN_LIMIT) {
             return new Page<>(items, page.page(), page.perPage(), count(filter));
         }
         long scanned = 0;
         long matched = 0;
-        Matches sample = new Matches(withoutEndpoint(filter));
-        String wanted = filter.endpointContains().orElseThrow().toLowerCase(Locale.ROOT);
+        Matches sample = new Matches(range);
         while (scanned < PAGE_COUNT_SCAN_LIMIT && sample.hasNext()) {
             scanned++;
-            if (sample.next().endpoint().toLowerCase(Locale.ROOT).contains(wanted)) {
+            if (filter.matches(sample.next())) {
                 matched++;
             }
         }
@@ -249,10 +251,6 @@ final class JdbiActivityLogAdapter implements ActivityLog {
             });
         }
         return count[0];
-    }
-
-    private static ActivityFilter withoutEndpoint(ActivityFilter filter) {
-        return new ActivityFilter(filter.passId(), filter.type(), filter.success(), Optional.empty(), filter.from(), filter.until());
     }
 
     private static Instant ceilHour(Instant instant) {
