@@ -2,15 +2,13 @@ package dev.sentinel.http.guard;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import dev.sentinel.core.domain.Pass;
-import dev.sentinel.core.domain.PassId;
-import dev.sentinel.core.domain.ValidityState;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.ActivityRecorder;
 import dev.sentinel.core.port.Storage;
 import dev.sentinel.http.jwt.AccessTokenClaims;
 import dev.sentinel.http.jwt.AccessTokens;
+import dev.sentinel.http.oauth.TokenLiveness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +36,9 @@ public final class TokenGuard {
 
     /** The longest a pass's state may be stale; DESIGN §5 asks for "a few seconds". */
     public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
-    private static final String REVOKED_PREFIX = "revoked_jti:";
 
     private final AccessTokens tokens;
-    private final Storage storage;
+    private final TokenLiveness liveness;
     private final ActivityRecorder recorder;
     private final Clock clock;
     private final java.util.function.Supplier<String> audience;
@@ -49,7 +46,7 @@ public final class TokenGuard {
 
     private TokenGuard(Builder builder) {
         this.tokens = builder.tokens;
-        this.storage = builder.storage;
+        this.liveness = new TokenLiveness(builder.storage);
         this.recorder = builder.recorder;
         this.clock = builder.clock;
         this.audience = builder.audience;
@@ -117,37 +114,14 @@ public final class TokenGuard {
             return Verified.refused(GuardDecision.unauthorized("invalid_token",
                     "the access token is for another audience", Optional.empty()), now);
         }
-        Optional<PassId> passId = PassIdText.parse(token0.passId());
-        Optional<String> refusal = storage.read(session -> {
-            Optional<Pass> pass = passId.flatMap(id -> session.passes().find(id));
-            if (pass.isEmpty() || !pass.get().clientId().value().equals(token0.clientId())) {
-                return Optional.of("the pass no longer exists");
-            }
-            if (session.settings().get(REVOKED_PREFIX + token0.jti()).isPresent()) {
-                return Optional.of("the access token was revoked");
-            }
-            return stateRefusal(pass.get(), now);
-        });
-        if (refusal.isPresent()) {
-            boolean passKnown = !refusal.get().equals("the pass no longer exists");
-            return Verified.refused(GuardDecision.unauthorized("invalid_token", refusal.get(),
-                    passKnown ? passId : Optional.empty()), now);
+        TokenLiveness.Liveness liveness = this.liveness.check(token0, now);
+        if (!liveness.live()) {
+            return Verified.refused(GuardDecision.unauthorized("invalid_token", liveness.refusal().orElseThrow(),
+                    liveness.passId()), now);
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
         scopes.remove("");
-        return new Verified(GuardDecision.allow(passId.orElseThrow(), token0.clientId(), scopes), token0.expiresAt());
-    }
-
-    private static Optional<String> stateRefusal(Pass pass, Instant now) {
-        return switch (pass.state()) {
-            case REVOKED -> Optional.of("the pass is revoked");
-            case INACTIVE -> Optional.of("the pass is deactivated");
-            case ACTIVE -> {
-                ValidityState validity = pass.validity().stateAt(now);
-                yield validity == ValidityState.EXPIRED ? Optional.of("the pass has expired")
-                        : validity == ValidityState.NOT_YET_VALID ? Optional.of("the pass is not yet valid") : Optional.empty();
-            }
-        };
+        return new Verified(GuardDecision.allow(liveness.passId().orElseThrow(), token0.clientId(), scopes), token0.expiresAt());
     }
 
     private static Optional<String> bearer(String authorization) {
@@ -166,17 +140,6 @@ public final class TokenGuard {
     private record Verified(GuardDecision decision, Instant expiresAt) {
         static Verified refused(GuardDecision decision, Instant now) {
             return new Verified(decision, now);
-        }
-    }
-
-    /** Reads pass ids from claims without throwing on a malformed one. */
-    private static final class PassIdText {
-        static Optional<PassId> parse(String raw) {
-            try {
-                return Optional.of(PassId.of(raw));
-            } catch (RuntimeException malformed) {
-                return Optional.empty();
-            }
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.domain.ClientId;
-import dev.sentinel.core.domain.Pass;
-import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.port.Storage;
 import dev.sentinel.http.jwt.AccessTokenClaims;
 import dev.sentinel.http.jwt.AccessTokens;
@@ -24,13 +21,13 @@ public final class IntrospectionEndpoint implements Handler {
 
     private final Callers callers;
     private final AccessTokens tokens;
-    private final Storage storage;
+    private final TokenLiveness liveness;
     private final Clock clock;
 
     public IntrospectionEndpoint(OAuthCallers callers, AccessTokens tokens, Storage storage, Clock clock) {
         this.callers = callers.callers();
         this.tokens = tokens;
-        this.storage = storage;
+        this.liveness = new TokenLiveness(storage);
         this.clock = clock;
     }
 
@@ -41,25 +38,9 @@ public final class IntrospectionEndpoint implements Handler {
         callers.authenticate(ctx, form, startNanos);
         String token = form.require("token");
         Instant now = clock.instant();
-        Optional<AccessTokenClaims> claims = tokens.verify(token, now).filter(verified -> isLive(verified, now));
+        Optional<AccessTokenClaims> claims = tokens.verify(token, now)
+                .filter(verified -> liveness.check(verified, now).live());
         OAuthReplies.json(ctx, 200, claims.map(IntrospectionEndpoint::active).orElse(Map.of("active", false)));
-    }
-
-    private boolean isLive(AccessTokenClaims claims, Instant now) {
-        if (!ClientId.isWellFormed(claims.clientId())) {
-            return false;
-        }
-        PassId passId;
-        try {
-            passId = new PassId(claims.passId());
-        } catch (RuntimeException malformed) {
-            return false;
-        }
-        return storage.read(session -> {
-            Optional<Pass> pass = session.passes().find(passId);
-            return pass.isPresent() && pass.get().clientId().value().equals(claims.clientId())
-                    && pass.get().admitsAt(now) && !RevokedTokens.isRevoked(session.settings(), claims.jti());
-        });
     }
 
     private static Map<String, Object> active(AccessTokenClaims claims) {
