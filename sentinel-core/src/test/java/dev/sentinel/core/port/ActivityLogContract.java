@@ -266,8 +266,12 @@ public abstract class ActivityLogContract extends StorageContractSupport {
 
     @Test
     void purgingInsideAnHourKeepsCountsExact() {
-        List<ActivityEvent> events = mixedEvents(T0, 3 * 3600, 60);
+        List<ActivityEvent> events = new ArrayList<>(mixedEvents(T0, 3 * 3600, 60));
         append(events.toArray(ActivityEvent[]::new));
+        List<ActivityEvent> earlyInTheCutHour = List.of(anEvent().forPass(passId).at(T0.plusSeconds(3600 + 60)).build(),
+                anEvent().forPass(passId).at(T0.plusSeconds(3600 + 120)).failed(500, "x").build());
+        append(earlyInTheCutHour.toArray(ActivityEvent[]::new));
+        events.addAll(earlyInTheCutHour);
         Instant cutoff = T0.plusSeconds(3600 + 1800);
 
         long purged = tx((StorageSession session) -> session.activity().purgeBefore(cutoff));
@@ -279,6 +283,12 @@ public abstract class ActivityLogContract extends StorageContractSupport {
         assertThat(tx((StorageSession session) -> session.activity().count(failed)))
                 .isEqualTo(left.stream().filter(failed::matches).count());
         assertThat(items(all())).containsExactlyInAnyOrderElementsOf(left);
+        ActivityFilter cutHour = new ActivityFilter(passId, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plusSeconds(3600)), Optional.of(T0.plusSeconds(7200)));
+        ActivityFilter fromCutHour = new ActivityFilter(passId, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plusSeconds(3600)), Optional.empty());
+        assertThat(tx((StorageSession session) -> session.activity().count(cutHour))).isEqualTo(left.stream().filter(cutHour::matches).count());
+        assertThat(tx((StorageSession session) -> session.activity().count(fromCutHour))).isEqualTo(left.size());
     }
 
     /** Events of every type, some failed, spread over {@code seconds} from {@code start}, appended out of time order. */

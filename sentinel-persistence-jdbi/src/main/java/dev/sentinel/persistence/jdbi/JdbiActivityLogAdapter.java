@@ -155,46 +155,48 @@ final class JdbiActivityLogAdapter implements ActivityLog {
      */
     @Override
     public long purgeBefore(Instant cutoff) {
+        Instant cutoffHour = cutoff.truncatedTo(ChronoUnit.HOURS);
+        // Passes with events in the cutoff's hour before the cutoff: that hour's counters are recounted afterwards.
+        List<String> recount = cutoffHour.equals(cutoff) ? List.of() : handle.createQuery("SELECT DISTINCT pass_id "
+                        + "FROM activity_blocks WHERE last_at >= :hour AND first_at < :cutoff")
+                .bind("hour", Sql.utc(cutoffHour))
+                .bind("cutoff", Sql.utc(cutoff))
+                .mapTo(String.class)
+                .list();
         long deleted = handle.createQuery("SELECT COALESCE(SUM(event_count), 0) FROM activity_blocks WHERE last_at < :cutoff")
                 .bind("cutoff", Sql.utc(cutoff))
                 .mapTo(Long.class)
                 .one();
         handle.createUpdate("DELETE FROM activity_blocks WHERE last_at < :cutoff").bind("cutoff", Sql.utc(cutoff)).execute();
-        Instant cutoffHour = cutoff.truncatedTo(ChronoUnit.HOURS);
         handle.createUpdate("DELETE FROM activity_counts WHERE hour_start < :hour").bind("hour", Sql.utc(cutoffHour)).execute();
-        if (cutoffHour.equals(cutoff)) {
-            return deleted;
+        record Straddling(long id, PassId passId, int count, byte[] events) {
         }
-        record Straddling(long id, PassId passId, byte[] events) {
-        }
-        List<Straddling> straddling = handle.createQuery("SELECT id, pass_id, events FROM activity_blocks "
-                        + "WHERE first_at < :cutoff AND last_at >= :cutoff")
+        List<Straddling> straddling = recount.isEmpty() ? List.of() : handle.createQuery("SELECT id, pass_id, event_count, "
+                        + "events FROM activity_blocks WHERE first_at < :cutoff AND last_at >= :cutoff")
                 .bind("cutoff", Sql.utc(cutoff))
-                .map((row, context) -> new Straddling(row.getLong("id"), new PassId(row.getString("pass_id")), row.getBytes("events")))
+                .map((row, context) -> new Straddling(row.getLong("id"), new PassId(row.getString("pass_id")),
+                        row.getInt("event_count"), row.getBytes("events")))
                 .list();
-        Map<ActivityBlocks.CountKey, Long> recount = new HashMap<>();
         for (Straddling block : straddling) {
             List<ActivityEvent> kept = ActivityBlocks.decode(block.passId(), block.events()).stream()
                     .filter(event -> !event.startedAt().isBefore(cutoff)).toList();
-            deleted += handle.createQuery("SELECT event_count FROM activity_blocks WHERE id = :id").bind("id", block.id())
-                    .mapTo(Integer.class).one() - kept.size();
+            deleted += block.count() - kept.size();
             handle.createUpdate("UPDATE activity_blocks SET first_at = :first, event_count = :count, events = :events WHERE id = :id")
                     .bind("first", Sql.utc(kept.stream().map(ActivityEvent::startedAt).min(Comparator.naturalOrder()).orElseThrow()))
                     .bind("count", kept.size())
                     .bind("events", ActivityBlocks.encode(kept))
                     .bind("id", block.id())
                     .execute();
-            handle.createUpdate("DELETE FROM activity_counts WHERE pass_id = :passId AND hour_start = :hour")
-                    .bind("passId", block.passId().value()).bind("hour", Sql.utc(cutoffHour)).execute();
-            recount.put(new ActivityBlocks.CountKey(block.passId().value(), cutoffHour, "", false), 0L);
         }
         Map<ActivityBlocks.CountKey, Long> counts = new HashMap<>();
-        for (ActivityBlocks.CountKey pass : recount.keySet()) {
-            Matches hour = new Matches(new ActivityFilter(new PassId(pass.passId()), Optional.empty(), Optional.empty(),
+        for (String pass : recount) {
+            handle.createUpdate("DELETE FROM activity_counts WHERE pass_id = :passId AND hour_start = :hour")
+                    .bind("passId", pass).bind("hour", Sql.utc(cutoffHour)).execute();
+            Matches hour = new Matches(new ActivityFilter(new PassId(pass), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(cutoffHour), Optional.of(cutoffHour.plus(Duration.ofHours(1)))));
             while (hour.hasNext()) {
                 ActivityEvent event = hour.next();
-                counts.merge(new ActivityBlocks.CountKey(pass.passId(), cutoffHour, event.type().code(), event.success()), 1L, Long::sum);
+                counts.merge(new ActivityBlocks.CountKey(pass, cutoffHour, event.type().code(), event.success()), 1L, Long::sum);
             }
         }
         try {
