@@ -12,7 +12,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A database made by an older version of Sentinel (schema version 1 only) is upgraded in place when opened. */
+/**
+ * A database made by an older version of Sentinel (schema version 1; version 2 with activity events) is upgraded in place
+ * when opened. The PostgreSQL case runs when a server is given (see {@link TestDatabases}).
+ */
 class MigrationUpgradeTest {
 
     @TempDir
@@ -46,7 +49,19 @@ class MigrationUpgradeTest {
     @Test
     void versionTwoActivityEventsMoveIntoBlocksInAppendOrder() {
         DatabaseConfig config = DatabaseConfig.h2(dataDir);
-        Flyway old = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        assertVersionTwoEventsSurviveTheUpgrade(config, config.user(), config.password());
+    }
+
+    @Test
+    void versionTwoActivityEventsMoveIntoBlocksOnPostgres() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            DatabaseConfig config = schema.config();
+            assertVersionTwoEventsSurviveTheUpgrade(config, schema.user(), schema.password());
+        }
+    }
+
+    private static void assertVersionTwoEventsSurviveTheUpgrade(DatabaseConfig config, String user, String password) {
+        Flyway old = Flyway.configure().dataSource(config.jdbcUrl(), user, password)
                 .locations("classpath:db/migration").target("2").load();
         old.migrate();
         PassId passId = new PassId("SP-2025-OLD002");
