@@ -62,7 +62,7 @@ export function activityLog(passId) {
     clear(pager,
       h('label', { class: 'per-page', for: 'activity-per-page' }, 'Rows per page ', perPage),
       h('p', { class: 'muted small', id: 'activity-summary', 'aria-live': 'polite' },
-        `Page ${page.page} of ${totalPages} · ${formatNumber(page.total)} event${page.total === 1 ? '' : 's'}`),
+        `Page ${page.page} of ${totalPages} · ${page.total_is_estimate ? 'about ' : ''}${formatNumber(page.total)} event${page.total === 1 ? '' : 's'}`),
       h('div', { class: 'button-row' }, prev, next));
   }
 

@@ -16,9 +16,7 @@ import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.http.activity.ActivityJson;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,20 +63,10 @@ final class ActivityListCommand implements Callable<Integer> {
         try (Store store = Store.open(storeOptions)) {
             Page<ActivityEvent> events = new ActivityService(store.sentinel().storage()).page(filter, request);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json.enabled() ? Json.write(json(events)) + "\n" : text(events));
+            out.print(json.enabled() ? Json.write(ActivityJson.page(events)) + "\n" : text(events));
             out.flush();
         }
         return 0;
-    }
-
-    private static Map<String, Object> json(Page<ActivityEvent> events) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", events.items().stream().map(ActivityJson::event).toList());
-        json.put("page", events.page());
-        json.put("per_page", events.perPage());
-        json.put("total", events.total());
-        json.put("total_pages", events.totalPages());
-        return json;
     }
 
     private String text(Page<ActivityEvent> events) {
@@ -96,8 +84,8 @@ final class ActivityListCommand implements Callable<Integer> {
                     event.clientIp().orElse(null));
         }
         long first = (long) (events.page() - 1) * events.perPage() + 1;
-        return table.render() + String.format(Locale.ROOT, "%s · events %,d-%,d of %,d, newest first\n", pageLine,
-                first, first + events.items().size() - 1, events.total());
+        return table.render() + String.format(Locale.ROOT, "%s · events %,d-%,d of %s%,d, newest first\n", pageLine,
+                first, first + events.items().size() - 1, events.totalIsEstimate() ? "about " : "", events.total());
     }
 
     private static String shorten(String endpoint) {

@@ -81,7 +81,8 @@ class ActivityListCommandTest {
     void printsTheHttpApiShapeWithEveryEventField() {
         JsonNode json = cli.run("activity", "list", passId, "--json", "--per-page", "10").json();
 
-        assertThat(fieldNames(json)).containsExactly("items", "page", "per_page", "total", "total_pages");
+        assertThat(fieldNames(json)).containsExactly("items", "page", "per_page", "total", "total_pages", "total_is_estimate");
+        assertThat(json.get("total_is_estimate").asBoolean()).isFalse();
         assertThat(json.get("items")).hasSize(10);
         assertThat(json.get("page").asInt()).isEqualTo(1);
         assertThat(json.get("per_page").asInt()).isEqualTo(10);

@@ -199,7 +199,7 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
     public static final class Builder {
         private final Consumer<List<ActivityEvent>> sink;
         private int capacity = 100_000;
-        private int batchSize = 2_000;
+        private int batchSize = 10_000;
         private Duration flushInterval = Duration.ofMillis(200);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 

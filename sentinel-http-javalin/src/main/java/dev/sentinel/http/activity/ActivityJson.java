@@ -2,6 +2,7 @@ package dev.sentinel.http.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.http.web.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,21 @@ public final class ActivityJson {
         json.put("user_agent", event.userAgent().orElse(null));
         json.put("error_message", event.errorMessage().orElse(null));
         json.put("metadata", metadata(event));
+        return json;
+    }
+
+    /**
+     * One page of the activity log: {@code items}, {@code page}, {@code per_page}, {@code total}, {@code total_pages}
+     * and {@code total_is_estimate} (true when an endpoint filter over a very large range made the store estimate).
+     */
+    public static Map<String, Object> page(Page<ActivityEvent> page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", page.items().stream().map(ActivityJson::event).toList());
+        json.put("page", page.page());
+        json.put("per_page", page.perPage());
+        json.put("total", page.total());
+        json.put("total_pages", page.totalPages());
+        json.put("total_is_estimate", page.totalIsEstimate());
         return json;
     }
 

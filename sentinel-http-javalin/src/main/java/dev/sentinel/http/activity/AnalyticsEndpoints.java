@@ -48,13 +48,7 @@ public final class AnalyticsEndpoints {
         onlyParams(ctx, ACTIVITY_PARAMS);
         ActivityFilter filter = filter(ctx);
         Page<ActivityEvent> page = activity.page(filter, ActivityRequests.page(ctx.queryParam("page"), ctx.queryParam("per_page")));
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("items", page.items().stream().map(ActivityJson::event).toList());
-        reply.put("page", page.page());
-        reply.put("per_page", page.perPage());
-        reply.put("total", page.total());
-        reply.put("total_pages", page.totalPages());
-        Json.reply(ctx, 200, reply);
+        Json.reply(ctx, 200, ActivityJson.page(page));
     }
 
     /**

@@ -110,6 +110,7 @@ class AnalyticsApiTest {
         assertThat(page.path("total_pages").asLong()).isEqualTo(4);
         assertThat(page.path("page").asInt()).isEqualTo(2);
         assertThat(page.path("per_page").asInt()).isEqualTo(10);
+        assertThat(page.path("total_is_estimate").asBoolean(true)).isFalse();
         assertThat(page.path("items")).hasSize(10);
 
         JsonNode failed = Json.parse(get("/api/v1/passes/" + passId + "/activity?status=failed&endpoint=items&type=error").body());
