@@ -34,8 +34,13 @@ public final class GuardBenchServer {
         Path dataDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("sentinel-guard-bench");
         JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(dataDir));
         Sentinel sentinel = Sentinel.builder().storage(storage).build();
-        SentinelServer server = SentinelServer.builder(sentinel).port(0).tokenLifetime(java.time.Duration.ofHours(1))
-                .adminToken("bench-admin-token-0123456789").build().start();
+        SentinelServer.Builder builder = SentinelServer.builder(sentinel).port(0)
+                .tokenLifetime(java.time.Duration.ofHours(1)).adminToken("bench-admin-token-0123456789");
+        java.util.concurrent.atomic.LongAdder discarded = new java.util.concurrent.atomic.LongAdder();
+        if (args.length > 1 && args[1].equals("discard")) {
+            builder.activityRecorder(event -> discarded.increment()); // isolates the guard's own cost from storage writes
+        }
+        SentinelServer server = builder.build().start();
         CreatedPass pass = sentinel.passes().create(CreatePassCommand.builder("bench").agentName("Bench Agent")
                 .agentType("benchmark").build());
         SentinelGuard guard = SentinelGuard.of(server.tokenGuard());
@@ -52,6 +57,9 @@ public final class GuardBenchServer {
             app.stop();
             server.close();
             server.activityStats().ifPresent(stats -> System.out.println("ACTIVITY " + stats));
+            if (discarded.sum() > 0) {
+                System.out.println("ACTIVITY discarded=" + discarded.sum());
+            }
             storage.close();
         }));
         Thread.currentThread().join();

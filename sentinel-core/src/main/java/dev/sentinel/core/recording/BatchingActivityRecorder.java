@@ -16,8 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps activity recording off the request path: {@link #record} puts the event in a bounded buffer and returns at
- * once; one background thread writes batches (when {@code batchSize} events are waiting or every
- * {@code flushInterval}). A full buffer rejects the event and counts it; a failed write is retried with back-off
+ * once; one background thread writes batches, each when {@code batchSize} events are waiting or one
+ * {@code flushInterval} after its first event, whichever comes first. A full buffer rejects the event and counts it; a failed write is retried with back-off
  * until it succeeds or shutdown ends, and anything still unwritten then is counted as lost and logged. Nothing is
  * dropped silently: see {@link #stats()}. {@link #close()} writes what is buffered. Thread-safe.
  */
@@ -25,6 +25,7 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
 
     private static final Logger LOG = Logger.getLogger(BatchingActivityRecorder.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long LINGER_STEP_NANOS = 5_000_000;
 
     private final BlockingQueue<ActivityEvent> buffer;
     private final Consumer<List<ActivityEvent>> sink;
@@ -138,12 +139,28 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
             ActivityEvent first = buffer.poll(flushIntervalNanos, TimeUnit.NANOSECONDS);
             if (first != null) {
                 batch.add(first);
-                buffer.drainTo(batch, batchSize - 1);
+                linger(batch, System.nanoTime() + flushIntervalNanos);
             }
         } catch (InterruptedException interrupted) {
             // close() interrupts to end the wait; the loop notices `closing` and drains.
         }
         return true;
+    }
+
+    /**
+     * Lets the batch fill up to {@code batchSize} for at most one flush interval after its first event: fewer, larger
+     * commits cost the store far less than one commit per handful of events.
+     */
+    private void linger(List<ActivityEvent> batch, long deadline) {
+        buffer.drainTo(batch, batchSize - batch.size());
+        while (batch.size() < batchSize && !closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, LINGER_STEP_NANOS));
+            buffer.drainTo(batch, batchSize - batch.size());
+        }
     }
 
     private boolean write(List<ActivityEvent> batch, long shutdownDeadline) {
