@@ -107,7 +107,9 @@ class SentinelGuardTest {
     void refusesMissingAndForgedTokensPerRfc6750() throws Exception {
         HttpResponse<String> missing = call("/v1/orders", null);
         String token = token();
-        String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        int inSignature = token.lastIndexOf('.') + 10;
+        char swapped = token.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String forged = token.substring(0, inSignature) + swapped + token.substring(inSignature + 1);
         HttpResponse<String> bad = call("/v1/orders", forged);
 
         assertThat(missing.statusCode()).isEqualTo(401);
