@@ -1,29 +1,15 @@
 package dev.sentinel.persistence.jdbi;
 
-import dev.sentinel.core.port.ActivityLogContract;
-import dev.sentinel.core.port.AgentUsersContract;
-import dev.sentinel.core.port.AuditTrailContract;
-import dev.sentinel.core.port.PassesContract;
-import dev.sentinel.core.port.SettingsContract;
-import dev.sentinel.core.port.SigningKeysContract;
-import dev.sentinel.core.port.Storage;
-import dev.sentinel.core.port.StorageTransactionContract;
-import dev.sentinel.core.port.UsageRollupsContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every core storage contract against an H2 file database in a temporary directory. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class H2StorageContractTest {
+class H2StorageContractTest extends JdbiStorageContracts {
 
     @TempDir
     static Path dataDir;
-    private JdbiStorage storage;
 
     @BeforeAll
     void open() {
@@ -33,74 +19,5 @@ class H2StorageContractTest {
     @AfterAll
     void close() {
         storage.close();
-    }
-
-    @BeforeEach
-    void startEmpty() {
-        TestDatabases.clean(storage);
-    }
-
-    @Nested
-    class AgentUsers extends AgentUsersContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class Passes extends PassesContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class ActivityLog extends ActivityLogContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class UsageRollups extends UsageRollupsContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class SigningKeys extends SigningKeysContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class AuditTrail extends AuditTrailContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class Settings extends SettingsContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-    }
-
-    @Nested
-    class Transactions extends StorageTransactionContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
     }
 }

@@ -1,0 +1,93 @@
+package dev.sentinel.persistence.jdbi;
+
+import dev.sentinel.core.port.ActivityLogContract;
+import dev.sentinel.core.port.AgentUsersContract;
+import dev.sentinel.core.port.AuditTrailContract;
+import dev.sentinel.core.port.PassesContract;
+import dev.sentinel.core.port.SettingsContract;
+import dev.sentinel.core.port.SigningKeysContract;
+import dev.sentinel.core.port.Storage;
+import dev.sentinel.core.port.StorageTransactionContract;
+import dev.sentinel.core.port.UsageRollupsContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every core storage contract against one {@link JdbiStorage}, opened once per database by the subclass and emptied
+ * before each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbiStorageContracts {
+
+    protected JdbiStorage storage;
+
+    @BeforeEach
+    void startEmpty() {
+        TestDatabases.clean(storage);
+    }
+
+    @Nested
+    class AgentUsers extends AgentUsersContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class Passes extends PassesContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class ActivityLog extends ActivityLogContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class UsageRollups extends UsageRollupsContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class SigningKeys extends SigningKeysContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class AuditTrail extends AuditTrailContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class Settings extends SettingsContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class Transactions extends StorageTransactionContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+}
