@@ -97,8 +97,7 @@ public final class SentinelServer implements AutoCloseable {
         generatedAdminToken = adminTokens.generated();
         keys.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
-                keys, adminTokens, ingestTokens, recorder, this::activityStats, settings.tokenLifetime, () -> issuer,
-                () -> settings.audience != null ? settings.audience : issuer);
+                keys, adminTokens, ingestTokens, recorder, this::activityStats, settings.tokenLifetime, tokens);
         app = wiring.stopTimeout(settings.stopTimeout).create();
         routes = wiring.routes();
         if (settings.port != 0) {

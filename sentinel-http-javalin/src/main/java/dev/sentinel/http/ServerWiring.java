@@ -55,15 +55,13 @@ final class ServerWiring {
     private final ActivityRecorder recorder;
     private final Supplier<Optional<RecorderStats>> recorderStats;
     private final Duration tokenLifetime;
-    private final Supplier<String> issuer;
-    private final Supplier<String> audience;
+    private final AccessTokens tokens;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, SigningKeyService keys, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
-                 Supplier<Optional<RecorderStats>> recorderStats, Duration tokenLifetime, Supplier<String> issuer,
-                 Supplier<String> audience) {
+                 Supplier<Optional<RecorderStats>> recorderStats, Duration tokenLifetime, AccessTokens tokens) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
         this.keys = keys;
@@ -72,8 +70,7 @@ final class ServerWiring {
         this.recorder = recorder;
         this.recorderStats = recorderStats;
         this.tokenLifetime = tokenLifetime;
-        this.issuer = issuer;
-        this.audience = audience;
+        this.tokens = tokens;
     }
 
     Javalin create() {
@@ -119,7 +116,6 @@ final class ServerWiring {
     }
 
     private void oauth(Routes routes) {
-        AccessTokens tokens = new AccessTokens(keys, issuer, audience);
         OAuthActivity activity = new OAuthActivity(recorder);
         OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, sentinel.clock());
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, keys);
