@@ -5,19 +5,17 @@ import dev.sentinel.core.analytics.ActivityService;
 import dev.sentinel.core.analytics.ExportTooLargeException;
 import dev.sentinel.core.analytics.UsageRange;
 import dev.sentinel.core.analytics.UsageService;
-import dev.sentinel.core.domain.PassId;
-import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The Usage tab of the management API: usage analytics, the activity log and its export (DESIGN §8). */
@@ -40,7 +38,7 @@ public final class AnalyticsEndpoints {
     /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
     public void usage(Context ctx) {
         onlyParams(ctx, Set.of("range"));
-        Json.reply(ctx, 200, UsageJson.of(usage.usage(passId(ctx), UsageRange.parse(ctx.queryParam("range")))));
+        Json.reply(ctx, 200, UsageJson.of(usage.usage(Requests.passId(ctx), UsageRange.parse(ctx.queryParam("range")))));
     }
 
     /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
@@ -106,7 +104,7 @@ public final class AnalyticsEndpoints {
     }
 
     private static ActivityFilter filter(Context ctx) {
-        return ActivityRequests.filter(passId(ctx), ctx.queryParam("type"), ctx.queryParam("status"),
+        return ActivityRequests.filter(Requests.passId(ctx), ctx.queryParam("type"), ctx.queryParam("status"),
                 ctx.queryParam("endpoint"), ctx.queryParam("start_date"), ctx.queryParam("end_date"));
     }
 
@@ -114,18 +112,8 @@ public final class AnalyticsEndpoints {
     private static void onlyParams(Context ctx, Set<String> known) {
         List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new ValidationException(unknown.stream().map(name -> new dev.sentinel.core.domain.FieldViolation(name,
+            throw new ValidationException(unknown.stream().map(name -> new FieldViolation(name,
                     "is not a known parameter; use " + String.join(", ", known.stream().sorted().toList()))).toList());
-        }
-    }
-
-    /** A path segment that cannot be a pass id names no pass: 404, like an unknown one. */
-    static PassId passId(Context ctx) {
-        String raw = ctx.pathParam("passId");
-        try {
-            return PassId.of(raw);
-        } catch (ValidationException malformed) {
-            throw new PassNotFoundException(raw.length() > 40 ? raw.substring(0, 40) : raw);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.sentinel.core.service.CreatePassCommand;
 import dev.sentinel.core.service.CreatedPass;
 import dev.sentinel.core.service.PassService;
 import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class PassEndpoints {
     }
 
     public void overview(Context ctx) {
-        PassOverview overview = usage.overview(passId(ctx));
+        PassOverview overview = usage.overview(Requests.passId(ctx));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(overview.pass(), clock.instant()));
         reply.put("stats", stats(overview));
@@ -70,19 +71,19 @@ public final class PassEndpoints {
     }
 
     public void delete(Context ctx) {
-        passes.delete(passId(ctx));
+        passes.delete(Requests.passId(ctx));
         ctx.status(204);
     }
 
     public void permissions(Context ctx) {
-        PassId passId = passId(ctx);
+        PassId passId = Requests.passId(ctx);
         SentinelPass pass = passes.get(passId);
         Json.reply(ctx, 200, PassJson.permissions(pass, passes.permissions(passId)));
     }
 
     public void regenerate(Context ctx) {
         Map<String, String> body = JsonBodies.read(ctx, REGENERATE_FIELDS, true);
-        PassId passId = passId(ctx);
+        PassId passId = Requests.passId(ctx);
         IssuedCredentials issued = passes.regenerate(passId, GracePeriod.parse(body.get("grace_period")));
         SentinelPass pass = passes.get(passId);
         Map<String, Object> reply = new LinkedHashMap<>();
@@ -95,15 +96,15 @@ public final class PassEndpoints {
     }
 
     public void toggle(Context ctx) {
-        reply(ctx, passes.toggle(passId(ctx)));
+        reply(ctx, passes.toggle(Requests.passId(ctx)));
     }
 
     public void revoke(Context ctx) {
-        reply(ctx, passes.revoke(passId(ctx)));
+        reply(ctx, passes.revoke(Requests.passId(ctx)));
     }
 
     public void activate(Context ctx) {
-        reply(ctx, passes.activate(passId(ctx)));
+        reply(ctx, passes.activate(Requests.passId(ctx)));
     }
 
     private void reply(Context ctx, SentinelPass pass) {
@@ -117,16 +118,6 @@ public final class PassEndpoints {
         stats.put("avg_latency_ms", overview.avgLatencyMs());
         stats.put("last_used", overview.lastUsed().map(Instant::toString).orElse(null));
         return stats;
-    }
-
-    /** A path segment that cannot be a pass id names no pass: 404, like an unknown one. */
-    private static PassId passId(Context ctx) {
-        String raw = ctx.pathParam("passId");
-        try {
-            return PassId.of(raw);
-        } catch (dev.sentinel.core.domain.ValidationException malformed) {
-            throw new dev.sentinel.core.domain.PassNotFoundException(raw.length() > 40 ? raw.substring(0, 40) : raw);
-        }
     }
 
     private static void noStore(Context ctx) {

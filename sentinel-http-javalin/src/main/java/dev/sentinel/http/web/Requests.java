@@ -1,5 +1,8 @@
 package dev.sentinel.http.web;
 
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.ValidationException;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +37,16 @@ public final class Requests {
             return Optional.empty();
         }
         return Optional.of(agent.length() > USER_AGENT_MAX ? agent.substring(0, USER_AGENT_MAX) : agent);
+    }
+
+    /** The {@code passId} path parameter; a segment that cannot be a pass id names no pass: 404, like an unknown one. */
+    public static PassId passId(Context ctx) {
+        String raw = ctx.pathParam("passId");
+        try {
+            return PassId.of(raw);
+        } catch (ValidationException malformed) {
+            throw new PassNotFoundException(raw.length() > 40 ? raw.substring(0, 40) : raw);
+        }
     }
 
     /** The token of an {@code Authorization: Bearer …} header, if that is the scheme used. */
