@@ -8,9 +8,9 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PermissionsView;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.http.admin.PassJson;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,28 +38,13 @@ final class PassPermissionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store store = Store.open(storeOptions)) {
-            PermissionsView view = store.passes().permissions(passId);
+            SentinelPass pass = store.passes().get(passId);
+            PermissionsView view = PermissionsView.of(pass.pass(), store.sentinel().clock().instant());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json.enabled() ? Json.write(json(view)) + "\n" : text(view));
+            out.print(json.enabled() ? Json.write(PassJson.permissions(pass, view)) + "\n" : text(view));
             out.flush();
         }
         return 0;
-    }
-
-    private static Map<String, Object> json(PermissionsView view) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("permissions", view.breakdown().stream().map(permission -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("permission", permission.permission());
-            entry.put("label", permission.label());
-            return entry;
-        }).toList());
-        json.put("access_profile", view.accessProfile().code());
-        json.put("capabilities", view.capabilities());
-        json.put("valid_from", view.validity().validFrom().toString());
-        json.put("valid_until", view.validity().validUntil().toString());
-        json.put("validity_state", view.validityState().code());
-        return json;
     }
 
     private static String text(PermissionsView view) {

@@ -4,6 +4,7 @@ import dev.sentinel.core.analytics.PassOverview;
 import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.credential.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.service.CreatePassCommand;
@@ -78,7 +79,7 @@ public final class PassEndpoints {
     public void permissions(Context ctx) {
         PassId passId = Requests.passId(ctx);
         SentinelPass pass = passes.get(passId);
-        Json.reply(ctx, 200, PassJson.permissions(pass, passes.permissions(passId)));
+        Json.reply(ctx, 200, PassJson.permissions(pass, PermissionsView.of(pass.pass(), clock.instant())));
     }
 
     public void regenerate(Context ctx) {

@@ -55,7 +55,7 @@ public final class PassJson {
         return json;
     }
 
-    static Map<String, Object> permissions(SentinelPass sentinelPass, PermissionsView view) {
+    public static Map<String, Object> permissions(SentinelPass sentinelPass, PermissionsView view) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pass_id", sentinelPass.passId().value());
         json.put("permissions", view.breakdown().stream()
