@@ -9,21 +9,22 @@ import dev.sentinel.core.port.SigningKeys;
 import dev.sentinel.core.port.Storage;
 import dev.sentinel.core.port.StorageSession;
 import dev.sentinel.core.port.UsageRollups;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
- * A {@link Storage} in memory, for tests and for trying Sentinel out. Transactions run one at a time; a failed one
- * is rolled back from an undo record. Thread-safe; everything is lost when the process ends.
+ * A {@link Storage} in memory, for tests and for trying Sentinel out. Transactions run one at a time, and no read
+ * runs while one does; reads run side by side. A failed transaction is rolled back from an undo record. Thread-safe;
+ * everything is lost when the process ends.
  */
 public final class InMemoryStorage implements Storage {
 
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final InMemoryState state = new InMemoryState();
 
     @Override
     public <T> T inTransaction(Function<StorageSession, T> work) {
-        lock.lock();
+        lock.writeLock().lock();
         try {
             state.begin();
             try {
@@ -35,18 +36,22 @@ public final class InMemoryStorage implements Storage {
                 throw failure;
             }
         } finally {
-            lock.unlock();
+            lock.writeLock().unlock();
         }
     }
 
-    /** Read-only work changes nothing, so it needs no snapshot to roll back to; it still runs under the lock. */
+    /**
+     * Read-only work changes nothing, so it needs no undo record; it holds the read lock, so it never sees a
+     * transaction half-done, and it never waits for another read (an authentication under load must not queue
+     * behind the next one).
+     */
     @Override
     public <T> T read(Function<StorageSession, T> work) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             return work.apply(new Session(state));
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.sentinel.http.jwt.AccessTokenClaims;
 import dev.sentinel.http.jwt.AccessTokens;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,11 @@ public final class TokenEndpoint implements Handler {
     private final Attempts attempts;
     private final Clock clock;
     private final Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * One DRBG per request thread for token ids: the default {@code NativePRNG} shares one lock between every
+     * instance, and under load the request threads queued on it.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenEndpoint::drbg);
 
     public TokenEndpoint(Authenticator authenticator, AccessTokens tokens, OAuthActivity activity, Clock clock,
                          Duration lifetime) {
@@ -108,7 +113,15 @@ public final class TokenEndpoint implements Handler {
 
     private String jti() {
         byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return dev.sentinel.http.keys.Base64Url.encode(bytes);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException absent) {
+            return new SecureRandom();
+        }
     }
 }
