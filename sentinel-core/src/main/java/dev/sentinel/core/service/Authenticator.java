@@ -40,8 +40,7 @@ public final class Authenticator {
             return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
         }
         ClientId id = new ClientId(clientId);
-        Optional<SentinelPass> found = storage.read(session -> session.agentUsers().find(id)
-                .flatMap(agent -> session.passes().findByClientId(id).map(pass -> new SentinelPass(agent, pass))));
+        Optional<SentinelPass> found = storage.read(session -> session.sentinelPass(id));
         if (found.isEmpty()) {
             return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
         }

@@ -9,14 +9,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentinel.core.domain.AccessLevel;
 import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.ConflictException;
+import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.UsageType;
 import dev.sentinel.core.domain.Visibility;
 import dev.sentinel.core.fixtures.TestIds;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link Passes}, for every adapter. */
@@ -38,6 +42,36 @@ public abstract class PassesContract extends StorageContractSupport {
         });
 
         assertThat(tx((StorageSession session) -> session.passes().find(pass.passId()))).contains(pass);
+    }
+
+    @Test
+    void readsAClientsAgentUserWithEveryCredentialAndItsPassTogether() {
+        Credential current = Credential.current("$sha256$" + "cd".repeat(32), T0.plusSeconds(60));
+        Credential previous = new Credential("$sha256$" + "ab".repeat(32), T0, Optional.of(T0.plus(Duration.ofHours(1))));
+        AgentUser agent = defaultAgentUser().withDescription("reads invoices").withCredentials(current, previous).build();
+        Pass pass = defaultPass().forAgent(agent).withOrganization("Acme Corp").build();
+        Pass otherPass = givenStoredPass();
+        run(session -> {
+            session.agentUsers().add(agent);
+            session.passes().add(pass);
+        });
+
+        SentinelPass found = tx(session -> session.sentinelPass(agent.clientId())).orElseThrow();
+
+        assertThat(found.agent()).isEqualTo(agent);
+        assertThat(found.agent().credentials().credentials()).containsExactly(current, previous);
+        assertThat(found.pass()).isEqualTo(pass);
+        assertThat(tx(session -> session.sentinelPass(otherPass.clientId())).orElseThrow().pass()).isEqualTo(otherPass);
+    }
+
+    @Test
+    void readsNoSentinelPassForAnUnknownClientOrAnAgentUserWithoutAPass() {
+        givenStoredPass();
+        AgentUser passless = defaultAgentUser().build();
+        run(session -> session.agentUsers().add(passless));
+
+        assertThat(tx((StorageSession session) -> session.sentinelPass(passless.clientId()))).isEmpty();
+        assertThat(tx((StorageSession session) -> session.sentinelPass(defaultAgentUser().build().clientId()))).isEmpty();
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialSet;
 import dev.sentinel.core.port.AgentUsers;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -72,25 +74,37 @@ final class JdbiAgentUsersAdapter implements AgentUsers {
     private Optional<AgentUser> load(ClientId clientId, String sql) {
         return handle.createQuery(sql)
                 .bind("clientId", clientId.value())
-                .map((row, context) -> new AgentRow(new AgentName(row.getString("name")),
-                        new AgentType(row.getString("agent_type")), Sql.optionalString(row, "description"),
-                        Sql.instant(row, "created_at"), Sql.instant(row, "updated_at")))
+                .map((row, context) -> AgentRow.read(row, ""))
                 .findOne()
-                .map(row -> new AgentUser(clientId, row.name(), row.type(), row.description(), credentials(clientId),
-                        row.createdAt(), row.updatedAt()));
+                .map(row -> row.withCredentials(clientId, credentials(clientId)));
     }
 
-    /** An {@code agent_users} row, before its credentials are read. */
-    private record AgentRow(AgentName name, AgentType type, Optional<String> description, java.time.Instant createdAt,
-                            java.time.Instant updatedAt) {
+    /** An {@code agent_users} row, before its credentials are read; columns may carry a prefix in a join. */
+    record AgentRow(AgentName name, AgentType type, Optional<String> description, java.time.Instant createdAt,
+                    java.time.Instant updatedAt) {
+
+        static AgentRow read(ResultSet row, String prefix) throws SQLException {
+            return new AgentRow(new AgentName(row.getString(prefix + "name")),
+                    new AgentType(row.getString(prefix + "agent_type")), Sql.optionalString(row, prefix + "description"),
+                    Sql.instant(row, prefix + "created_at"), Sql.instant(row, prefix + "updated_at"));
+        }
+
+        AgentUser withCredentials(ClientId clientId, CredentialSet credentials) {
+            return new AgentUser(clientId, name, type, description, credentials, createdAt, updatedAt);
+        }
+    }
+
+    /** An {@code agent_credentials} row; columns may carry a prefix in a join. */
+    static Credential credential(ResultSet row, String prefix) throws SQLException {
+        return new Credential(row.getString(prefix + "hash"), Sql.instant(row, prefix + "created_at"),
+                Sql.optionalInstant(row, prefix + "not_after"));
     }
 
     private CredentialSet credentials(ClientId clientId) {
         List<Credential> credentials = handle.createQuery("SELECT hash, created_at, not_after FROM agent_credentials "
                         + "WHERE client_id = :clientId ORDER BY slot")
                 .bind("clientId", clientId.value())
-                .map((row, context) -> new Credential(row.getString("hash"), Sql.instant(row, "created_at"),
-                        Sql.optionalInstant(row, "not_after")))
+                .map((row, context) -> credential(row, ""))
                 .list();
         return new CredentialSet(credentials);
     }

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Passes in the {@code passes} table; enumerations are stored by their codes. */
 final class JdbiPassesAdapter implements Passes {
 
-    private static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
+    static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
             + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
             + "created_at, updated_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
@@ -114,7 +114,7 @@ final class JdbiPassesAdapter implements Passes {
         return handle.createQuery(sql).bind("id", id).map(JdbiPassesAdapter::map).findOne();
     }
 
-    private static Pass map(ResultSet row, StatementContext context) throws SQLException {
+    static Pass map(ResultSet row, StatementContext context) throws SQLException {
         return new Pass(new PassId(row.getString("pass_id")), new ProjectId(row.getString("project")),
                 new ClientId(row.getString("client_id")), AccessLevel.parse(row.getString("access_level")),
                 Sql.optionalString(row, "organization"), UsageType.parse(row.getString("usage_type")),

@@ -1,5 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.ActivityLog;
 import dev.sentinel.core.port.AgentUsers;
 import dev.sentinel.core.port.AuditTrail;
@@ -8,43 +10,105 @@ import dev.sentinel.core.port.Settings;
 import dev.sentinel.core.port.SigningKeys;
 import dev.sentinel.core.port.StorageSession;
 import dev.sentinel.core.port.UsageRollups;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** The stores bound to one JDBI handle, and so to its transaction. */
-record JdbiSession(Handle handle, Dialect dialect) implements StorageSession {
+/**
+ * The stores bound to one JDBI handle, and so to its transaction. A read-only session opens its handle only when an
+ * adapter asks for one, so the authentication read of every token request ({@link #sentinelPass}) runs on a plain
+ * pooled connection without the cost of a handle.
+ */
+final class JdbiSession implements StorageSession, AutoCloseable {
+
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final boolean ownsHandle;
+    private Handle handle;
+
+    private JdbiSession(Jdbi jdbi, DataSource dataSource, Dialect dialect, Handle handle) {
+        this.jdbi = jdbi;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.handle = handle;
+        this.ownsHandle = handle == null;
+    }
+
+    /** A session inside the transaction of {@code handle}. */
+    static JdbiSession of(Handle handle, Dialect dialect) {
+        return new JdbiSession(null, null, dialect, handle);
+    }
+
+    /** A read-only session in auto-commit mode; close it to give back the handle it may have opened. */
+    static JdbiSession reading(Jdbi jdbi, DataSource dataSource, Dialect dialect) {
+        return new JdbiSession(jdbi, dataSource, dialect, null);
+    }
+
+    private Handle handle() {
+        if (handle == null) {
+            handle = jdbi.open();
+        }
+        return handle;
+    }
 
     @Override
     public AgentUsers agentUsers() {
-        return new JdbiAgentUsersAdapter(handle);
+        return new JdbiAgentUsersAdapter(handle());
     }
 
     @Override
     public Passes passes() {
-        return new JdbiPassesAdapter(handle);
+        return new JdbiPassesAdapter(handle());
     }
 
     @Override
     public ActivityLog activity() {
-        return new JdbiActivityLogAdapter(handle, dialect);
+        return new JdbiActivityLogAdapter(handle(), dialect);
     }
 
     @Override
     public UsageRollups usage() {
-        return new JdbiUsageRollupsAdapter(handle, dialect);
+        return new JdbiUsageRollupsAdapter(handle(), dialect);
     }
 
     @Override
     public SigningKeys signingKeys() {
-        return new JdbiSigningKeysAdapter(handle);
+        return new JdbiSigningKeysAdapter(handle());
     }
 
     @Override
     public AuditTrail audit() {
-        return new JdbiAuditTrailAdapter(handle);
+        return new JdbiAuditTrailAdapter(handle());
     }
 
     @Override
     public Settings settings() {
-        return new JdbiSettingsAdapter(handle, dialect);
+        return new JdbiSettingsAdapter(handle(), dialect);
+    }
+
+    @Override
+    public Optional<SentinelPass> sentinelPass(ClientId clientId) {
+        try {
+            if (handle != null) {
+                return JdbiSentinelPasses.find(handle.getConnection(), clientId);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return JdbiSentinelPasses.find(connection, clientId);
+            }
+        } catch (SQLException failure) {
+            throw new UnableToExecuteStatementException(failure, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsHandle && handle != null) {
+            handle.close();
+        }
     }
 }

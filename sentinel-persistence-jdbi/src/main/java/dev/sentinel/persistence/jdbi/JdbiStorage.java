@@ -68,7 +68,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         Objects.requireNonNull(work, "work");
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                    handle -> work.apply(new JdbiSession(handle, config.dialect())));
+                    handle -> work.apply(JdbiSession.of(handle, config.dialect())));
         } catch (SentinelException failure) {
             throw failure;
         } catch (JdbiException failure) {
@@ -81,7 +81,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
     public <T> T read(Function<StorageSession, T> work) {
         Objects.requireNonNull(work, "work");
         try {
-            return jdbi.withHandle(handle -> work.apply(new JdbiSession(handle, config.dialect())));
+            return jdbi.withHandle(handle -> work.apply(JdbiSession.of(handle, config.dialect())));
         } catch (SentinelException failure) {
             throw failure;
         } catch (JdbiException failure) {
