@@ -105,8 +105,8 @@ public final class SentinelServer implements AutoCloseable {
         }
         app.start(settings.host, settings.port);
         issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, app.port());
-        LOG.info("Sentinel listening on {} (issuer {}, signing {})", defaultBase(settings.host, app.port()), issuer,
-                keys.current().active());
+        LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(settings.host, app.port()),
+                issuer, keys.current().active(), SigningKeyService.signingProvider());
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         return this;
     }

@@ -1,18 +1,26 @@
 package dev.sentinel.http.keys;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Signs and verifies JWS signing inputs. Ed25519 runs on BouncyCastle's lightweight API, whose key parameters are
- * prepared once (the JDK 17 provider is about ten times slower); ES256 and RS256 use the JDK's providers.
+ * Signs and verifies JWS signing inputs. Signing prefers the Amazon Corretto Crypto Provider (AWS-LC, native code)
+ * where its library loads, that is on Linux x86-64 unless the system property {@code sentinel.crypto.native} is
+ * {@code false}: a token signature is most of the CPU time of a grant, and this provider signs Ed25519 about three
+ * times faster than BouncyCastle (docs/benchmarks.md). Elsewhere Ed25519 is signed with BouncyCastle's lightweight
+ * API, whose key parameters are prepared once (the JDK 17 provider is about ten times slower), and ES256 and RS256
+ * with the JDK's providers. Ed25519 signatures are deterministic, so both paths give the same bytes. Verification
+ * always uses BouncyCastle (Ed25519) or the JDK.
  */
 final class JwsCrypto {
 
@@ -26,10 +34,32 @@ final class JwsCrypto {
         boolean verify(byte[] input, byte[] signature);
     }
 
+    static final String NATIVE_PROPERTY = "sentinel.crypto.native";
+
+    private static final Optional<Provider> NATIVE = loadNative();
+
     private JwsCrypto() {
     }
 
+    /** The native signing provider, when it loaded and is not switched off. */
+    static Optional<Provider> nativeProvider() {
+        return NATIVE;
+    }
+
+    /** What signs tokens in this process, for the startup log. */
+    static String signingProviderDescription() {
+        return NATIVE.map(provider -> provider.getName() + " " + provider.getVersionStr() + " (AWS-LC, native)")
+                .orElse("BouncyCastle (Ed25519) and the JDK (ES256, RS256)");
+    }
+
     static Signer signer(KeyAlgorithm algorithm, PrivateKey key) {
+        return signer(algorithm, key, NATIVE);
+    }
+
+    static Signer signer(KeyAlgorithm algorithm, PrivateKey key, Optional<Provider> nativeProvider) {
+        if (nativeProvider.isPresent()) {
+            return nativeSigner(algorithm, key, nativeProvider.get());
+        }
         if (algorithm == KeyAlgorithm.EDDSA) {
             byte[] seed = ((EdECPrivateKey) key).getBytes().orElseThrow(() ->
                     new IllegalStateException("the Ed25519 private key has no seed"));
@@ -53,6 +83,35 @@ final class JwsCrypto {
         };
     }
 
+    /**
+     * One initialised {@link Signature} per thread: creating and initialising one costs more than an Ed25519
+     * signature, and {@code sign()} leaves it ready for the next input.
+     */
+    private static Signer nativeSigner(KeyAlgorithm algorithm, PrivateKey key, Provider provider) {
+        String name = algorithm == KeyAlgorithm.EDDSA ? "Ed25519" : algorithm.jdkSignature();
+        ThreadLocal<Signature> signatures = ThreadLocal.withInitial(() -> {
+            try {
+                Signature signature = Signature.getInstance(name, provider);
+                signature.initSign(key);
+                return signature;
+            } catch (GeneralSecurityException failure) {
+                throw new IllegalStateException("cannot sign with " + algorithm.joseName() + " on "
+                        + provider.getName(), failure);
+            }
+        });
+        signatures.get(); // fail at key load, not at the first grant
+        return input -> {
+            Signature signature = signatures.get();
+            try {
+                signature.update(input);
+                return signature.sign();
+            } catch (GeneralSecurityException failure) {
+                signatures.remove();
+                throw new IllegalStateException("cannot sign with " + algorithm.joseName(), failure);
+            }
+        };
+    }
+
     static Verifier verifier(KeyAlgorithm algorithm, PublicKey key) {
         if (algorithm == KeyAlgorithm.EDDSA) {
             byte[] encoded = key.getEncoded();
@@ -70,5 +129,17 @@ final class JwsCrypto {
                 return false;
             }
         };
+    }
+
+    private static Optional<Provider> loadNative() {
+        if ("false".equalsIgnoreCase(System.getProperty(NATIVE_PROPERTY))) {
+            return Optional.empty();
+        }
+        try {
+            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+            return provider.getLoadingError() == null ? Optional.of(provider) : Optional.empty();
+        } catch (LinkageError | RuntimeException unavailable) {
+            return Optional.empty();
+        }
     }
 }

@@ -89,6 +89,11 @@ public final class SigningKeyService {
         return kid;
     }
 
+    /** What signs tokens in this process: the native provider, or BouncyCastle and the JDK where it cannot load. */
+    public static String signingProvider() {
+        return JwsCrypto.signingProviderDescription();
+    }
+
     /** The current key ring, re-read from the store when older than {@value #REFRESH_SECONDS} seconds. */
     public KeyRing current() {
         KeyRing snapshot = ring;
