@@ -12,6 +12,7 @@ import dev.sentinel.http.guard.TokenGuard;
 import dev.sentinel.http.jwt.AccessTokens;
 import dev.sentinel.http.keys.KeyAlgorithm;
 import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.http.oauth.RevokedTokens;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -108,6 +109,7 @@ public final class SentinelServer implements AutoCloseable {
         LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(settings.host, app.port()),
                 issuer, keys.current().active(), SigningKeyService.signingProvider());
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -174,6 +176,23 @@ public final class SentinelServer implements AutoCloseable {
             return purged;
         } catch (RuntimeException failure) {
             LOG.warn("activity retention purge failed: {}", failure.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Deletes the revoked-token deny-list entries of tokens that expired more than five minutes ago now (it also runs
+     * every hour); returns how many.
+     */
+    public int pruneRevokedTokens() {
+        try {
+            int pruned = RevokedTokens.prune(settings.sentinel.storage(), settings.sentinel.clock().instant());
+            if (pruned > 0) {
+                LOG.info("deleted {} revoked-token entries of expired tokens", pruned);
+            }
+            return pruned;
+        } catch (RuntimeException failure) {
+            LOG.warn("pruning revoked tokens failed: {}", failure.getMessage());
             return 0;
         }
     }

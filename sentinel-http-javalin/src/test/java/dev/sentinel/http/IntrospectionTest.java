@@ -139,4 +139,27 @@ class IntrospectionTest {
         assertThat(Json.parse(response.body()).path("error").asText()).isEqualTo("unauthorized_client");
         assertThat(introspectAsAdmin(token).path("active").asBoolean()).isTrue();
     }
+
+    @Test
+    void pruningForgetsARevocationOnlyAfterItsTokenHasExpiredAndTheMarginHasPassed() {
+        assertThat(fixture.postForm("/oauth/revoke", "token=" + token, "Authorization", basic).statusCode()).isEqualTo(200);
+        fixture.clock.advance(Duration.ofMinutes(10));
+        String later = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", basic).body()).path("access_token").asText();
+        assertThat(fixture.postForm("/oauth/revoke", "token=" + later, "Authorization", basic).statusCode()).isEqualTo(200);
+
+        fixture.clock.advance(Duration.ofMinutes(9)); // the first token expired 4 minutes ago: inside the margin
+        assertThat(fixture.server.pruneRevokedTokens()).isZero();
+        assertThat(revocations()).hasSize(2);
+
+        fixture.clock.advance(Duration.ofMinutes(2)); // 6 minutes past the first token's expiry
+        assertThat(fixture.server.pruneRevokedTokens()).isEqualTo(1);
+        assertThat(revocations()).hasSize(1);
+        assertThat(introspectAsAdmin(later).path("active").asBoolean()).isFalse();
+        assertThat(introspectAsAdmin(token).path("active").asBoolean()).isFalse();
+    }
+
+    private java.util.Map<String, String> revocations() {
+        return fixture.storage.read(session -> session.settings().withPrefix("revoked_jti:"));
+    }
 }

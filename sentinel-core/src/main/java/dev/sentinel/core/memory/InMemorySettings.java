@@ -2,6 +2,8 @@ package dev.sentinel.core.memory;
 
 import dev.sentinel.core.port.Settings;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 final class InMemorySettings implements Settings {
 
@@ -24,5 +26,21 @@ final class InMemorySettings implements Settings {
     @Override
     public void put(String name, String value) {
         state.settings.put(name, value);
+    }
+
+    @Override
+    public SortedMap<String, String> withPrefix(String prefix) {
+        SortedMap<String, String> found = new TreeMap<>();
+        state.settings.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                found.put(name, value);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return state.settings.remove(name) != null;
     }
 }

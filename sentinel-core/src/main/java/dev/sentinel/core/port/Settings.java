@@ -1,6 +1,7 @@
 package dev.sentinel.core.port;
 
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Small named values every node shares, such as the hash of the generated admin token. Never holds plaintext
@@ -15,4 +16,10 @@ public interface Settings {
 
     /** Stores or replaces the value. */
     void put(String name, String value);
+
+    /** Every setting whose name starts with {@code prefix} (taken literally, wildcards included), ordered by name. */
+    SortedMap<String, String> withPrefix(String prefix);
+
+    /** Removes the setting; false when there was none. */
+    boolean delete(String name);
 }

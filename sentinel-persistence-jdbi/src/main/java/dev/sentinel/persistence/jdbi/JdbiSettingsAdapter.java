@@ -1,7 +1,10 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.port.Settings;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** Named values in {@code settings}. */
@@ -48,5 +51,21 @@ final class JdbiSettingsAdapter implements Settings {
                         + "ON CONFLICT (name) DO UPDATE SET setting_value = EXCLUDED.setting_value"
                 : "MERGE INTO settings (name, setting_value) KEY (name) VALUES (:name, :value)";
         handle.createUpdate(sql).bind("name", name).bind("value", value).execute();
+    }
+
+    @Override
+    public SortedMap<String, String> withPrefix(String prefix) {
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        SortedMap<String, String> found = new TreeMap<>();
+        handle.createQuery("SELECT name, setting_value FROM settings WHERE name LIKE :pattern ESCAPE '!'")
+                .bind("pattern", pattern)
+                .map((row, context) -> Map.entry(row.getString("name"), row.getString("setting_value")))
+                .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        return found;
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return handle.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", name).execute() > 0;
     }
 }
