@@ -22,7 +22,8 @@ run_mvn -B -q -DskipTests -pl sentinel-cli -am package >/dev/null
 
 # shellcheck disable=SC2086
 SENTINEL_ADMIN_TOKEN=$ADMIN_TOKEN java ${JAVA_OPTS:--Xms512m -Xmx1g} -jar sentinel-cli/target/sentinel.jar serve \
-  --port 0 --data-dir "$work/data" --signing-algorithm "$ALG" --hasher "$HASHER" >"$work/server.log" 2>&1 &
+  --port 0 --data-dir "$work/data" --signing-algorithm "$ALG" --hasher "$HASHER" --token-lifetime 1h \
+  >"$work/server.log" 2>&1 &  # 1h: the introspected token must outlive the run
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 300); do grep -q 'listening on http' "$work/server.log" 2>/dev/null && break; sleep 0.1; done
@@ -55,34 +56,43 @@ LUA
 rate() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "${@:2}" | tee -a "$work/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# Warm-up: on 2 cores the JIT needs a minute or more of load before grants reach their steady rate, so grants run
-# in 10-second rounds until the JIT's compile queue is empty and a round is within 5 % of the one before (at least
-# 4 rounds, at most 24).
+# Warm-up: on 2 cores the JIT needs a minute or more of load before grants reach their steady rate, so each
+# measured request runs in 10-second rounds until the JIT's compile queue is empty and a round is within 5 % of the
+# one before (at least 4 rounds, at most 24).
 compile_queue() { jcmd "$server" Compiler.queue 2>/dev/null | grep -cE '^[0-9]+ +[0-9]+ ' || true; }
+warm_up() { # label, then wrk arguments
+  local label=$1 previous=0 current queued
+  shift
+  for round in $(seq 1 24); do
+    current=$(rate 10s "$@")
+    queued=$(compile_queue)
+    echo "  warm-up round $round: $current $label/s, $queued methods waiting for the JIT" >&2
+    if [ "$round" -ge 4 ] && [ "$queued" -eq 0 ] \
+        && awk -v a="$current" -v b="$previous" 'BEGIN {exit !(a >= 0.95 * b && a <= 1.05 * b)}'; then
+      return
+    fi
+    previous=$current
+  done
+}
 echo "warm-up…" >&2
-previous=0
-for round in $(seq 1 24); do
-  current=$(rate 10s -s "$work/token.lua" "$BASE/oauth/token")
-  queued=$(compile_queue)
-  echo "  warm-up round $round: $current grants/s, $queued methods waiting for the JIT" >&2
-  if [ "$round" -ge 4 ] && [ "$queued" -eq 0 ] \
-      && awk -v a="$current" -v b="$previous" 'BEGIN {exit !(a >= 0.95 * b && a <= 1.05 * b)}'; then
-    break
-  fi
-  previous=$current
-done
+warm_up grants -s "$work/token.lua" "$BASE/oauth/token"
+warm_up introspections -s "$work/introspect.lua" "$BASE/oauth/introspect"
 rate 10s "$BASE/healthz" >/dev/null
 : >"$work/wrk.log"
 
 # ROUNDS alternating rounds of /healthz and grants, so that load from elsewhere on the machine hits both alike;
-# the ratio is the median of the grant rounds over the median of the /healthz rounds.
+# the ratio is the median of the grant rounds over the median of the /healthz rounds. Then ROUNDS of introspection.
 healthz_rounds=()
 grant_rounds=()
 for _ in $(seq 1 "$ROUNDS"); do
   healthz_rounds+=("$(rate "$DURATION" "$BASE/healthz")")
   grant_rounds+=("$(rate "$DURATION" -s "$work/token.lua" "$BASE/oauth/token")")
 done
-introspections=$(rate "$DURATION" -s "$work/introspect.lua" "$BASE/oauth/introspect")
+introspection_rounds=()
+for _ in $(seq 1 "$ROUNDS"); do
+  introspection_rounds+=("$(rate "$DURATION" -s "$work/introspect.lua" "$BASE/oauth/introspect")")
+done
+introspections=$(median "${introspection_rounds[@]}")
 healthz=$(median "${healthz_rounds[@]}")
 grants=$(median "${grant_rounds[@]}")
 grep -E 'Non-2xx|Socket errors' "$work/wrk.log" || true
@@ -95,4 +105,4 @@ echo "signer:          $(grep -m1 -oE 'with [^)]+\)' "$work/server.log" | sed 's
 echo "healthz/s:       $healthz (median of ${healthz_rounds[*]})"
 echo "grants/s:        $grants (median of ${grant_rounds[*]})"
 echo "ratio:           $(awk -v g="$grants" -v h="$healthz" 'BEGIN {printf "%.2f", g / h}')"
-echo "introspections/s: $introspections"
+echo "introspections/s: $introspections (median of ${introspection_rounds[*]})"
