@@ -1,63 +1,38 @@
 package dev.sentinel.cli.pass;
 
-import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
-import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.analytics.PassOverview;
 import dev.sentinel.core.analytics.UsageService;
-import dev.sentinel.core.domain.PassId;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sentinel pass show ID}: the pass's metadata and its overview figures. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a pass: its metadata and overview (requests, success rate, latency, last used).")
-final class PassShowCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "PASS_ID", converter = PassIdConverter.class, description = "The pass, e.g. SP-2026-A1B2C3.")
-    PassId passId;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    StoreOptions storeOptions;
+final class PassShowCommand extends OnePassCommand {
 
     @Override
-    public Integer call() {
-        try (Store store = Store.open(storeOptions)) {
-            PassOverview overview = new UsageService(store.sentinel().storage(), store.sentinel().clock()).overview(passId);
-            Instant now = store.sentinel().clock().instant();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json.enabled()) {
-                Map<String, Object> document = PassViews.json(overview.pass(), now);
-                document.put("stats", stats(overview));
-                out.println(Json.write(document));
-            } else {
-                boolean used = overview.totalRequests() > 0;
-                out.print(PassViews.fields(overview.pass(), now)
-                        .add("Total requests", overview.totalRequests())
-                        .add("Success rate", used ? String.format(Locale.ROOT, "%.1f %%", overview.successRate()) : null)
-                        .add("Average latency", used ? String.format(Locale.ROOT, "%.1f ms", overview.avgLatencyMs()) : null)
-                        .add("Last used", overview.lastUsed().map(Instant::toString).orElse("never"))
-                        .render());
-            }
-            out.flush();
+    void run(Store store, PrintWriter out) {
+        PassOverview overview = new UsageService(store.sentinel().storage(), store.sentinel().clock()).overview(passId);
+        Instant now = store.sentinel().clock().instant();
+        if (json.enabled()) {
+            Map<String, Object> document = PassViews.json(overview.pass(), now);
+            document.put("stats", stats(overview));
+            out.println(Json.write(document));
+        } else {
+            boolean used = overview.totalRequests() > 0;
+            out.print(PassViews.fields(overview.pass(), now)
+                    .add("Total requests", overview.totalRequests())
+                    .add("Success rate", used ? String.format(Locale.ROOT, "%.1f %%", overview.successRate()) : null)
+                    .add("Average latency", used ? String.format(Locale.ROOT, "%.1f ms", overview.avgLatencyMs()) : null)
+                    .add("Last used", overview.lastUsed().map(Instant::toString).orElse("never"))
+                    .render());
         }
-        return 0;
     }
 
     private static Map<String, Object> stats(PassOverview overview) {
