@@ -88,10 +88,9 @@ final class JwsCrypto {
      * signature, and {@code sign()} leaves it ready for the next input.
      */
     private static Signer nativeSigner(KeyAlgorithm algorithm, PrivateKey key, Provider provider) {
-        String name = algorithm == KeyAlgorithm.EDDSA ? "Ed25519" : algorithm.jdkSignature();
         ThreadLocal<Signature> signatures = ThreadLocal.withInitial(() -> {
             try {
-                Signature signature = Signature.getInstance(name, provider);
+                Signature signature = Signature.getInstance(algorithm.jdkSignature(), provider);
                 signature.initSign(key);
                 return signature;
             } catch (GeneralSecurityException failure) {

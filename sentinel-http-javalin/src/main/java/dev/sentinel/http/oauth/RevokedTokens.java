@@ -18,7 +18,7 @@ public final class RevokedTokens {
 
     static final String PREFIX = "revoked_jti:";
     /** How long after its token's expiry an entry is kept. */
-    public static final Duration PRUNE_MARGIN = Duration.ofMinutes(5);
+    private static final Duration PRUNE_MARGIN = Duration.ofMinutes(5);
 
     private RevokedTokens() {
     }

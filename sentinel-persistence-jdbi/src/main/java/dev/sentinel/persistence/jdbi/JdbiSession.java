@@ -28,7 +28,6 @@ final class JdbiSession implements StorageSession, AutoCloseable {
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private final Dialect dialect;
-    private final boolean ownsHandle;
     private Handle handle;
 
     private JdbiSession(Jdbi jdbi, DataSource dataSource, Dialect dialect, Handle handle) {
@@ -36,10 +35,9 @@ final class JdbiSession implements StorageSession, AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.handle = handle;
-        this.ownsHandle = handle == null;
     }
 
-    /** A session inside the transaction of {@code handle}. */
+    /** A session inside the transaction of {@code handle}, which its caller closes. */
     static JdbiSession of(Handle handle, Dialect dialect) {
         return new JdbiSession(null, null, dialect, handle);
     }
@@ -107,7 +105,7 @@ final class JdbiSession implements StorageSession, AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsHandle && handle != null) {
+        if (jdbi != null && handle != null) { // a reading session opened its own handle
             handle.close();
         }
     }
