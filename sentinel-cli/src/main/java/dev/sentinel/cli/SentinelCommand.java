@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, UsageCommand.class, ActivityCommand.class,
-            KeysCommand.class, CompletionCommand.class},
+            KeysCommand.class, BackupCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {
@@ -33,9 +33,24 @@ public final class SentinelCommand implements Callable<Integer> {
             description = "Show the stack trace of an error, not only its message.")
     boolean verbose;
 
+    /** H2's listener for the CLI beside a running server (AUTO_SERVER) listens on loopback only. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String... args) {
+        bindH2ToLoopback();
         System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * Before any H2 class loads (it reads the property once): the embedded database's mixed-mode listener binds to
+     * 127.0.0.1 instead of every interface. Only this entry point sets it, never the library for embedders; an
+     * explicit {@code -Dh2.bindAddress} is kept.
+     */
+    static void bindH2ToLoopback() {
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
     }
 
     /** A fully configured command line printing to standard out and err; tests replace the writers. */

@@ -92,9 +92,9 @@ public final class SentinelServer implements AutoCloseable {
         if (app != null) {
             throw new IllegalStateException("the server was started already");
         }
-        AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken)
+        AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken, "admin token")
                 : AdminTokens.stored(settings.sentinel.storage(), new SecureRandom());
-        Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(AdminTokens::configured);
+        Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(token -> AdminTokens.configured(token, "ingest token"));
         generatedAdminToken = adminTokens.generated();
         keys.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),

@@ -1,6 +1,7 @@
 package dev.sentinel.cli.keys;
 
 import dev.sentinel.cli.options.DurationConverter;
+import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
 import dev.sentinel.http.keys.SigningKeyService;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Create a new token-signing key and retire the current one.",
             "Running servers switch to it within " + SigningKeyService.REFRESH_SECONDS + " seconds; the retired key stays",
             "published until the tokens it signed have expired.",
-            "Uses the key-encryption key of serve: env " + KeyEncryptionKey.ENV,
-            "or the file in --data-dir.",
+            "Uses the key-encryption key of serve: --key-encryption-key-file, env",
+            KeyEncryptionKey.ENV + ", or the file in --data-dir.",
             ""})
 public final class KeysRotateCommand implements Callable<Integer> {
 
@@ -46,11 +47,15 @@ public final class KeysRotateCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    KeyEncryptionKeyOptions keyEncryptionKeyOptions;
+
     @Override
     public Integer call() {
-        byte[] keyEncryptionKey = KeyEncryptionKey.resolve(System.getenv(), storeOptions.dataDir());
         String kid;
+        byte[] keyEncryptionKey = new byte[0];
         try (JdbiStorage storage = storeOptions.open()) {
+            keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), false);
             kid = new SigningKeyService(storage, Clock.systemUTC(), signingAlgorithm, keyEncryptionKey, tokenLifetime)
                     .rotate();
         } finally {

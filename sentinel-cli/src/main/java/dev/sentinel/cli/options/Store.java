@@ -21,14 +21,22 @@ public final class Store implements AutoCloseable {
         this.sentinel = sentinel;
     }
 
-    /** Opens the store the options name, for commands that issue no secrets. */
+    /** Opens the existing store the options name, for commands that issue no secrets. */
     public static Store open(StoreOptions options) {
         return open(options, CredentialHashers.named("sha256"));
     }
 
-    /** Opens the store the options name, with the given hasher for new secrets. */
+    /** Opens the existing store the options name, with the given hasher for new secrets; creates nothing. */
     public static Store open(StoreOptions options, CredentialHasher hasher) {
-        JdbiStorage storage = options.open();
+        return around(options.open(), hasher);
+    }
+
+    /** Opens the store the options name, creating it when there is none, with the given hasher for new secrets. */
+    public static Store openOrCreate(StoreOptions options, CredentialHasher hasher) {
+        return around(options.openOrCreate(), hasher);
+    }
+
+    private static Store around(JdbiStorage storage, CredentialHasher hasher) {
         try {
             return new Store(storage, Sentinel.builder().storage(storage).hasher(hasher).build());
         } catch (RuntimeException failed) {

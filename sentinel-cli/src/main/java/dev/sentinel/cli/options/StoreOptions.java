@@ -36,13 +36,26 @@ public final class StoreOptions {
         return dataDir;
     }
 
-    /** Opens the store, creating or migrating the schema as needed; the caller closes it. */
+    /**
+     * Opens the existing store, migrating its schema as needed; the caller closes it.
+     *
+     * @throws dev.sentinel.core.domain.StorageException naming the place when it holds no store (nothing is created)
+     */
     public JdbiStorage open() {
+        return JdbiStorage.openExisting(config());
+    }
+
+    /** Opens the store, creating it when there is none and migrating its schema as needed; the caller closes it. */
+    public JdbiStorage openOrCreate() {
+        return JdbiStorage.open(config());
+    }
+
+    private DatabaseConfig config() {
         String password = dbPassword == null ? null : new String(dbPassword);
         if (dbPassword != null) {
             Arrays.fill(dbPassword, '\0');
             dbPassword = null;
         }
-        return JdbiStorage.open(DatabaseConfig.fromOptions(dataDir, dbUrl, dbUser, password));
+        return DatabaseConfig.fromOptions(dataDir, dbUrl, dbUser, password);
     }
 }

@@ -89,7 +89,7 @@ final class PassCreateCommand implements Callable<Integer> {
                 .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
                 .integrationNotes(notes)
                 .build();
-        try (Store store = Store.open(storeOptions, hasher.hasher())) {
+        try (Store store = Store.openOrCreate(storeOptions, hasher.hasher())) {
             CreatedPass created = store.passes().create(command);
             print(created, store.sentinel().clock().instant());
         }

@@ -1,86 +1,103 @@
 package dev.sentinel.cli.serve;
 
 import dev.sentinel.core.domain.SentinelException;
+import dev.sentinel.persistence.jdbi.DataDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The 32-byte key that encrypts token-signing keys at rest. Taken from {@value #ENV} (base64) when set; otherwise
- * from {@value #FILE_NAME} in the data directory, which the first start creates with owner-only permissions.
- * Nodes sharing one PostgreSQL database must share the environment variable, since each node's file would differ.
+ * The 32-byte key that encrypts token-signing keys at rest, from the first of: a key file named by option or
+ * {@value #FILE_ENV}; the base64 value of {@value #ENV}; the file {@value #FILE_NAME} in the data directory, which
+ * the first start creates {@code 0600}. Nodes sharing one PostgreSQL database must share the key, since each node's
+ * data-directory file would differ; a key kept outside the data directory also stays out of its backups.
  */
 public final class KeyEncryptionKey {
 
     public static final String ENV = "SENTINEL_KEY_ENCRYPTION_KEY";
+    public static final String FILE_ENV = "SENTINEL_KEY_ENCRYPTION_KEY_FILE";
     public static final String FILE_NAME = "key-encryption.key";
     static final int BYTES = 32;
+    private static final String HOW_TO_MAKE = "(umask 077; openssl rand -base64 32 > FILE)";
+    private static final Logger LOG = LoggerFactory.getLogger(KeyEncryptionKey.class);
 
     private KeyEncryptionKey() {
     }
 
-    /** The key from the environment, or from (or newly into) {@code dataDir}. The caller zeroes the array. */
-    public static byte[] resolve(Map<String, String> environment, Path dataDir) {
+    /**
+     * The key, by the precedence above. {@code keyFile} is the option's (or {@value #FILE_ENV}'s) file, when given; the
+     * data-directory file is created when missing only if {@code createInDataDir}. The caller zeroes the array.
+     */
+    public static byte[] resolve(Optional<Path> keyFile, Map<String, String> environment, Path dataDir,
+                                 boolean createInDataDir) {
+        if (keyFile.isPresent()) {
+            return fromOperatorFile(keyFile.get());
+        }
         String configured = environment.get(ENV);
         if (configured != null && !configured.isBlank()) {
             return decode(configured, ENV);
         }
-        return fromFile(dataDir.resolve(FILE_NAME));
+        return fromDataDir(dataDir, createInDataDir);
     }
 
-    static byte[] fromFile(Path file) {
+    /** A file the operator keeps: it must exist, and should be readable by its owner only. */
+    private static byte[] fromOperatorFile(Path file) {
         try {
-            if (Files.notExists(file)) {
-                create(file);
+            byte[] key = decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+            warnIfOthersCanRead(file);
+            return key;
+        } catch (NoSuchFileException missing) {
+            throw new SentinelException("the key-encryption key file " + file + " does not exist; make one with "
+                    + HOW_TO_MAKE.replace("FILE", file.toString()));
+        } catch (IOException unreadable) {
+            throw new SentinelException("cannot read the key-encryption key file " + file + ": " + unreadable);
+        }
+    }
+
+    private static void warnIfOthersCanRead(Path file) throws IOException {
+        if (!DataDirectory.posix()) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            LOG.warn("The key-encryption key file {} is readable by other users ({}); chmod 600 it", file,
+                    PosixFilePermissions.toString(permissions));
+        }
+    }
+
+    private static byte[] fromDataDir(Path dataDir, boolean create) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            if (create && Files.notExists(file)) {
+                DataDirectory.prepare(dataDir);
+                byte[] key = new byte[BYTES];
+                new SecureRandom().nextBytes(key);
+                try {
+                    DataDirectory.createSecretFile(file, Base64.getEncoder().encodeToString(key) + "\n");
+                } finally {
+                    Arrays.fill(key, (byte) 0);
+                }
             }
-            return decode(readWhenWritten(file), file.toString());
+            return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+        } catch (NoSuchFileException missing) {
+            throw new SentinelException("no key-encryption key: " + file + " does not exist, and neither "
+                    + ENV + " nor a key file (--key-encryption-key-file, " + FILE_ENV + ") is set; use the one the "
+                    + "servers of this store use");
         } catch (IOException unreadable) {
             throw new SentinelException("cannot read or create the key-encryption key " + file + ": " + unreadable.getMessage());
         }
-    }
-
-    private static void create(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        byte[] key = new byte[BYTES];
-        new SecureRandom().nextBytes(key);
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (FileAlreadyExistsException anotherProcessWon) {
-            // another node or command created it first: use theirs
-        } finally {
-            java.util.Arrays.fill(key, (byte) 0);
-        }
-    }
-
-    /** Reads the file, waiting briefly if another process created it but has not written it yet. */
-    private static String readWhenWritten(Path file) throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String text = Files.readString(file, StandardCharsets.US_ASCII);
-            if (!text.isBlank()) {
-                return text;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new IOException("the file is empty");
     }
 
     private static byte[] decode(String text, String source) {

@@ -3,6 +3,7 @@ package dev.sentinel.cli.serve;
 import dev.sentinel.cli.VersionProvider;
 import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.HasherOption;
+import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.http.SentinelServer;
@@ -30,10 +31,10 @@ import picocli.CommandLine.Spec;
             "The admin token comes from env SENTINEL_ADMIN_TOKEN; when it is unset on the",
             "first start, one is generated, stored hashed and printed once. Env",
             "SENTINEL_INGEST_TOKEN sets a token that may only post activity (POST /api/v1/activity).",
-            "Private signing keys are encrypted with env " + KeyEncryptionKey.ENV,
-            "(base64 of 32 bytes), or else with the file " + KeyEncryptionKey.FILE_NAME + " in --data-dir,",
-            "created on the first start. Nodes sharing a PostgreSQL database must all set",
-            KeyEncryptionKey.ENV + " to the same value.",
+            "Private signing keys are encrypted with the key in --key-encryption-key-file, or",
+            "env " + KeyEncryptionKey.ENV + " (base64 of 32 bytes), or else the file",
+            KeyEncryptionKey.FILE_NAME + " in --data-dir, created on the first start. Nodes sharing a",
+            "PostgreSQL database must all use the same key.",
             ""})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -78,13 +79,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    KeyEncryptionKeyOptions keyEncryptionKeyOptions;
+
     @Override
     public Integer call() throws InterruptedException {
         validate();
-        byte[] keyEncryptionKey = KeyEncryptionKey.resolve(System.getenv(), storeOptions.dataDir());
-        JdbiStorage storage = storeOptions.open();
+        JdbiStorage storage = storeOptions.openOrCreate();
+        byte[] keyEncryptionKey = new byte[0];
         SentinelServer server;
         try {
+            keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), true);
             Sentinel sentinel = Sentinel.builder().storage(storage).hasher(hasher.hasher()).build();
             server = configure(SentinelServer.builder(sentinel), keyEncryptionKey).build().start();
         } catch (RuntimeException failed) {

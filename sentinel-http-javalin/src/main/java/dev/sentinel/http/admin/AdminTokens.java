@@ -30,10 +30,13 @@ public final class AdminTokens {
         this.generated = generated;
     }
 
-    /** Uses the configured token; the stored one, if any, is ignored while a token is configured. */
-    public static AdminTokens configured(String token) {
+    /**
+     * Uses the configured token; the stored one, if any, is ignored while a token is configured. {@code name} says
+     * which token it is ("admin token", "ingest token") in the error a malformed one gets.
+     */
+    public static AdminTokens configured(String token, String name) {
         if (token == null || token.length() < 16 || token.indexOf('.') >= 0) {
-            throw new IllegalArgumentException("the admin token must have at least 16 characters and no '.' "
+            throw new IllegalArgumentException("the " + name + " must have at least 16 characters and no '.' "
                     + "(so that no JWT access token can ever match it)");
         }
         return new AdminTokens(sha256(token), null);

@@ -20,11 +20,16 @@ public final class DatabaseConfig {
     /** The H2 database's file name inside the data directory (H2 adds {@code .mv.db}). */
     static final String H2_FILE_NAME = "sentinel";
     /**
-     * AUTO_SERVER lets the CLI and a running server share the file; WRITE_DELAY=0 writes every commit to the file
-     * before the commit returns, so a killed process loses nothing it acknowledged; LOCK_TIMEOUT lets row locks wait
-     * for concurrent rotations instead of failing after H2's default second.
+     * AUTO_SERVER lets the CLI and a running server share the file (its listener is bound to loopback by the
+     * {@code sentinel} command, and needs the per-install password); LOCK_TIMEOUT lets row locks wait for concurrent
+     * rotations instead of failing after H2's default second.
      */
-    static final String H2_OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    static final String H2_RUNTIME_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+    /**
+     * The owner also sets WRITE_DELAY=0, a persistent setting only an admin may change: every commit reaches the file
+     * before it returns, so a killed process loses nothing it acknowledged.
+     */
+    static final String H2_OWNER_OPTIONS = H2_RUNTIME_OPTIONS + ";WRITE_DELAY=0";
 
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -40,12 +45,15 @@ public final class DatabaseConfig {
         this.dataDir = dataDir;
     }
 
-    /** The embedded H2 file database {@code sentinel.mv.db} inside {@code dataDir}, created when missing. */
+    /**
+     * The embedded H2 file database {@code sentinel.mv.db} inside {@code dataDir}, created when missing. Its passwords
+     * are generated per install and kept in the data directory, which only the process's OS user may use.
+     */
     public static DatabaseConfig h2(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path absolute = dataDir.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + absolute.resolve(H2_FILE_NAME) + H2_OPTIONS;
-        return new DatabaseConfig(Dialect.H2, url, "sa", "", Optional.of(absolute));
+        String url = "jdbc:h2:file:" + absolute.resolve(H2_FILE_NAME) + H2_OWNER_OPTIONS;
+        return new DatabaseConfig(Dialect.H2, url, EmbeddedH2.OWNER, "", Optional.of(absolute));
     }
 
     /** A PostgreSQL database, e.g. {@code jdbc:postgresql://db.internal:5432/sentinel}. */
@@ -97,6 +105,11 @@ public final class DatabaseConfig {
     /** The JDBC URL (may carry connection options; shown to users only through {@link #toString()}). */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The URL the runtime pool of a data directory's database uses: without the owner's settings. */
+    String runtimeUrl() {
+        return jdbcUrl.replace(H2_OWNER_OPTIONS, H2_RUNTIME_OPTIONS);
     }
 
     public String user() {

@@ -8,9 +8,9 @@ import dev.sentinel.core.port.StorageSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -27,40 +27,50 @@ public final class JdbiStorage implements Storage, AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
+    private final Optional<Connection> owner;
     private final Jdbi jdbi;
 
-    private JdbiStorage(DatabaseConfig config, HikariDataSource dataSource) {
+    private JdbiStorage(DatabaseConfig config, HikariDataSource dataSource, Optional<Connection> owner) {
         this.config = config;
         this.dataSource = dataSource;
+        this.owner = owner;
         this.jdbi = Jdbi.create(dataSource);
     }
 
     /**
-     * Opens the database and brings its schema up to date.
+     * Opens the database, creating it when missing, and brings its schema up to date.
      *
      * @throws StorageException with a one-line message when the database cannot be reached, refuses the credentials,
-     *                          the data directory cannot be written, or a migration fails
+     *                          the data directory cannot be used, or a migration fails
      */
     public static JdbiStorage open(DatabaseConfig config) {
-        Objects.requireNonNull(config, "config");
-        HikariDataSource dataSource = DataSources.open(config);
-        try {
-            migrate(dataSource);
-        } catch (FlywayException failure) {
-            dataSource.close();
-            throw new StorageException("cannot migrate the schema of the " + config.describe() + ": "
-                    + Redaction.rootMessage(failure), failure);
-        }
-        return new JdbiStorage(config, dataSource);
+        return open(config, true);
     }
 
-    private static void migrate(HikariDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new V4__Move_activity_events_into_blocks())
-                .load()
-                .migrate();
+    /**
+     * Opens a database that already holds a Sentinel store and brings its schema up to date; creates nothing.
+     *
+     * @throws StorageException as {@link #open}, and when there is no store (no H2 file in the data directory, no
+     *                          Sentinel tables in the PostgreSQL schema)
+     */
+    public static JdbiStorage openExisting(DatabaseConfig config) {
+        return open(config, false);
+    }
+
+    private static JdbiStorage open(DatabaseConfig config, boolean create) {
+        Objects.requireNonNull(config, "config");
+        if (config.dataDir().isPresent()) {
+            EmbeddedH2.Opened opened = EmbeddedH2.open(config, config.dataDir().get(), create);
+            return new JdbiStorage(config, opened.pool(), Optional.of(opened.owner()));
+        }
+        HikariDataSource dataSource = DataSources.open(config, create);
+        try {
+            Migrations.migrate(Flyway.configure().dataSource(dataSource), config);
+        } catch (StorageException failure) {
+            dataSource.close();
+            throw failure;
+        }
+        return new JdbiStorage(config, dataSource, Optional.empty());
     }
 
     @Override
@@ -98,6 +108,19 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         }
     }
 
+    /**
+     * Writes an online backup of the embedded H2 database to {@code target} (a new file, {@code 0600}): a consistent
+     * copy of the database, taken while it serves, and its passwords; never the key-encryption key. Returns its size.
+     *
+     * @throws StorageException for PostgreSQL (use {@code pg_dump}), or when the backup cannot be written
+     */
+    public long backup(java.nio.file.Path target) {
+        Objects.requireNonNull(target, "target");
+        return H2Backup.write(config, config.dataDir().orElseThrow(() -> new StorageException(
+                "sentinel backup copies the embedded H2 database only; back up PostgreSQL with its own tools, e.g. "
+                        + "pg_dump -Fc -f sentinel.dump DBNAME (see the operations guide)")), target);
+    }
+
     /** The configuration this store was opened with. */
     public DatabaseConfig config() {
         return config;
@@ -110,6 +133,13 @@ public final class JdbiStorage implements Storage, AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        owner.ifPresent(connection -> {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing for good; H2 has already written every commit
+            }
+        });
     }
 
     @Override

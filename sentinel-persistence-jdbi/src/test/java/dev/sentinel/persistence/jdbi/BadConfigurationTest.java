@@ -78,6 +78,49 @@ class BadConfigurationTest {
                 .hasMessageContaining("db_url").hasMessageContaining("jdbc:postgresql:");
     }
 
+    @Test
+    void aPasswordInsideAUrlIsNeverShown() {
+        assertThatThrownBy(() -> DatabaseConfig.fromOptions(null, "postgres://sentinel:hunter2-password@db/sentinel", null,
+                null, name -> null))
+                .hasMessageContaining("postgres://***@db/sentinel").hasMessageNotContaining("hunter2-password");
+
+        StorageException userInfo = openFails(DatabaseConfig.postgres(
+                "jdbc:postgresql://sentinel:hunter2-password@127.0.0.1:1/sentinel", "sentinel", ""));
+        assertOneLineWithout(userInfo, "hunter2-password");
+        StorageException parameter = openFails(DatabaseConfig.postgres(
+                "jdbc:postgresql://127.0.0.1:1/sentinel?user=sentinel&password=hunter2-password", null, null));
+        assertOneLineWithout(parameter, "hunter2-password");
+    }
+
+    @Test
+    void aSchemaNamedInTheUrlMustExistAndIsNotCreated() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            String missing = schema.schema() + "_missing";
+            StorageException failure = openFails(DatabaseConfig.postgres(
+                    schema.url() + (schema.url().contains("?") ? "&" : "?") + "currentSchema=" + missing,
+                    schema.user(), schema.password()));
+
+            assertThat(failure.getMessage()).contains("no schema of its search path (" + missing + ") exists");
+            assertOneLineWithout(failure, "\tat ");
+            assertThat(schema.schemaExists(missing)).isFalse();
+        }
+    }
+
+    @Test
+    void anEmptyPostgresSchemaIsNoStoreForCommandsThatOnlyReadOrChange() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            assertThatThrownBy(() -> JdbiStorage.openExisting(schema.config()))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("no Sentinel store in the ")
+                    .hasMessageContaining("(schema " + schema.schema() + " has no Sentinel tables)");
+            assertThat(schema.tableCount()).isZero();
+
+            JdbiStorage.open(schema.config()).close();
+            JdbiStorage.openExisting(schema.config()).close();
+            assertThat(schema.tableCount()).isPositive();
+        }
+    }
+
     private static StorageException openFails(DatabaseConfig config) {
         StorageException failure = catchThrowableOfType(StorageException.class, () -> JdbiStorage.open(config).close());
         assertThat(failure).as("opening %s must fail", config).isNotNull();

@@ -24,7 +24,7 @@ class MigrationUpgradeTest {
     @Test
     void aVersionOneDatabaseUpgradesInPlaceAndKeepsItsData() {
         DatabaseConfig config = DatabaseConfig.h2(dataDir);
-        Flyway old = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        Flyway old = Flyway.configure().dataSource(LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD)
                 .locations("classpath:db/migration").target("1").load();
         old.migrate();
         assertThat(old.info().current().getVersion().getVersion()).isEqualTo("1");
@@ -42,14 +42,15 @@ class MigrationUpgradeTest {
             });
             assertThat(storage.read((StorageSession session) -> session.activity().count(ActivityFilter.all(passId)))).isEqualTo(1);
         }
-        assertThat(Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+        String owner = H2Credentials.load(dataDir).orElseThrow().ownerPassword();
+        assertThat(Flyway.configure().dataSource(config.jdbcUrl(), EmbeddedH2.OWNER, owner)
                 .locations("classpath:db/migration").load().info().pending()).isEmpty();
     }
 
     @Test
     void versionTwoActivityEventsMoveIntoBlocksInAppendOrder() {
         DatabaseConfig config = DatabaseConfig.h2(dataDir);
-        assertVersionTwoEventsSurviveTheUpgrade(config, config.user(), config.password());
+        assertVersionTwoEventsSurviveTheUpgrade(config, LegacyH2.USER, LegacyH2.PASSWORD);
     }
 
     @Test

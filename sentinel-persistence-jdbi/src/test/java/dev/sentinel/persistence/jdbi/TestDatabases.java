@@ -75,6 +75,25 @@ final class TestDatabases {
             execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
 
+        boolean schemaExists(String name) {
+            return count("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'") > 0;
+        }
+
+        long tableCount() {
+            return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "'");
+        }
+
+        private long count(String sql) {
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement();
+                 java.sql.ResultSet result = statement.executeQuery(sql)) {
+                result.next();
+                return result.getLong(1);
+            } catch (SQLException failure) {
+                throw new IllegalStateException("PostgreSQL test query failed: " + failure.getMessage(), failure);
+            }
+        }
+
         private void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                  Statement statement = connection.createStatement()) {

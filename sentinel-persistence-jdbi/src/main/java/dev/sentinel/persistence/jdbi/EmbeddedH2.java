@@ -1,0 +1,153 @@
+package dev.sentinel.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sentinel.core.domain.StorageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the H2 database of a data directory the way only its OS user can: the directory {@code 0700}, the database
+ * protected by per-install passwords ({@link H2Credentials}), the schema migrated by the owner, and the pool connected
+ * as a runtime user that may read and write rows but not files (no {@code FILE_READ}, {@code CSVREAD},
+ * {@code RUNSCRIPT}, {@code LINK}…: H2 reserves those for admins). A database made before per-install passwords
+ * ({@code sa} with an empty password) is given them on its first open, and keeps its data.
+ */
+final class EmbeddedH2 {
+
+    static final String OWNER = "SA";
+    static final String RUNTIME_USER = "SENTINEL_RUNTIME";
+    private static final String LEGACY_PASSWORD = "";
+    private static final int WRONG_USER_OR_PASSWORD = 28000;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedH2.class);
+
+    private EmbeddedH2() {
+    }
+
+    /**
+     * The runtime pool of the migrated database in {@code dataDir}, and the owner's connection, which the caller keeps
+     * open until it closes the pool: H2 applies WRITE_DELAY=0 (only an admin may set it) when the owner opens the
+     * database, and would fall back to its 500 ms default if the database were reopened by the runtime user alone.
+     * Creates the database only when {@code create}.
+     */
+    static Opened open(DatabaseConfig config, Path dataDir, boolean create) {
+        if (!create && !exists(dataDir)) {
+            throw new StorageException("no Sentinel store in " + dataDir + " (it holds no "
+                    + DatabaseConfig.H2_FILE_NAME + ".mv.db); 'sentinel serve' or 'sentinel pass create' makes one");
+        }
+        DataDirectory.prepare(dataDir);
+        String ownerUrl = config.jdbcUrl() + (create ? "" : ";IFEXISTS=TRUE");
+        Connection owner = null;
+        try {
+            owner = ownerConnection(ownerUrl, dataDir);
+            H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow();
+            Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), config);
+            grantRuntimeUser(owner, credentials);
+            DataDirectory.restrictFiles(dataDir);
+            return new Opened(DataSources.pool(config, config.runtimeUrl(), RUNTIME_USER, credentials.runtimePassword()),
+                    owner);
+        } catch (SQLException failure) {
+            closeQuietly(owner);
+            throw DataSources.cannotOpen(config, failure);
+        } catch (RuntimeException failure) {
+            closeQuietly(owner);
+            throw failure;
+        }
+    }
+
+    /** The runtime pool, and the owner's connection that holds the database open with the owner's settings. */
+    record Opened(HikariDataSource pool, Connection owner) {
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the open already failed; that failure is the one to report
+        }
+    }
+
+    static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve(DatabaseConfig.H2_FILE_NAME + ".mv.db"));
+    }
+
+    /**
+     * A connection as the owner. Tries the stored password, then the legacy empty one (securing the database with new
+     * passwords if that works), then the stored one again, for a second process that secured it in between.
+     */
+    private static Connection ownerConnection(String url, Path dataDir) throws SQLException {
+        Optional<H2Credentials> stored = H2Credentials.load(dataDir);
+        if (stored.isEmpty() && !exists(dataDir)) {
+            return DriverManager.getConnection(url, OWNER, H2Credentials.create(dataDir).ownerPassword());
+        }
+        if (stored.isPresent()) {
+            Optional<Connection> owner = connect(url, stored.get().ownerPassword());
+            if (owner.isPresent()) {
+                return owner.get();
+            }
+        }
+        Optional<Connection> legacy = connect(url, LEGACY_PASSWORD);
+        if (legacy.isPresent()) {
+            return secure(legacy.get(), dataDir);
+        }
+        if (stored.isPresent()) {
+            Optional<Connection> owner = connect(url, stored.get().ownerPassword());
+            if (owner.isPresent()) {
+                return owner.get();
+            }
+        }
+        throw new StorageException("cannot open the H2 database in " + dataDir + ": its owner password is not the one in "
+                + dataDir.resolve(H2Credentials.FILE_NAME) + (stored.isEmpty() ? " (the file is missing)" : "")
+                + "; restore that file from the backup the database came from");
+    }
+
+    private static Optional<Connection> connect(String url, String password) throws SQLException {
+        try {
+            return Optional.of(DriverManager.getConnection(url, OWNER, password));
+        } catch (SQLException failure) {
+            if (failure.getErrorCode() == WRONG_USER_OR_PASSWORD) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    /** Gives a database that still has the empty default password its per-install passwords. */
+    private static Connection secure(Connection legacy, Path dataDir) throws SQLException {
+        try (Statement statement = legacy.createStatement()) {
+            H2Credentials credentials = H2Credentials.load(dataDir).orElseGet(() -> H2Credentials.create(dataDir));
+            statement.execute("ALTER USER " + OWNER + " SET PASSWORD " + quote(credentials.ownerPassword()));
+            LOG.warn("The H2 database in {} had the default empty password: it now has per-install passwords, kept in {}",
+                    dataDir, dataDir.resolve(H2Credentials.FILE_NAME));
+            return legacy;
+        } catch (SQLException | RuntimeException failure) {
+            legacy.close();
+            throw failure;
+        }
+    }
+
+    /** The runtime user exists, has the stored password and may read and write the rows of every table. */
+    private static void grantRuntimeUser(Connection owner, H2Credentials credentials) throws SQLException {
+        String password = quote(credentials.runtimePassword());
+        try (Statement statement = owner.createStatement()) {
+            statement.execute("CREATE USER IF NOT EXISTS " + RUNTIME_USER + " PASSWORD " + password);
+            statement.execute("ALTER USER " + RUNTIME_USER + " SET PASSWORD " + password);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + RUNTIME_USER);
+        }
+    }
+
+    /** Passwords are base64url, so quoting never needs escapes; a stray quote would still be doubled. */
+    private static String quote(String password) {
+        return "'" + password.replace("'", "''") + "'";
+    }
+}
