@@ -140,7 +140,7 @@ class ActivityExportSplitTest {
 
         Result refused = export("--out", target.toString(), "--split");
 
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
         assertThat(refused.err()).startsWith("error: refusing to overwrite " + exports.resolve("activity-part-002.json"));
         assertThat(ActivityExportCommandTest.filesIn(exports)).containsExactly(exports.resolve("activity-part-002.json"));
 

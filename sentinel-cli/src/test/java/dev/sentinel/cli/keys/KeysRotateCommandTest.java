@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentinel.cli.Cli;
 import dev.sentinel.cli.Cli.Result;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +16,14 @@ class KeysRotateCommandTest {
     @TempDir
     Path dataDir;
 
+    @TempDir
+    Path elsewhere;
+
     @Test
-    void rotateCreatesANewKeyEachTimeUnderTheDataDirsKeyEncryptionKey() {
+    void rotateCreatesANewKeyEachTimeUnderTheDataDirsKeyEncryptionKey() throws Exception {
         Cli cli = new Cli(dataDir);
+        cli.createPass();
+        Files.writeString(dataDir.resolve(KeyEncryptionKey.FILE_NAME), Base64.getEncoder().encodeToString(new byte[32]));
 
         Result first = cli.run("keys", "rotate");
         Result second = cli.run("keys", "rotate", "--signing-algorithm", "ES256");
@@ -25,12 +32,52 @@ class KeysRotateCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(first.out()).startsWith("New signing key ").contains("(EdDSA)");
         assertThat(second.out()).contains("(ES256)").isNotEqualTo(first.out());
-        assertThat(dataDir.resolve(KeyEncryptionKey.FILE_NAME)).exists();
     }
 
     @Test
-    void unknownAlgorithmIsAFailureListingTheAllowedOnes() {
-        Result result = new Cli(dataDir).run("keys", "rotate", "--signing-algorithm", "HS256");
+    void aKeyFileOutsideTheDataDirectoryIsUsedWhenNamed() throws Exception {
+        Cli cli = new Cli(dataDir);
+        cli.createPass();
+        Path keyFile = Files.writeString(elsewhere.resolve("sentinel.kek"), Base64.getEncoder().encodeToString(new byte[32]));
+
+        Result rotated = cli.run("keys", "rotate", "--key-encryption-key-file", keyFile.toString());
+
+        assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+        assertThat(dataDir.resolve(KeyEncryptionKey.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void withoutAnyKeyEncryptionKeyRotateSaysWhereItLookedAndMakesNoKey() {
+        Cli cli = new Cli(dataDir);
+        cli.createPass();
+
+        Result refused = cli.run("keys", "rotate");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: no key-encryption key: " + dataDir.resolve(KeyEncryptionKey.FILE_NAME)
+                + " does not exist");
+        assertThat(dataDir.resolve(KeyEncryptionKey.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryWithoutAStoreIsRefusedAndLeftAsItWas() {
+        Path typo = dataDir.resolve("sentinel-dta");
+
+        Result refused = new Cli(typo).run("keys", "rotate");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("error: no Sentinel store in " + typo + " (it holds no sentinel.mv.db); "
+                + "'sentinel serve' or 'sentinel pass create' makes one\n");
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void unknownAlgorithmIsAFailureListingTheAllowedOnes() throws Exception {
+        Cli cli = new Cli(dataDir);
+        cli.createPass();
+        Files.writeString(dataDir.resolve(KeyEncryptionKey.FILE_NAME), Base64.getEncoder().encodeToString(new byte[32]));
+
+        Result result = cli.run("keys", "rotate", "--signing-algorithm", "HS256");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("error: signing algorithm must be one of EdDSA, ES256, RS256 (got 'HS256')\n");

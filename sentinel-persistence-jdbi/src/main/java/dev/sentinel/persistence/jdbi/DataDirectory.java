@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The data directory, owned by the server's OS user and by nobody else: created {@code 0700}, tightened to it when
  * looser, refused when another user owns it; Sentinel's secret files inside it are created {@code 0600} in one step.
- * On file systems without POSIX permissions (Windows) only the ownership-free checks apply. Thread-safe (stateless).
+ * On file systems without POSIX permissions (Windows) neither permissions nor the owner are checked, only that the
+ * directory is writable. Thread-safe (stateless).
  */
 public final class DataDirectory {
 
@@ -55,7 +56,7 @@ public final class DataDirectory {
             }
             UserPrincipal us = writeCheck(dir);
             UserPrincipal owner = Files.getOwner(dir);
-            if (!owner.equals(us)) {
+            if (posix() && !owner.equals(us)) {
                 throw new StorageException("data directory " + dir + " belongs to " + owner.getName() + ", not to "
                         + us.getName() + ": run Sentinel as " + owner.getName()
                         + " (a command run as another user would leave files the server cannot open)");

@@ -7,6 +7,7 @@ import dev.sentinel.core.port.Storage;
 import dev.sentinel.core.port.StorageSession;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -140,6 +141,8 @@ public final class JdbiStorage implements Storage, AutoCloseable {
                 // closing for good; H2 has already written every commit
             }
         });
+        // H2 may have created a file since the open (its trace file, on an error): owner-only too, like the rest
+        config.dataDir().filter(dir -> Files.isDirectory(dir)).ifPresent(DataDirectory::restrictFiles);
     }
 
     @Override
