@@ -1,14 +1,21 @@
 package dev.sentinel.core;
 
+import dev.sentinel.core.analytics.ActivityService;
+import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.credential.CredentialGenerator;
 import dev.sentinel.core.credential.CredentialHashers;
 import dev.sentinel.core.memory.InMemoryStorage;
 import dev.sentinel.core.port.CredentialHasher;
 import dev.sentinel.core.port.Storage;
+import dev.sentinel.core.service.ActivityIngest;
 import dev.sentinel.core.service.Actor;
+import dev.sentinel.core.service.AdminTokens;
 import dev.sentinel.core.service.AuthenticationResult;
 import dev.sentinel.core.service.Authenticator;
 import dev.sentinel.core.service.PassService;
+import dev.sentinel.core.token.SigningKeyService;
+import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.token.TokenSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,6 +29,10 @@ import java.util.Objects;
  *         .agentName("My Security Agent").agentType("Sourcing Agent").build());
  * AuthenticationResult result = sentinel.authenticate(created.credentials().clientId().value(),
  *         created.credentials().clientSecret().reveal());
+ *
+ * TokenService tokens = sentinel.tokens(TokenSettings.builder("https://auth.example.com", keyEncryptionKey).build()).start();
+ * IssuedToken token = tokens.clientCredentials(clientId, clientSecret, Optional.empty());
+ * boolean active = tokens.introspect(token.accessToken(), TokenCaller.admin()).active();
  * }</pre>
  *
  * <p>Every port can be replaced through the {@link Builder}: storage (in memory by default), credential hasher
@@ -34,6 +45,9 @@ public final class Sentinel {
     private final Clock clock;
     private final PassService passes;
     private final Authenticator authenticator;
+    private final UsageService usage;
+    private final ActivityService activity;
+    private final ActivityIngest ingest;
 
     private Sentinel(Builder builder) {
         this.storage = builder.storage;
@@ -41,6 +55,9 @@ public final class Sentinel {
         this.clock = builder.clock;
         this.passes = new PassService(storage, hasher, new CredentialGenerator(builder.random), clock, Actor.LIBRARY);
         this.authenticator = new Authenticator(storage, hasher);
+        this.usage = new UsageService(storage, clock);
+        this.activity = new ActivityService(storage);
+        this.ingest = new ActivityIngest(storage);
     }
 
     public static Builder builder() {
@@ -59,6 +76,55 @@ public final class Sentinel {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * The token use cases (client credentials grant, introspection, revocation) on this Sentinel's store, with the
+     * given issuer and keys. Call {@link TokenService#start()} once to make sure a signing key exists. Every call
+     * makes a new service with its own key cache: keep the one you use.
+     */
+    public TokenService tokens(TokenSettings settings) {
+        return new TokenService(storage, authenticator, clock, settings);
+    }
+
+    /**
+     * The shared signing keys alone, e.g. to rotate them from an admin tool: {@code algorithm} for new keys, the
+     * key-encryption key the servers use, and their token lifetime (how long a retired key stays published).
+     */
+    public SigningKeyService signingKeys(String algorithm, byte[] keyEncryptionKey, java.time.Duration tokenLifetime) {
+        return new SigningKeyService(storage, clock, algorithm, keyEncryptionKey, tokenLifetime);
+    }
+
+    /** Usage analytics and the overview of a pass. */
+    public UsageService usage() {
+        return usage;
+    }
+
+    /** The activity log: pages and exports. */
+    public ActivityService activity() {
+        return activity;
+    }
+
+    /** Batch ingest of activity reported by remote resource servers. */
+    public ActivityIngest ingest() {
+        return ingest;
+    }
+
+    /**
+     * The admin token kept (hashed) in the store, generated and stored on the first call for a store; see
+     * {@link AdminTokens#stored}.
+     */
+    public AdminTokens adminTokens(java.security.SecureRandom random) {
+        return AdminTokens.stored(storage, random);
+    }
+
+    /** Whether the store answers now (a short check, for readiness probes). */
+    public boolean isStoreReachable() {
+        try {
+            return storage.isReachable();
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
     }
 
     public Storage storage() {

@@ -7,12 +7,12 @@ import dev.sentinel.core.recording.BatchingActivityRecorder;
 import dev.sentinel.core.recording.RecorderStats;
 import dev.sentinel.core.service.Actor;
 import dev.sentinel.core.service.StoringActivityRecorder;
-import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.token.KeyAlgorithm;
+import dev.sentinel.core.token.SigningKeyService;
+import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.token.TokenSettings;
 import dev.sentinel.http.guard.TokenGuard;
-import dev.sentinel.http.jwt.AccessTokens;
-import dev.sentinel.http.keys.KeyAlgorithm;
-import dev.sentinel.http.keys.SigningKeyService;
-import dev.sentinel.http.oauth.RevokedTokens;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -46,10 +46,10 @@ public final class SentinelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SentinelServer.class);
 
     private final Builder settings;
+    private final TokenService tokens;
     private final SigningKeyService keys;
     private final ActivityRecorder recorder;
     private final BatchingActivityRecorder ownRecorder;
-    private final AccessTokens tokens;
     private final ActivityRetention retention;
     private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
@@ -59,8 +59,13 @@ public final class SentinelServer implements AutoCloseable {
 
     private SentinelServer(Builder settings) {
         this.settings = settings;
-        this.keys = new SigningKeyService(settings.sentinel.storage(), settings.sentinel.clock(),
-                settings.signingAlgorithm, settings.keyEncryptionKey, settings.tokenLifetime);
+        TokenSettings.Builder tokenSettings = TokenSettings.builder(() -> issuer, settings.keyEncryptionKey)
+                .lifetime(settings.tokenLifetime).algorithm(settings.signingAlgorithm);
+        if (settings.audience != null) {
+            tokenSettings.audience(settings.audience);
+        }
+        this.tokens = settings.sentinel.tokens(tokenSettings.build());
+        this.keys = tokens.keys();
         if (settings.activityRecorder != null) {
             this.recorder = settings.activityRecorder;
             this.ownRecorder = null;
@@ -69,7 +74,6 @@ public final class SentinelServer implements AutoCloseable {
             this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
             this.recorder = ownRecorder;
         }
-        this.tokens = new AccessTokens(keys, () -> issuer, () -> settings.audience != null ? settings.audience : issuer);
         this.retention = new ActivityRetention(settings.sentinel.storage(), settings.sentinel.clock(),
                 settings.activityRetention);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -93,12 +97,12 @@ public final class SentinelServer implements AutoCloseable {
             throw new IllegalStateException("the server was started already");
         }
         AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken, "admin token")
-                : AdminTokens.stored(settings.sentinel.storage(), new SecureRandom());
+                : settings.sentinel.adminTokens(new SecureRandom());
         Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(token -> AdminTokens.configured(token, "ingest token"));
         generatedAdminToken = adminTokens.generated();
-        keys.start();
+        tokens.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
-                keys, adminTokens, ingestTokens, recorder, this::activityStats, settings.tokenLifetime, tokens);
+                tokens, adminTokens, ingestTokens, recorder, this::activityStats);
         app = wiring.stopTimeout(settings.stopTimeout).create();
         routes = wiring.routes();
         if (settings.port != 0) {
@@ -151,6 +155,11 @@ public final class SentinelServer implements AutoCloseable {
         return keys;
     }
 
+    /** The token use cases this server answers with: grant, introspection, revocation. */
+    public TokenService tokens() {
+        return tokens;
+    }
+
     /**
      * A guard that checks this server's access tokens for protected APIs in the same process (see
      * {@link dev.sentinel.http.guard.SentinelGuard}), recording through this server's activity buffer. A pass's state
@@ -162,8 +171,7 @@ public final class SentinelServer implements AutoCloseable {
 
     /** {@link #tokenGuard()} with another bound on how stale a pass's state may be (0 to 5 seconds). */
     public TokenGuard tokenGuard(Duration stateTtl) {
-        return TokenGuard.builder(tokens, settings.sentinel.storage(), recorder).clock(settings.sentinel.clock())
-                .stateTtl(stateTtl).build();
+        return TokenGuard.builder(tokens, recorder).clock(settings.sentinel.clock()).stateTtl(stateTtl).build();
     }
 
     /** Deletes raw activity older than the retention period now (it also runs every hour); returns how many. */
@@ -186,7 +194,7 @@ public final class SentinelServer implements AutoCloseable {
      */
     public int pruneRevokedTokens() {
         try {
-            int pruned = RevokedTokens.prune(settings.sentinel.storage(), settings.sentinel.clock().instant());
+            int pruned = tokens.pruneRevoked();
             if (pruned > 0) {
                 LOG.info("deleted {} revoked-token entries of expired tokens", pruned);
             }

@@ -1,19 +1,16 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.analytics.ActivityService;
-import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.recording.RecorderStats;
 import dev.sentinel.http.activity.AnalyticsEndpoints;
 import dev.sentinel.http.activity.IngestEndpoint;
 import dev.sentinel.http.activity.MetricsEndpoint;
 import dev.sentinel.core.port.ActivityRecorder;
 import dev.sentinel.core.service.PassService;
+import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.token.TokenService;
 import dev.sentinel.http.admin.AdminGuard;
-import dev.sentinel.http.admin.AdminTokens;
 import dev.sentinel.http.admin.PassEndpoints;
-import dev.sentinel.http.jwt.AccessTokens;
-import dev.sentinel.http.keys.SigningKeyService;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.oauth.IntrospectionEndpoint;
 import dev.sentinel.http.oauth.OAuthActivity;
@@ -49,28 +46,24 @@ final class ServerWiring {
 
     private final Sentinel sentinel;
     private final PassService adminPasses;
-    private final SigningKeyService keys;
+    private final TokenService tokens;
     private final AdminTokens adminTokens;
     private final Optional<AdminTokens> ingestTokens;
     private final ActivityRecorder recorder;
     private final Supplier<Optional<RecorderStats>> recorderStats;
-    private final Duration tokenLifetime;
-    private final AccessTokens tokens;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
 
-    ServerWiring(Sentinel sentinel, PassService adminPasses, SigningKeyService keys, AdminTokens adminTokens,
+    ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
-                 Supplier<Optional<RecorderStats>> recorderStats, Duration tokenLifetime, AccessTokens tokens) {
+                 Supplier<Optional<RecorderStats>> recorderStats) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
-        this.keys = keys;
+        this.tokens = tokens;
         this.adminTokens = adminTokens;
         this.ingestTokens = ingestTokens;
         this.recorder = recorder;
         this.recorderStats = recorderStats;
-        this.tokenLifetime = tokenLifetime;
-        this.tokens = tokens;
     }
 
     Javalin create() {
@@ -118,18 +111,16 @@ final class ServerWiring {
     private void oauth(Routes routes) {
         OAuthActivity activity = new OAuthActivity(recorder);
         OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, sentinel.clock());
-        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, keys);
-        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, sentinel.clock(),
-                tokenLifetime));
-        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens, sentinel.storage(), sentinel.clock()));
-        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens, sentinel.storage(), sentinel.clock()));
+        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens);
+        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, sentinel.clock()));
+        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens));
+        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens));
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata);
         routes.get("/.well-known/jwks.json", discovery::jwks);
     }
 
     private void management(Routes routes) {
-        PassEndpoints passes = new PassEndpoints(adminPasses, new UsageService(sentinel.storage(), sentinel.clock()),
-                sentinel.clock());
+        PassEndpoints passes = new PassEndpoints(adminPasses, sentinel.usage(), sentinel.clock());
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);
@@ -142,12 +133,11 @@ final class ServerWiring {
     }
 
     private void analytics(Routes routes) {
-        AnalyticsEndpoints endpoints = new AnalyticsEndpoints(new UsageService(sentinel.storage(), sentinel.clock()),
-                new ActivityService(sentinel.storage()), sentinel.clock());
+        AnalyticsEndpoints endpoints = new AnalyticsEndpoints(sentinel.usage(), sentinel.activity(), sentinel.clock());
         routes.get("/api/v1/passes/{passId}/usage", endpoints::usage);
         routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
         routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
-        routes.post("/api/v1/activity", new IngestEndpoint(sentinel.storage())::ingest);
+        routes.post("/api/v1/activity", new IngestEndpoint(sentinel.ingest())::ingest);
     }
 
     /** How long a stop waits for running requests; zero stops at once. */
@@ -167,7 +157,7 @@ final class ServerWiring {
     private void ready(Context ctx) {
         boolean reachable;
         try {
-            reachable = sentinel.storage().isReachable();
+            reachable = sentinel.isStoreReachable();
         } catch (RuntimeException unreachable) {
             reachable = false;
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.core.service.AdminTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

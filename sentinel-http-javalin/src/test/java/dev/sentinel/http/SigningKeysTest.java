@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.domain.SigningKeyRecord;
-import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.core.token.SigningKeyService;
 import dev.sentinel.http.web.Json;
 import java.net.http.HttpRequest;
 import java.time.Duration;

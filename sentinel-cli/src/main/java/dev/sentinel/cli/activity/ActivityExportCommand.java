@@ -78,7 +78,7 @@ final class ActivityExportCommand implements Callable<Integer> {
         violations.throwIfAny();
         List<Path> written;
         try (Store store = Store.open(storeOptions)) {
-            ActivityService activity = new ActivityService(store.sentinel().storage());
+            ActivityService activity = store.sentinel().activity();
             Path base = ExportTargets.base(out, passId, store.sentinel().clock().instant(), checkedFormat);
             Export export = new Export(activity, checkedFormat);
             written = split ? export.split(filter, base) : export.single(filter, base);

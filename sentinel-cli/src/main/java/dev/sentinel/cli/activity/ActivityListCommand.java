@@ -7,7 +7,6 @@ import dev.sentinel.cli.pass.PassIdConverter;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.analytics.ActivityRequests;
-import dev.sentinel.core.analytics.ActivityService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.activity.ActivityEvent;
@@ -61,7 +60,7 @@ final class ActivityListCommand implements Callable<Integer> {
         PageRequest request = violations.check(() -> ActivityRequests.page(page, perPage));
         violations.throwIfAny();
         try (Store store = Store.open(storeOptions)) {
-            Page<ActivityEvent> events = new ActivityService(store.sentinel().storage()).page(filter, request);
+            Page<ActivityEvent> events = store.sentinel().activity().page(filter, request);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json.enabled() ? Json.write(ActivityJson.page(events)) + "\n" : text(events));
             out.flush();

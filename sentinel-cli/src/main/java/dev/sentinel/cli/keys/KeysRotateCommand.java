@@ -4,10 +4,9 @@ import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
-import dev.sentinel.http.keys.SigningKeyService;
-import dev.sentinel.persistence.jdbi.JdbiStorage;
+import dev.sentinel.cli.options.Store;
+import dev.sentinel.core.token.SigningKeyService;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -54,10 +53,9 @@ public final class KeysRotateCommand implements Callable<Integer> {
     public Integer call() {
         String kid;
         byte[] keyEncryptionKey = new byte[0];
-        try (JdbiStorage storage = storeOptions.open()) {
+        try (Store store = Store.open(storeOptions)) {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), false);
-            kid = new SigningKeyService(storage, Clock.systemUTC(), signingAlgorithm, keyEncryptionKey, tokenLifetime)
-                    .rotate();
+            kid = store.sentinel().signingKeys(signingAlgorithm, keyEncryptionKey, tokenLifetime).rotate();
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);
         }

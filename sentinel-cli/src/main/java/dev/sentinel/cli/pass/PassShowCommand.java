@@ -3,7 +3,6 @@ package dev.sentinel.cli.pass;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.analytics.PassOverview;
-import dev.sentinel.core.analytics.UsageService;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ final class PassShowCommand extends OnePassCommand {
 
     @Override
     void run(Store store, PrintWriter out) {
-        PassOverview overview = new UsageService(store.sentinel().storage(), store.sentinel().clock()).overview(passId);
+        PassOverview overview = store.sentinel().usage().overview(passId);
         Instant now = store.sentinel().clock().instant();
         if (json.enabled()) {
             Map<String, Object> document = PassViews.json(overview.pass(), now);

@@ -9,7 +9,6 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.analytics.UsageMetrics;
 import dev.sentinel.core.analytics.UsageRange;
 import dev.sentinel.core.analytics.UsageReport;
-import dev.sentinel.core.analytics.UsageService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.http.activity.UsageJson;
 import java.io.PrintWriter;
@@ -51,7 +50,7 @@ public final class UsageCommand implements Callable<Integer> {
     public Integer call() {
         UsageRange checkedRange = UsageRange.parse(range);
         try (Store store = Store.open(storeOptions)) {
-            UsageReport report = new UsageService(store.sentinel().storage(), store.sentinel().clock())
+            UsageReport report = store.sentinel().usage()
                     .usage(passId, checkedRange);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json.enabled() ? Json.write(UsageJson.of(report)) + "\n" : text(report));

@@ -23,6 +23,20 @@ public record Credential(String hash, Instant createdAt, Optional<Instant> notAf
         return new Credential(hash, createdAt, Optional.empty());
     }
 
+    /**
+     * A short, stable name for this credential, derived from its hash: tokens carry it, so the tokens of a secret
+     * replaced with a grace period end exactly when that secret does. Reveals nothing about the secret.
+     */
+    public String id() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+
     public boolean usableAt(Instant now) {
         return notAfter.map(now::isBefore).orElse(true);
     }

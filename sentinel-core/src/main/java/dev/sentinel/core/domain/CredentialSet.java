@@ -46,6 +46,11 @@ public record CredentialSet(List<Credential> credentials) {
         return new CredentialSet(next);
     }
 
+    /** The credential named {@code id} (see {@link Credential#id()}), if it is still in the set and usable at {@code now}. */
+    public java.util.Optional<Credential> usable(String id, Instant now) {
+        return credentials.stream().filter(credential -> credential.usableAt(now) && credential.id().equals(id)).findFirst();
+    }
+
     /** The credentials still usable at {@code now}. */
     public List<Credential> usableAt(Instant now) {
         return credentials.stream().filter(credential -> credential.usableAt(now)).toList();

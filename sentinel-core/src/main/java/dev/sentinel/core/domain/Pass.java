@@ -4,11 +4,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A Sentinel Pass: the metadata and state linked to one agent user. Immutable; changes make new instances. */
+/**
+ * A Sentinel Pass: the metadata and state linked to one agent user. Immutable; changes make new instances.
+ *
+ * <p>The {@code generation} counts the changes that end every token issued before them: toggling off, revoking and
+ * regenerating the secret without grace advance it. Tokens carry the generation they were issued in, so a token from
+ * an older generation stays dead when the pass is turned on again.
+ */
 public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                    Optional<String> organization, UsageType usageType, ValidityPeriod validity,
                    Permissions permissions, Scopes scopes, CredentialType credentialType, Visibility visibility,
-                   Optional<String> integrationNotes, PassState state, Instant createdAt, Instant updatedAt) {
+                   Optional<String> integrationNotes, PassState state, long generation, Instant createdAt,
+                   Instant updatedAt) {
 
     public static final String ORGANIZATION_FIELD = "organization";
     public static final int ORGANIZATION_MAX_LENGTH = 200;
@@ -31,11 +38,22 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (generation < 0) {
+            throw new IllegalArgumentException("a pass's generation is never negative");
+        }
     }
 
+    /** The pass in state {@code next}; leaving the active state ends the tokens issued so far (a new generation). */
     public Pass withState(PassState next, Instant now) {
+        long nextGeneration = state.isActive() && !next.isActive() ? generation + 1 : generation;
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, next, createdAt, now);
+                credentialType, visibility, integrationNotes, next, nextGeneration, createdAt, now);
+    }
+
+    /** The pass in a new generation: every token issued before {@code now} ends. */
+    public Pass nextGeneration(Instant now) {
+        return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, state, generation + 1, createdAt, now);
     }
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */

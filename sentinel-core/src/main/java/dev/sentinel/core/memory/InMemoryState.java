@@ -23,6 +23,7 @@ final class InMemoryState {
     final Map<String, SigningKeyRecord> signingKeys;
     final List<AuditEntry> audit;
     final Map<String, String> settings = new LinkedHashMap<>();
+    final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -41,7 +42,8 @@ final class InMemoryState {
 
     void begin() {
         undo = new Undo(new LinkedHashMap<>(agentUsers), new LinkedHashMap<>(passes), new LinkedHashMap<>(rollups),
-                new LinkedHashMap<>(signingKeys), new LinkedHashMap<>(settings), events.size(), audit.size());
+                new LinkedHashMap<>(signingKeys), new LinkedHashMap<>(settings), new LinkedHashMap<>(revokedTokens),
+                events.size(), audit.size());
     }
 
     /** Called before events are removed (not appended) inside a transaction. */
@@ -66,6 +68,7 @@ final class InMemoryState {
         replace(rollups, saved.rollups);
         replace(signingKeys, saved.signingKeys);
         replace(settings, saved.settings);
+        replace(revokedTokens, saved.revokedTokens);
         if (saved.removedEvents != null) {
             events.clear();
             events.addAll(saved.removedEvents);
@@ -86,17 +89,20 @@ final class InMemoryState {
         final Map<String, HourlyUsage> rollups;
         final Map<String, SigningKeyRecord> signingKeys;
         final Map<String, String> settings;
+        final Map<String, java.time.Instant> revokedTokens;
         final int eventCount;
         final int auditCount;
         List<ActivityEvent> removedEvents;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
-             Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings, int eventCount, int auditCount) {
+             Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,
+             Map<String, java.time.Instant> revokedTokens, int eventCount, int auditCount) {
             this.agentUsers = agentUsers;
             this.passes = passes;
             this.rollups = rollups;
             this.signingKeys = signingKeys;
             this.settings = settings;
+            this.revokedTokens = revokedTokens;
             this.eventCount = eventCount;
             this.auditCount = auditCount;
         }

@@ -4,6 +4,7 @@ import dev.sentinel.core.port.ActivityLog;
 import dev.sentinel.core.port.AgentUsers;
 import dev.sentinel.core.port.AuditTrail;
 import dev.sentinel.core.port.Passes;
+import dev.sentinel.core.port.RevokedTokens;
 import dev.sentinel.core.port.Settings;
 import dev.sentinel.core.port.SigningKeys;
 import dev.sentinel.core.port.Storage;
@@ -90,6 +91,11 @@ public final class InMemoryStorage implements Storage {
         @Override
         public Settings settings() {
             return new InMemorySettings(state);
+        }
+
+        @Override
+        public RevokedTokens revokedTokens() {
+            return new InMemoryRevokedTokens(state);
         }
     }
 }

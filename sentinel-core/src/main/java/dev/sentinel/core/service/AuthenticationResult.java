@@ -1,5 +1,6 @@
 package dev.sentinel.core.service;
 
+import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
 import java.util.Objects;
@@ -12,21 +13,31 @@ import java.util.Optional;
 public final class AuthenticationResult {
 
     private final SentinelPass pass;
+    private final Credential credential;
     private final AuthenticationFailure failure;
     private final PassId knownPassId;
 
-    private AuthenticationResult(SentinelPass pass, AuthenticationFailure failure, PassId knownPassId) {
+    private AuthenticationResult(SentinelPass pass, Credential credential, AuthenticationFailure failure,
+                                 PassId knownPassId) {
         this.pass = pass;
+        this.credential = credential;
         this.failure = failure;
         this.knownPassId = knownPassId;
     }
 
-    public static AuthenticationResult success(SentinelPass pass) {
-        return new AuthenticationResult(Objects.requireNonNull(pass, "pass"), null, pass.passId());
+    /** Success: the pass, and the credential the secret matched. */
+    public static AuthenticationResult success(SentinelPass pass, Credential credential) {
+        return new AuthenticationResult(Objects.requireNonNull(pass, "pass"), Objects.requireNonNull(credential,
+                "credential"), null, pass.passId());
     }
 
     public static AuthenticationResult failure(AuthenticationFailure failure, Optional<PassId> knownPassId) {
-        return new AuthenticationResult(null, Objects.requireNonNull(failure, "failure"), knownPassId.orElse(null));
+        return new AuthenticationResult(null, null, Objects.requireNonNull(failure, "failure"), knownPassId.orElse(null));
+    }
+
+    /** The credential the secret matched, on success. */
+    public Optional<Credential> credential() {
+        return Optional.ofNullable(credential);
     }
 
     public boolean isSuccess() {

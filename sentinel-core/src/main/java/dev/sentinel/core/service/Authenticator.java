@@ -1,7 +1,6 @@
 package dev.sentinel.core.service;
 
 import dev.sentinel.core.credential.ClientSecret;
-import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.Pass;
@@ -14,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks client credentials (DESIGN §5): the client exists, the secret matches a credential that has not expired,
+ * Checks client credentials: the client exists, the secret matches a credential that has not expired,
  * the pass is active, and now lies inside its validity period. Thread-safe.
  */
 public final class Authenticator {
@@ -48,9 +47,20 @@ public final class Authenticator {
     }
 
     private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Instant now) {
-        Optional<AuthenticationFailure> secretProblem = checkSecret(candidate.agent(), secret, now);
-        if (secretProblem.isPresent()) {
-            return AuthenticationResult.failure(secretProblem.get(), Optional.of(candidate.passId()));
+        Optional<Credential> matched = Optional.empty();
+        boolean matchedExpired = false;
+        for (Credential credential : candidate.agent().credentials().credentials()) {
+            if (hasher.verify(secret, credential.hash())) {
+                if (credential.usableAt(now)) {
+                    matched = Optional.of(credential);
+                    break;
+                }
+                matchedExpired = true;
+            }
+        }
+        if (matched.isEmpty()) {
+            return AuthenticationResult.failure(matchedExpired ? AuthenticationFailure.SECRET_EXPIRED
+                    : AuthenticationFailure.SECRET_MISMATCH, Optional.of(candidate.passId()));
         }
         Pass pass = candidate.pass();
         AuthenticationFailure failure = switch (pass.state()) {
@@ -62,20 +72,7 @@ public final class Authenticator {
                         : validity == ValidityState.EXPIRED ? AuthenticationFailure.PASS_EXPIRED : null;
             }
         };
-        return failure == null ? AuthenticationResult.success(candidate)
+        return failure == null ? AuthenticationResult.success(candidate, matched.get())
                 : AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
-    }
-
-    private Optional<AuthenticationFailure> checkSecret(AgentUser agent, ClientSecret secret, Instant now) {
-        boolean matchedExpired = false;
-        for (Credential credential : agent.credentials().credentials()) {
-            if (hasher.verify(secret, credential.hash())) {
-                if (credential.usableAt(now)) {
-                    return Optional.empty();
-                }
-                matchedExpired = true;
-            }
-        }
-        return Optional.of(matchedExpired ? AuthenticationFailure.SECRET_EXPIRED : AuthenticationFailure.SECRET_MISMATCH);
     }
 }

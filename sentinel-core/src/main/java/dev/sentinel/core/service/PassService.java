@@ -76,7 +76,7 @@ public final class PassService {
                     CredentialSet.of(Credential.current(hash, now)), now, now);
             Pass pass = new Pass(passId, spec.project(), clientId, spec.accessLevel(), spec.organization(),
                     spec.usageType(), spec.validity(), spec.permissions(), spec.scopes(), spec.credentialType(),
-                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, now, now);
+                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, 0, now, now);
             session.agentUsers().add(agent);
             session.passes().add(pass);
             audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project());
@@ -105,8 +105,9 @@ public final class PassService {
     }
 
     /**
-     * Issues a new secret. With a zero grace the old secret stops working at once; with a positive grace (at most
-     * {@link #MAX_GRACE}) it keeps working until then. Older secrets stop at once either way.
+     * Issues a new secret. With a zero grace the old secret stops working at once, and so does every token issued so
+     * far (a new generation); with a positive grace (at most {@link #MAX_GRACE}) the old secret and its tokens keep
+     * working until then. Older secrets stop at once either way.
      */
     public IssuedCredentials regenerate(PassId passId, Duration grace) {
         Objects.requireNonNull(grace, GRACE_FIELD);
@@ -121,6 +122,9 @@ public final class PassService {
             AgentUser agent = current.agent();
             CredentialSet rotated = agent.credentials().rotate(Credential.current(hash, now), now, grace);
             session.agentUsers().update(agent.withCredentials(rotated, now));
+            if (grace.isZero()) {
+                session.passes().update(current.pass().nextGeneration(now));
+            }
             audit(session, now, "pass.regenerate", passId, "grace_period=" + grace);
             return new IssuedCredentials(agent.clientId(), secret);
         });

@@ -29,8 +29,7 @@ public final class StoringActivityRecorder implements ActivityRecorder {
             return;
         }
         storage.inTransaction(session -> {
-            session.activity().append(events);
-            session.usage().add(events);
+            ActivityWrites.store(session, events);
             return null;
         });
     }

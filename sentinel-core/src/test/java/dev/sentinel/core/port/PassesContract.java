@@ -148,6 +148,24 @@ public abstract class PassesContract extends StorageContractSupport {
     }
 
     @Test
+    void theGenerationIsKeptAndAdvancedByChangesThatEndTokens() {
+        Pass pass = storePass(defaultPass().withGeneration(41));
+        assertThat(tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow().generation()).isEqualTo(41);
+
+        run(session -> session.passes().update(pass.withState(PassState.INACTIVE, T0.plusSeconds(1))));
+        Pass off = tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow();
+        run(session -> session.passes().update(off.withState(PassState.ACTIVE, T0.plusSeconds(2))));
+        Pass on = tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow();
+        run(session -> session.passes().update(on.nextGeneration(T0.plusSeconds(3))));
+
+        assertThat(off.generation()).isEqualTo(42);
+        assertThat(on.generation()).as("turning it on again never goes back").isEqualTo(42);
+        assertThat(tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow().generation()).isEqualTo(43);
+        assertThat(tx((StorageSession session) -> session.sentinelPass(pass.clientId())).orElseThrow().pass().generation())
+                .isEqualTo(43);
+    }
+
+    @Test
     void deleteRemovesOnlyThatPass() {
         Pass pass = givenStoredPass();
         Pass other = givenStoredPass();

@@ -2,10 +2,9 @@ package dev.sentinel.http.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.domain.FieldViolation;
-import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
-import dev.sentinel.core.port.Storage;
+import dev.sentinel.core.service.ActivityIngest;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -13,10 +12,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /api/v1/activity}: batch ingest from remote resource servers. The body is a JSON array of at most
@@ -30,10 +27,10 @@ public final class IngestEndpoint {
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final int MAX_REPORTED = 100;
 
-    private final Storage storage;
+    private final ActivityIngest ingest;
 
-    public IngestEndpoint(Storage storage) {
-        this.storage = storage;
+    public IngestEndpoint(ActivityIngest ingest) {
+        this.ingest = ingest;
     }
 
     public void ingest(Context ctx) {
@@ -59,23 +56,11 @@ public final class IngestEndpoint {
             }
         }
         throwIfAny(violations);
-        storage.inTransaction(session -> {
-            Set<PassId> unknown = new LinkedHashSet<>();
-            for (ActivityEvent event : events) {
-                if (!unknown.contains(event.passId()) && session.passes().find(event.passId()).isEmpty()) {
-                    unknown.add(event.passId());
-                }
-            }
-            for (int index = 0; index < events.size(); index++) {
-                if (unknown.contains(events.get(index).passId())) {
-                    violations.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
-                }
-            }
-            throwIfAny(violations);
-            session.activity().append(events);
-            session.usage().add(events);
-            return null;
-        });
+        try {
+            ingest.ingest(events);
+        } catch (ValidationException unknownPasses) {
+            throwIfAny(unknownPasses.violations());
+        }
         Json.reply(ctx, 200, Map.of("accepted", events.size()));
     }
 

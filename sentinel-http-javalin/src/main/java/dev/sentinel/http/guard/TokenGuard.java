@@ -5,10 +5,9 @@ import com.google.common.cache.CacheBuilder;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.ActivityRecorder;
-import dev.sentinel.core.port.Storage;
-import dev.sentinel.http.jwt.AccessTokenClaims;
-import dev.sentinel.http.jwt.AccessTokens;
-import dev.sentinel.http.oauth.TokenLiveness;
+import dev.sentinel.core.token.AccessTokenClaims;
+import dev.sentinel.core.token.TokenLiveness;
+import dev.sentinel.core.token.TokenService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +33,10 @@ import java.util.Set;
  */
 public final class TokenGuard {
 
-    /** The longest a pass's state may be stale; DESIGN §5 asks for "a few seconds". */
+    /** The longest a pass's state may be stale: a toggled or revoked pass is refused within this time. */
     public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
 
-    private final AccessTokens tokens;
+    private final TokenService tokens;
     private final TokenLiveness liveness;
     private final ActivityRecorder recorder;
     private final Clock clock;
@@ -46,7 +45,7 @@ public final class TokenGuard {
 
     private TokenGuard(Builder builder) {
         this.tokens = builder.tokens;
-        this.liveness = new TokenLiveness(builder.storage);
+        this.liveness = builder.tokens.liveness();
         this.recorder = builder.recorder;
         this.clock = builder.clock;
         this.audience = builder.audience;
@@ -54,8 +53,8 @@ public final class TokenGuard {
                 .expireAfterWrite(builder.stateTtl).build();
     }
 
-    public static Builder builder(AccessTokens tokens, Storage storage, ActivityRecorder recorder) {
-        return new Builder(tokens, storage, recorder);
+    public static Builder builder(TokenService tokens, ActivityRecorder recorder) {
+        return new Builder(tokens, recorder);
     }
 
     /**
@@ -104,7 +103,7 @@ public final class TokenGuard {
     }
 
     private Verified verify(String token, Instant now) {
-        Optional<AccessTokenClaims> claims = tokens.verify(token, now);
+        Optional<AccessTokenClaims> claims = tokens.accessTokens().verify(token, now);
         if (claims.isEmpty()) {
             return Verified.refused(GuardDecision.unauthorized("invalid_token",
                     "the access token is malformed, expired or not signed by this issuer", Optional.empty()), now);
@@ -145,17 +144,15 @@ public final class TokenGuard {
 
     /** Configures a guard. Not thread-safe. */
     public static final class Builder {
-        private final AccessTokens tokens;
-        private final Storage storage;
+        private final TokenService tokens;
         private final ActivityRecorder recorder;
         private Clock clock = Clock.systemUTC();
         private java.util.function.Supplier<String> audience;
         private Duration stateTtl = Duration.ofSeconds(2);
         private long cacheSize = 100_000;
 
-        private Builder(AccessTokens tokens, Storage storage, ActivityRecorder recorder) {
+        private Builder(TokenService tokens, ActivityRecorder recorder) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
-            this.storage = Objects.requireNonNull(storage, "storage");
             this.recorder = Objects.requireNonNull(recorder, "recorder");
         }
 
@@ -187,7 +184,7 @@ public final class TokenGuard {
 
         public TokenGuard build() {
             if (audience == null) {
-                audience = tokens::audience;
+                audience = tokens.settings()::audience;
             }
             return new TokenGuard(this);
         }

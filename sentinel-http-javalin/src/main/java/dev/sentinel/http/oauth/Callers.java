@@ -1,9 +1,9 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.service.AuthenticationResult;
 import dev.sentinel.core.service.Authenticator;
-import dev.sentinel.http.admin.AdminTokens;
+import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.token.TokenCaller;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -17,13 +17,6 @@ import java.util.Optional;
  */
 final class Callers {
 
-    /** Who is calling: the admin (no client id) or the client of an authenticated pass. */
-    record Caller(Optional<ClientId> clientId) {
-        boolean isAdmin() {
-            return clientId.isEmpty();
-        }
-    }
-
     private final Authenticator authenticator;
     private final AdminTokens adminTokens;
     private final Attempts attempts;
@@ -36,13 +29,13 @@ final class Callers {
         this.clock = clock;
     }
 
-    Caller authenticate(Context ctx, FormBody form, long startNanos) {
+    TokenCaller authenticate(Context ctx, FormBody form, long startNanos) {
         Optional<String> bearer = Requests.bearerToken(ctx);
         if (bearer.isPresent()) {
             if (form.get("client_secret").isPresent() || !adminTokens.matches(bearer.get())) {
                 throw OAuthError.invalidClient();
             }
-            return new Caller(Optional.empty());
+            return TokenCaller.admin();
         }
         ClientCredentials credentials = ClientCredentials.from(ctx, form);
         Instant now = clock.instant();
@@ -52,6 +45,6 @@ final class Callers {
                     result.failure().map(failure -> failure.code() + ": " + failure.description()), Map.of()));
             throw OAuthError.invalidClient();
         }
-        return new Caller(Optional.of(result.pass().orElseThrow().clientId()));
+        return TokenCaller.client(result.pass().orElseThrow());
     }
 }

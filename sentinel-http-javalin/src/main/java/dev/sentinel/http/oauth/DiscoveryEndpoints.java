@@ -1,7 +1,7 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.http.jwt.AccessTokens;
-import dev.sentinel.http.keys.SigningKeyService;
+import dev.sentinel.core.token.SigningKeyService;
+import dev.sentinel.core.token.TokenService;
 import dev.sentinel.http.web.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -13,16 +13,14 @@ public final class DiscoveryEndpoints {
 
     private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
-    private final AccessTokens tokens;
-    private final SigningKeyService keys;
+    private final TokenService tokens;
 
-    public DiscoveryEndpoints(AccessTokens tokens, SigningKeyService keys) {
+    public DiscoveryEndpoints(TokenService tokens) {
         this.tokens = tokens;
-        this.keys = keys;
     }
 
     public void metadata(Context ctx) {
-        String issuer = tokens.issuer();
+        String issuer = tokens.settings().issuer();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", issuer);
@@ -42,6 +40,6 @@ public final class DiscoveryEndpoints {
 
     public void jwks(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=" + SigningKeyService.REFRESH_SECONDS);
-        ctx.status(200).contentType(Json.JSON).result(Json.bytes(Map.of("keys", keys.current().jwks())));
+        ctx.status(200).contentType(Json.JSON).result(Json.bytes(Map.of("keys", tokens.keys().current().jwks())));
     }
 }

@@ -1,46 +1,36 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.port.Storage;
-import dev.sentinel.http.jwt.AccessTokenClaims;
-import dev.sentinel.http.jwt.AccessTokens;
+import dev.sentinel.core.token.AccessTokenClaims;
+import dev.sentinel.core.token.Introspection;
+import dev.sentinel.core.token.TokenService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * {@code POST /oauth/introspect} (RFC 7662), for the admin token or any pass's client credentials. A token is active
- * only if this server signed it, it has not expired or been revoked, and its pass still exists, belongs to the same
- * client, is active and inside its validity period <em>now</em>: toggling, revoking or deleting a pass deactivates its
- * tokens at once.
+ * {@code POST /oauth/introspect} (RFC 7662). The caller authenticates with the admin token or client credentials
+ * (401 otherwise); the answer is the token's claims only when it is active now and the caller may learn about it —
+ * the admin, the client the token was issued to, or a pass holding {@code sentinel:introspect} — and
+ * {@code {"active": false}} in every other case.
  */
 public final class IntrospectionEndpoint implements Handler {
 
     private final Callers callers;
-    private final AccessTokens tokens;
-    private final TokenLiveness liveness;
-    private final Clock clock;
+    private final TokenService tokens;
 
-    public IntrospectionEndpoint(OAuthCallers callers, AccessTokens tokens, Storage storage, Clock clock) {
+    public IntrospectionEndpoint(OAuthCallers callers, TokenService tokens) {
         this.callers = callers.callers();
         this.tokens = tokens;
-        this.liveness = new TokenLiveness(storage);
-        this.clock = clock;
     }
 
     @Override
     public void handle(Context ctx) {
         long startNanos = System.nanoTime();
         FormBody form = FormBody.parse(ctx);
-        callers.authenticate(ctx, form, startNanos);
-        String token = form.require("token");
-        Instant now = clock.instant();
-        Optional<AccessTokenClaims> claims = tokens.verify(token, now)
-                .filter(verified -> liveness.check(verified, now).live());
-        OAuthReplies.json(ctx, 200, claims.map(IntrospectionEndpoint::active).orElse(Map.of("active", false)));
+        var caller = callers.authenticate(ctx, form, startNanos);
+        Introspection result = tokens.introspect(form.require("token"), caller);
+        OAuthReplies.json(ctx, 200, result.claims().map(IntrospectionEndpoint::active).orElse(Map.of("active", false)));
     }
 
     private static Map<String, Object> active(AccessTokenClaims claims) {

@@ -5,14 +5,12 @@ import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.service.AuthenticationFailure;
 import dev.sentinel.core.service.AuthenticationResult;
 import dev.sentinel.core.service.Authenticator;
-import dev.sentinel.http.jwt.AccessTokenClaims;
-import dev.sentinel.http.jwt.AccessTokens;
+import dev.sentinel.core.token.IssuedToken;
+import dev.sentinel.core.token.TokenRequestException;
+import dev.sentinel.core.token.TokenService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,23 +33,15 @@ public final class TokenEndpoint implements Handler {
             "urn:ietf:params:oauth:grant-type:saml2-bearer", "urn:ietf:params:oauth:grant-type:token-exchange");
 
     private final Authenticator authenticator;
-    private final AccessTokens tokens;
+    private final TokenService tokens;
     private final Attempts attempts;
     private final Clock clock;
-    private final Duration lifetime;
-    /**
-     * One DRBG per request thread for token ids: the default {@code NativePRNG} shares one lock between every
-     * instance, and under load the request threads queued on it.
-     */
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenEndpoint::drbg);
 
-    public TokenEndpoint(Authenticator authenticator, AccessTokens tokens, OAuthActivity activity, Clock clock,
-                         Duration lifetime) {
+    public TokenEndpoint(Authenticator authenticator, TokenService tokens, OAuthActivity activity, Clock clock) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.attempts = activity.attempts();
         this.clock = clock;
-        this.lifetime = lifetime;
     }
 
     @Override
@@ -76,52 +66,24 @@ public final class TokenEndpoint implements Handler {
             refuse(ctx, pass.passId(), now, startNanos, "unauthorized_client: grant_type " + grantType);
             throw OAuthError.unauthorizedClient("agent clients may use only the client_credentials grant");
         }
-        String scope;
+        IssuedToken issued;
         try {
-            scope = RequestedScope.resolve(form.get("scope"), pass.pass().permissions());
-        } catch (OAuthError invalid) {
-            refuse(ctx, pass.passId(), now, startNanos, "invalid_scope: " + invalid.getMessage());
-            throw invalid;
+            issued = tokens.issue(pass, result.credential().orElseThrow(), form.get("scope"), now);
+        } catch (TokenRequestException invalid) {
+            refuse(ctx, pass.passId(), now, startNanos, invalid.error() + ": " + invalid.getMessage());
+            throw OAuthError.invalidScope(invalid.getMessage());
         }
-        issue(ctx, pass, scope, now, startNanos);
-    }
-
-    private void issue(Context ctx, SentinelPass pass, String scope, Instant now, long startNanos) {
-        Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
-        Instant end = pass.pass().validity().end();
-        Instant expiresAt = issuedAt.plus(lifetime);
-        if (expiresAt.isAfter(end)) {
-            expiresAt = end;
-        }
-        String jti = jti();
-        String clientId = pass.clientId().value();
-        String token = tokens.issue(new AccessTokenClaims(tokens.issuer(), clientId, tokens.audience(), issuedAt,
-                expiresAt, jti, clientId, scope, pass.passId().value()));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token);
+        body.put("access_token", issued.accessToken());
         body.put("token_type", "Bearer");
-        body.put("expires_in", Math.max(1, expiresAt.getEpochSecond() - issuedAt.getEpochSecond()));
-        body.put("scope", scope);
+        body.put("expires_in", issued.expiresIn());
+        body.put("scope", issued.claims().scope());
         OAuthReplies.json(ctx, 200, body);
         attempts.record(ctx, pass.passId(), now, startNanos, 200, Optional.empty(),
-                Map.of("grant_type", CLIENT_CREDENTIALS, "scope", scope, "jti", jti));
+                Map.of("grant_type", CLIENT_CREDENTIALS, "scope", issued.claims().scope(), "jti", issued.claims().jti()));
     }
 
     private void refuse(Context ctx, PassId passId, Instant now, long startNanos, String reason) {
         attempts.record(ctx, passId, now, startNanos, 400, Optional.of(reason), Map.of());
-    }
-
-    private String jti() {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        return dev.sentinel.http.keys.Base64Url.encode(bytes);
-    }
-
-    private static SecureRandom drbg() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException absent) {
-            return new SecureRandom();
-        }
     }
 }

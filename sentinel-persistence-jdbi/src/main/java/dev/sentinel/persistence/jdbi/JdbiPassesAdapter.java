@@ -28,7 +28,7 @@ final class JdbiPassesAdapter implements Passes {
 
     static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
             + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
-            + "created_at, updated_at";
+            + "generation, created_at, updated_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
 
     private final Handle handle;
@@ -42,7 +42,7 @@ final class JdbiPassesAdapter implements Passes {
         try {
             handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
                             + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "
-                            + ":credentialType, :visibility, :notes, :state, :createdAt, :updatedAt)")
+                            + ":credentialType, :visibility, :notes, :state, :generation, :createdAt, :updatedAt)")
                     .bind("passId", pass.passId().value())
                     .bind("project", pass.project().value())
                     .bind("clientId", pass.clientId().value())
@@ -57,6 +57,7 @@ final class JdbiPassesAdapter implements Passes {
                     .bind("visibility", pass.visibility().code())
                     .bind("notes", pass.integrationNotes().orElse(null))
                     .bind("state", pass.state().code())
+                    .bind("generation", pass.generation())
                     .bind("createdAt", Sql.utc(pass.createdAt()))
                     .bind("updatedAt", Sql.utc(pass.updatedAt()))
                     .execute();
@@ -96,8 +97,10 @@ final class JdbiPassesAdapter implements Passes {
 
     @Override
     public void update(Pass pass) {
-        handle.createUpdate("UPDATE passes SET state = :state, updated_at = :updatedAt WHERE pass_id = :passId")
+        handle.createUpdate("UPDATE passes SET state = :state, generation = :generation, updated_at = :updatedAt "
+                        + "WHERE pass_id = :passId")
                 .bind("state", pass.state().code())
+                .bind("generation", pass.generation())
                 .bind("updatedAt", Sql.utc(pass.updatedAt()))
                 .bind("passId", pass.passId().value())
                 .execute();
@@ -122,6 +125,6 @@ final class JdbiPassesAdapter implements Passes {
                 Permissions.parse(row.getString("permissions")), Scopes.parse(row.getString("scopes")),
                 CredentialType.parse(row.getString("credential_type")), Visibility.parse(row.getString("visibility")),
                 Sql.optionalString(row, "integration_notes"), Coded.parse(PassState.class, "state", row.getString("state")),
-                Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                row.getLong("generation"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
     }
 }

@@ -6,6 +6,7 @@ import dev.sentinel.core.port.ActivityLog;
 import dev.sentinel.core.port.AgentUsers;
 import dev.sentinel.core.port.AuditTrail;
 import dev.sentinel.core.port.Passes;
+import dev.sentinel.core.port.RevokedTokens;
 import dev.sentinel.core.port.Settings;
 import dev.sentinel.core.port.SigningKeys;
 import dev.sentinel.core.port.StorageSession;
@@ -87,6 +88,11 @@ final class JdbiSession implements StorageSession, AutoCloseable {
     @Override
     public Settings settings() {
         return new JdbiSettingsAdapter(handle(), dialect);
+    }
+
+    @Override
+    public RevokedTokens revokedTokens() {
+        return new JdbiRevokedTokensAdapter(handle(), dialect);
     }
 
     @Override

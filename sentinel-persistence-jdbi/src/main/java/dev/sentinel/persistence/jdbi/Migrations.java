@@ -17,7 +17,7 @@ final class Migrations {
     static void migrate(FluentConfiguration flyway, DatabaseConfig config) {
         try {
             flyway.locations("classpath:db/migration")
-                    .javaMigrations(new V4__Move_activity_events_into_blocks())
+                    .javaMigrations(new V4__Move_activity_events_into_blocks(), new V6__Move_revoked_tokens_out_of_settings())
                     .createSchemas(false)
                     .load()
                     .migrate();

@@ -4,6 +4,7 @@ import dev.sentinel.core.port.ActivityLogContract;
 import dev.sentinel.core.port.AgentUsersContract;
 import dev.sentinel.core.port.AuditTrailContract;
 import dev.sentinel.core.port.PassesContract;
+import dev.sentinel.core.port.RevokedTokensContract;
 import dev.sentinel.core.port.SettingsContract;
 import dev.sentinel.core.port.SigningKeysContract;
 import dev.sentinel.core.port.Storage;
@@ -77,6 +78,14 @@ abstract class JdbiStorageContracts {
 
     @Nested
     class Settings extends SettingsContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class RevokedTokens extends RevokedTokensContract {
         @Override
         protected Storage storage() {
             return storage;

@@ -1,10 +1,14 @@
-package dev.sentinel.http.keys;
+package dev.sentinel.core.token;
 
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** Base64url without padding, as JOSE uses it. */
+/**
+ * Base64url without padding, as JOSE uses it (RFC 7515 §2). Decoding is strict: padding, characters outside the
+ * alphabet and non-zero unused bits are refused, so every byte string has exactly one accepted text and a token
+ * cannot be altered without changing its meaning. Thread-safe.
+ */
 public final class Base64Url {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -17,9 +21,16 @@ public final class Base64Url {
         return ENCODER.encodeToString(bytes);
     }
 
-    /** Decodes; throws {@link IllegalArgumentException} on malformed input. */
+    /** Decodes canonical base64url; throws {@link IllegalArgumentException} on anything else. */
     public static byte[] decode(String text) {
-        return DECODER.decode(text);
+        if (text.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("base64url in JOSE carries no padding");
+        }
+        byte[] bytes = DECODER.decode(text);
+        if (!ENCODER.encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("not canonical base64url (unused bits are set)");
+        }
+        return bytes;
     }
 
     /** The unsigned big-endian bytes of a positive integer, left-padded or trimmed to {@code length} when positive. */

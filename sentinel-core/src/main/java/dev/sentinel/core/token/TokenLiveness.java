@@ -1,19 +1,19 @@
-package dev.sentinel.http.oauth;
+package dev.sentinel.core.token;
 
 import dev.sentinel.core.domain.ClientId;
-import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.ValidityState;
 import dev.sentinel.core.port.Storage;
-import dev.sentinel.http.jwt.AccessTokenClaims;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a token this server signed is still live <em>now</em>: its pass exists and belongs to the token's client,
- * is active and inside its validity period, and the token was not revoked. Introspection and the guard both ask
- * this, so a toggled, revoked, expired or deleted pass ends its tokens everywhere at once. Thread-safe.
+ * Whether a token this issuer signed is still live <em>now</em>: its pass exists and belongs to the token's client,
+ * is active and inside its validity period, is still in the generation the token was issued in (no toggle off,
+ * revoke or regenerate without grace since), the secret the token was issued for still works, and the token itself
+ * was not revoked. Introspection and the guard both ask this. Thread-safe.
  */
 public final class TokenLiveness {
 
@@ -37,27 +37,38 @@ public final class TokenLiveness {
             return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
         }
         return storage.read(session -> {
-            Optional<Pass> pass = session.passes().find(passId.get());
-            if (pass.isEmpty() || !pass.get().clientId().value().equals(claims.clientId())) {
+            Optional<SentinelPass> found = session.sentinelPass(new ClientId(claims.clientId()));
+            if (found.isEmpty() || !found.get().passId().equals(passId.get())) {
                 return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
             }
-            if (RevokedTokens.isRevoked(session.settings(), claims.jti())) {
-                return new Liveness(passId, Optional.of("the access token was revoked"));
+            Optional<String> refusal = refusal(found.get(), claims, now);
+            if (refusal.isEmpty() && session.revokedTokens().isRevoked(claims.jti())) {
+                refusal = Optional.of("the access token was revoked");
             }
-            return new Liveness(passId, stateRefusal(pass.get(), now));
+            return new Liveness(passId, refusal);
         });
     }
 
-    private static Optional<String> stateRefusal(Pass pass, Instant now) {
-        return switch (pass.state()) {
+    private static Optional<String> refusal(SentinelPass current, AccessTokenClaims claims, Instant now) {
+        Optional<String> state = switch (current.pass().state()) {
             case REVOKED -> Optional.of("the pass is revoked");
             case INACTIVE -> Optional.of("the pass is deactivated");
             case ACTIVE -> {
-                ValidityState validity = pass.validity().stateAt(now);
+                ValidityState validity = current.pass().validity().stateAt(now);
                 yield validity == ValidityState.EXPIRED ? Optional.of("the pass has expired")
                         : validity == ValidityState.NOT_YET_VALID ? Optional.of("the pass is not yet valid") : Optional.empty();
             }
         };
+        if (state.isPresent()) {
+            return state;
+        }
+        if (current.pass().generation() != claims.passGeneration()) {
+            return Optional.of("the pass was deactivated, revoked or given a new secret since the token was issued");
+        }
+        if (current.agent().credentials().usable(claims.credentialId(), now).isEmpty()) {
+            return Optional.of("the secret the token was issued for no longer works");
+        }
+        return Optional.empty();
     }
 
     private static Optional<PassId> parse(String raw) {

@@ -1,6 +1,5 @@
-package dev.sentinel.http.keys;
+package dev.sentinel.core.token;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -17,7 +16,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * Signs and verifies JWS signing inputs. Signing prefers the Amazon Corretto Crypto Provider (AWS-LC, native code)
  * where its library loads, that is on Linux x86-64 unless the system property {@code sentinel.crypto.native} is
  * {@code false}: a token signature is most of the CPU time of a grant, and this provider signs Ed25519 about three
- * times faster than BouncyCastle (docs/benchmarks.md). Elsewhere Ed25519 is signed with BouncyCastle's lightweight
+ * times faster than BouncyCastle (see the benchmarks in the documentation). The provider is an optional
+ * dependency, looked up by name. Elsewhere Ed25519 is signed with BouncyCastle's lightweight
  * API, whose key parameters are prepared once (the JDK 17 provider is about ten times slower), and ES256 and RS256
  * with the JDK's providers. Ed25519 signatures are deterministic, so both paths give the same bytes. Verification
  * always uses BouncyCastle (Ed25519) or the JDK.
@@ -35,6 +35,7 @@ final class JwsCrypto {
     }
 
     static final String NATIVE_PROPERTY = "sentinel.crypto.native";
+    private static final String NATIVE_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
     private static final Optional<Provider> NATIVE = loadNative();
 
@@ -130,14 +131,20 @@ final class JwsCrypto {
         };
     }
 
+    /**
+     * The Amazon Corretto Crypto Provider, found by name so that it stays optional: a library user who leaves its jar
+     * off the classpath gets the pure-Java signers.
+     */
     private static Optional<Provider> loadNative() {
         if ("false".equalsIgnoreCase(System.getProperty(NATIVE_PROPERTY))) {
             return Optional.empty();
         }
         try {
-            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
-            return provider.getLoadingError() == null ? Optional.of(provider) : Optional.empty();
-        } catch (LinkageError | RuntimeException unavailable) {
+            Class<?> type = Class.forName(NATIVE_CLASS, true, JwsCrypto.class.getClassLoader());
+            Provider provider = (Provider) type.getField("INSTANCE").get(null);
+            Object loadingError = type.getMethod("getLoadingError").invoke(provider);
+            return loadingError == null ? Optional.of(provider) : Optional.empty();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException unavailable) {
             return Optional.empty();
         }
     }

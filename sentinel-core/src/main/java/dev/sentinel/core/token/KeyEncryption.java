@@ -1,4 +1,4 @@
-package dev.sentinel.http.keys;
+package dev.sentinel.core.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

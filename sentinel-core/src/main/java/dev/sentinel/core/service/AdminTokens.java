@@ -1,7 +1,7 @@
-package dev.sentinel.http.admin;
+package dev.sentinel.core.service;
 
 import dev.sentinel.core.port.Storage;
-import dev.sentinel.http.keys.Base64Url;
+import dev.sentinel.core.token.Base64Url;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.sentinel.http.oauth;
+package dev.sentinel.core.token;
 
 import dev.sentinel.core.domain.Permissions;
 import java.util.LinkedHashSet;
@@ -6,12 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The scope a token gets: the requested scope tokens (RFC 6749 §3.3), each one of the pass's permissions. */
-final class RequestedScope {
+/**
+ * The scope a token gets (RFC 6749 §3.3): the requested scope tokens, each one of the pass's permissions by exact
+ * name — a wildcard permission such as {@code read:*} grants no other name, and permissions starting
+ * {@value #RESERVED_PREFIX} are only ever granted by their exact name.
+ */
+final class GrantedScope {
 
+    static final String RESERVED_PREFIX = "sentinel:";
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
-    private RequestedScope() {
+    private GrantedScope() {
     }
 
     /** The granted scope as space-separated tokens; all the permissions when none was asked for. */
@@ -22,10 +27,10 @@ final class RequestedScope {
         Set<String> granted = new LinkedHashSet<>();
         for (String token : requested.get().split(" ", -1)) {
             if (!SCOPE_TOKEN.matcher(token).matches()) {
-                throw OAuthError.invalidScope("scope must be scope tokens separated by single spaces");
+                throw new TokenRequestException("invalid_scope", "scope must be scope tokens separated by single spaces");
             }
             if (!permissions.contains(token)) {
-                throw OAuthError.invalidScope("the scope " + token + " is not among this client's permissions");
+                throw new TokenRequestException("invalid_scope", "the scope " + token + " is not among this client's permissions");
             }
             granted.add(token);
         }

@@ -1,4 +1,4 @@
-package dev.sentinel.http.keys;
+package dev.sentinel.core.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

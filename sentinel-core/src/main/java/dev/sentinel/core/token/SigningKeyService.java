@@ -1,10 +1,8 @@
-package dev.sentinel.http.keys;
+package dev.sentinel.core.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.domain.SigningKeyRecord;
 import dev.sentinel.core.port.Storage;
 import dev.sentinel.core.port.StorageSession;
-import dev.sentinel.http.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -25,6 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Token-signing keys kept through the core {@code SigningKeys} port, so that every node signs with, and publishes,
@@ -42,7 +43,9 @@ public final class SigningKeyService {
     public static final int REFRESH_SECONDS = 30;
     /** Extra time a retired key stays published, for clock skew between nodes and verifiers' caches. */
     public static final Duration PUBLISH_MARGIN = Duration.ofMinutes(5);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SigningKeyService.class);
+    private static final Logger LOG = Logger.getLogger(SigningKeyService.class.getName());
+    /** After a failed refresh, the next try comes this much sooner than a regular refresh. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final Storage storage;
     private final Clock clock;
@@ -52,6 +55,7 @@ public final class SigningKeyService {
     private final Map<String, SigningKey> decrypted = new ConcurrentHashMap<>();
     /** Kids whose record proved genuine: the kid is the JWK's thumbprint and the private key opens under the KEK. */
     private final Map<String, Boolean> genuine = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile KeyRing ring;
     private volatile long loadedAtNanos;
     private volatile long lastForcedReloadNanos;
@@ -89,29 +93,69 @@ public final class SigningKeyService {
         return kid;
     }
 
+    /** The algorithm new keys are made with. */
+    public KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
     /** What signs tokens in this process: the native provider, or BouncyCastle and the JDK where it cannot load. */
     public static String signingProvider() {
         return JwsCrypto.signingProviderDescription();
     }
 
-    /** The current key ring, re-read from the store when older than {@value #REFRESH_SECONDS} seconds. */
+    /**
+     * The current key ring, re-read from the store when older than {@value #REFRESH_SECONDS} seconds. One thread
+     * re-reads while the others keep using the ring they have (single flight); if the store fails, the cached keys
+     * keep serving (logged) and the refresh is tried again a few seconds later.
+     */
     public KeyRing current() {
         KeyRing snapshot = ring;
-        if (snapshot == null || System.nanoTime() - loadedAtNanos > Duration.ofSeconds(REFRESH_SECONDS).toNanos()) {
-            return reload();
+        if (snapshot == null) {
+            return firstLoad();
+        }
+        if (System.nanoTime() - loadedAtNanos > Duration.ofSeconds(REFRESH_SECONDS).toNanos()) {
+            return refresh(snapshot);
         }
         return snapshot;
     }
 
-    /** Finds a verification key, re-reading the store (at most once a second) when the kid is unknown. */
+    /**
+     * Finds a verification key, re-reading the store (at most once a second, single flight) when the kid is unknown.
+     */
     public Optional<VerificationKey> verificationKey(String kid) {
-        Optional<VerificationKey> known = current().verificationKey(kid);
+        KeyRing snapshot = current();
+        Optional<VerificationKey> known = snapshot.verificationKey(kid);
         long now = System.nanoTime();
         if (known.isPresent() || now - lastForcedReloadNanos < 1_000_000_000L) {
             return known;
         }
         lastForcedReloadNanos = now;
-        return reload().verificationKey(kid);
+        return refresh(snapshot).verificationKey(kid);
+    }
+
+    /** Whether {@code kid} is still published in the current ring: a retired and deleted key is not. */
+    public boolean isPublished(String kid) {
+        return current().verificationKey(kid).isPresent();
+    }
+
+    private synchronized KeyRing firstLoad() {
+        KeyRing snapshot = ring;
+        return snapshot != null ? snapshot : reload();
+    }
+
+    private KeyRing refresh(KeyRing snapshot) {
+        if (!refreshing.compareAndSet(false, true)) {
+            return snapshot;
+        }
+        try {
+            return reload();
+        } catch (RuntimeException storeFailed) {
+            LOG.log(Level.WARNING, "cannot re-read the signing keys; the cached keys keep serving: " + storeFailed.getMessage());
+            loadedAtNanos = System.nanoTime() - Duration.ofSeconds(REFRESH_SECONDS).minus(RETRY_AFTER_FAILURE).toNanos();
+            return snapshot;
+        } finally {
+            refreshing.set(false);
+        }
     }
 
     private String replaceActiveKey(StorageSession session) {
@@ -137,7 +181,7 @@ public final class SigningKeyService {
             jwk.put("alg", algorithm.joseName());
             jwk.put("use", "sig");
             String encrypted = encryption.encrypt(kid, pair.getPrivate().getEncoded());
-            return new SigningKeyRecord(kid, algorithm.joseName(), new String(Json.bytes(jwk), StandardCharsets.UTF_8),
+            return new SigningKeyRecord(kid, algorithm.joseName(), new String(JoseJson.write(jwk), StandardCharsets.UTF_8),
                     encrypted, now, Optional.empty());
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("cannot generate a " + algorithm.joseName() + " key", failure);
@@ -200,11 +244,11 @@ public final class SigningKeyService {
                 Arrays.fill(encryption.decrypt(kid, record.encryptedPrivateKey()), (byte) 0);
                 boolean matches = thumbprint(recordAlgorithm.thumbprintMembers(publicKey)).equals(kid);
                 if (!matches) {
-                    LOG.warn("signing key {} is not published: its kid is not its JWK thumbprint", kid);
+                    LOG.warning("signing key " + kid + " is not published: its kid is not its JWK thumbprint");
                 }
                 return matches;
             } catch (GeneralSecurityException | RuntimeException failure) {
-                LOG.warn("signing key {} is not published: {}", kid, failure.getMessage());
+                LOG.warning("signing key " + kid + " is not published: " + failure.getMessage());
                 return false;
             }
         });
@@ -235,15 +279,15 @@ public final class SigningKeyService {
     }
 
     private static Map<String, String> parseJwk(SigningKeyRecord record) {
-        JsonNode node = Json.parse(record.publicJwk());
         Map<String, String> jwk = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> jwk.put(field.getKey(), field.getValue().asText()));
+        JoseJson.read(record.publicJwk().getBytes(StandardCharsets.UTF_8))
+                .forEach((name, value) -> jwk.put(name, String.valueOf(value)));
         return jwk;
     }
 
     private static String thumbprint(Map<String, String> members) {
         try {
-            byte[] canonical = Json.bytes(members);
+            byte[] canonical = JoseJson.write(members);
             return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
