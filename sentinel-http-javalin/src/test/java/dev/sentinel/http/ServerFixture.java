@@ -1,6 +1,7 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.fixtures.TestClock;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.PageRequest;

@@ -29,7 +29,17 @@ public final class SigningKey {
 
     /** Signs the claims as a compact JWS with header {@code {"alg", "typ":"at+jwt", "kid"}}. */
     public String signJwt(byte[] claimsJson) {
-        String signingInput = encodedHeader + '.' + Base64Url.encode(claimsJson);
+        return sign(encodedHeader, claimsJson);
+    }
+
+    /** Signs the claims with another {@code typ} in the header, e.g. {@code JWT}. */
+    String signJwt(String typ, byte[] claimsJson) {
+        String header = "{\"alg\":\"" + algorithm.joseName() + "\",\"typ\":\"" + typ + "\",\"kid\":\"" + kid + "\"}";
+        return sign(Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII)), claimsJson);
+    }
+
+    private String sign(String header, byte[] claimsJson) {
+        String signingInput = header + '.' + Base64Url.encode(claimsJson);
         return signingInput + '.' + Base64Url.encode(signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 

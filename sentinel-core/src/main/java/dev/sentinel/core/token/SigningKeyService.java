@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,6 +57,7 @@ public final class SigningKeyService {
     /** Kids whose record proved genuine: the kid is the JWK's thumbprint and the private key opens under the KEK. */
     private final Map<String, Boolean> genuine = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final LongSupplier nanoTime;
     private volatile KeyRing ring;
     private volatile long loadedAtNanos;
     private volatile long lastForcedReloadNanos;
@@ -66,11 +68,18 @@ public final class SigningKeyService {
      * @param tokenLifetime    the longest access-token lifetime, i.e. how long a retired key stays published
      */
     public SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime) {
+        this(storage, clock, algorithm, keyEncryptionKey, tokenLifetime, System::nanoTime);
+    }
+
+    /** As the public constructor, with the monotonic time that decides when keys are re-read (tests move it). */
+    SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime,
+                      LongSupplier nanoTime) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.algorithm = KeyAlgorithm.parse(algorithm);
         this.encryption = new KeyEncryption(keyEncryptionKey, new SecureRandom());
         this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /** Makes sure a key of the configured algorithm signs, creating one when there is none; returns the key ring. */
@@ -113,7 +122,7 @@ public final class SigningKeyService {
         if (snapshot == null) {
             return firstLoad();
         }
-        if (System.nanoTime() - loadedAtNanos > Duration.ofSeconds(REFRESH_SECONDS).toNanos()) {
+        if (nanoTime.getAsLong() - loadedAtNanos > Duration.ofSeconds(REFRESH_SECONDS).toNanos()) {
             return refresh(snapshot);
         }
         return snapshot;
@@ -125,7 +134,7 @@ public final class SigningKeyService {
     public Optional<VerificationKey> verificationKey(String kid) {
         KeyRing snapshot = current();
         Optional<VerificationKey> known = snapshot.verificationKey(kid);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (known.isPresent() || now - lastForcedReloadNanos < 1_000_000_000L) {
             return known;
         }
@@ -151,7 +160,7 @@ public final class SigningKeyService {
             return reload();
         } catch (RuntimeException storeFailed) {
             LOG.log(Level.WARNING, "cannot re-read the signing keys; the cached keys keep serving: " + storeFailed.getMessage());
-            loadedAtNanos = System.nanoTime() - Duration.ofSeconds(REFRESH_SECONDS).minus(RETRY_AFTER_FAILURE).toNanos();
+            loadedAtNanos = nanoTime.getAsLong() - Duration.ofSeconds(REFRESH_SECONDS).minus(RETRY_AFTER_FAILURE).toNanos();
             return snapshot;
         } finally {
             refreshing.set(false);
@@ -227,7 +236,7 @@ public final class SigningKeyService {
         }
         KeyRing loaded = new KeyRing(active, verification, jwks);
         ring = loaded;
-        loadedAtNanos = System.nanoTime();
+        loadedAtNanos = nanoTime.getAsLong();
         return loaded;
     }
 

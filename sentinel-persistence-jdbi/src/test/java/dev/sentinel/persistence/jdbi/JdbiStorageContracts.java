@@ -9,6 +9,7 @@ import dev.sentinel.core.port.SettingsContract;
 import dev.sentinel.core.port.SigningKeysContract;
 import dev.sentinel.core.port.Storage;
 import dev.sentinel.core.port.StorageTransactionContract;
+import dev.sentinel.core.port.TokenLifecycleContract;
 import dev.sentinel.core.port.UsageRollupsContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -86,6 +87,14 @@ abstract class JdbiStorageContracts {
 
     @Nested
     class RevokedTokens extends RevokedTokensContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class TokenLifecycle extends TokenLifecycleContract {
         @Override
         protected Storage storage() {
             return storage;

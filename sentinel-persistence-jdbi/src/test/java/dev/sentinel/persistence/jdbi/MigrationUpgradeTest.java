@@ -93,6 +93,47 @@ class MigrationUpgradeTest {
         }
     }
 
+    @Test
+    void aStoreOfTheLastReleaseKeepsItsRevocationsAndPassesWhenTheyMoveToVersionSix() {
+        DatabaseConfig config = DatabaseConfig.h2(dataDir);
+        assertRevocationsSurviveTheUpgrade(config, LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD);
+    }
+
+    @Test
+    void aStoreOfTheLastReleaseKeepsItsRevocationsOnPostgres() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            assertRevocationsSurviveTheUpgrade(schema.config(), schema.config().jdbcUrl(), schema.user(), schema.password());
+        }
+    }
+
+    /** Schema version 4 (release 74bd9b5) with a pass and two deny-list entries in settings, then today's open. */
+    private static void assertRevocationsSurviveTheUpgrade(DatabaseConfig config, String url, String user, String password) {
+        Flyway old = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .javaMigrations(new V4__Move_activity_events_into_blocks()).target("4").load();
+        old.migrate();
+        insertVersionOnePass(old);
+        try (var connection = old.getConfiguration().getDataSource().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("INSERT INTO settings (name, setting_value) VALUES ('revoked_jti:jti-a', '2026-11-26T10:15:00Z')");
+            statement.execute("INSERT INTO settings (name, setting_value) VALUES ('revoked_jti:jti-b', 'not a time')");
+            statement.execute("INSERT INTO settings (name, setting_value) VALUES ('admin_token_hash', '$sha256$kept')");
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            assertThat(storage.read((StorageSession session) -> session.revokedTokens().isRevoked("jti-a"))).isTrue();
+            assertThat(storage.read((StorageSession session) -> session.revokedTokens().isRevoked("jti-b"))).isTrue();
+            assertThat(storage.read((StorageSession session) -> session.settings().withPrefix("revoked_jti:"))).isEmpty();
+            assertThat(storage.read((StorageSession session) -> session.settings().get("admin_token_hash"))).contains("$sha256$kept");
+            assertThat(storage.inTransaction((StorageSession session) -> session.revokedTokens()
+                    .deleteExpiredBefore(java.time.Instant.parse("2026-11-26T10:16:00Z")))).as("jti-a's expiry came along")
+                    .isEqualTo(1);
+            assertThat(storage.read((StorageSession session) -> session.passes().find(new PassId("SP-2025-OLD001"))))
+                    .hasValueSatisfying(pass -> assertThat(pass.generation()).isZero());
+        }
+    }
+
     private static void insertVersionOnePass(Flyway old) {
         try (var connection = old.getConfiguration().getDataSource().getConnection();
              var statement = connection.createStatement()) {
