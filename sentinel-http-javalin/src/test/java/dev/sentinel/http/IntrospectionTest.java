@@ -91,9 +91,34 @@ class IntrospectionTest {
     }
 
     @Test
-    void acceptsAPasssClientCredentialsAsCaller() {
+    void aClientLearnsAboutItsOwnTokens() {
         HttpResponse<String> response = fixture.postForm("/oauth/introspect", "token=" + token, "Authorization", basic);
         assertThat(Json.parse(response.body()).path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anotherClientLearnsNothingAboutTheToken() {
+        CreatedPass other = fixture.createPass();
+        HttpResponse<String> response = fixture.postForm("/oauth/introspect", "token=" + token, "Authorization",
+                ServerFixture.basic(other.credentials().clientId().value(), other.credentials().clientSecret().reveal()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"active\":false}");
+    }
+
+    @Test
+    void aResourceServerPassHoldingSentinelIntrospectLearnsAboutIt() {
+        CreatedPass resourceServer = fixture.createPass(builder -> builder.permissions("sentinel:introspect"));
+        CreatedPass wildcard = fixture.createPass(builder -> builder.permissions("sentinel:*"));
+
+        HttpResponse<String> allowed = fixture.postForm("/oauth/introspect", "token=" + token, "Authorization",
+                ServerFixture.basic(resourceServer.credentials().clientId().value(),
+                        resourceServer.credentials().clientSecret().reveal()));
+        HttpResponse<String> byWildcard = fixture.postForm("/oauth/introspect", "token=" + token, "Authorization",
+                ServerFixture.basic(wildcard.credentials().clientId().value(), wildcard.credentials().clientSecret().reveal()));
+
+        assertThat(Json.parse(allowed.body()).path("client_id").asText()).isEqualTo(created.credentials().clientId().value());
+        assertThat(byWildcard.body()).isEqualTo("{\"active\":false}");
     }
 
     @Test
