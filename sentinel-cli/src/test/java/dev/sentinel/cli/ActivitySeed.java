@@ -1,9 +1,9 @@
 package dev.sentinel.cli;
 
+import dev.sentinel.core.application.StoringActivityRecorder;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.service.StoringActivityRecorder;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Path;

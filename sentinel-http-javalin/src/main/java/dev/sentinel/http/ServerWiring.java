@@ -1,14 +1,14 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.recording.RecorderStats;
+import dev.sentinel.core.application.AdminTokens;
+import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.recording.RecorderStats;
+import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.http.activity.AnalyticsEndpoints;
 import dev.sentinel.http.activity.IngestEndpoint;
 import dev.sentinel.http.activity.MetricsEndpoint;
-import dev.sentinel.core.port.ActivityRecorder;
-import dev.sentinel.core.service.PassService;
-import dev.sentinel.core.service.AdminTokens;
-import dev.sentinel.core.token.TokenService;
 import dev.sentinel.http.admin.AdminGuard;
 import dev.sentinel.http.admin.PassEndpoints;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;

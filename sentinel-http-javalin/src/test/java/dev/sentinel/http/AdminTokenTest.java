@@ -3,8 +3,8 @@ package dev.sentinel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.AdminTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

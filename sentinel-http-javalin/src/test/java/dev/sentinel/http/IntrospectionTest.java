@@ -3,7 +3,7 @@ package dev.sentinel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.http.web.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;

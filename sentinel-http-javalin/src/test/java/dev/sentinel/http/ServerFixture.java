@@ -1,13 +1,13 @@
 package dev.sentinel.http;
 
+import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.fixtures.TestClock;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.PageRequest;
-import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +28,7 @@ final class ServerFixture implements AutoCloseable {
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final InMemoryStorage storage = new InMemoryStorage();
     final Sentinel sentinel = Sentinel.builder().storage(storage).clock(clock).build();
     final SentinelServer server;

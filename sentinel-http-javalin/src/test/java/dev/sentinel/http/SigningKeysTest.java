@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.application.token.SigningKeyService;
 import dev.sentinel.core.domain.SigningKeyRecord;
-import dev.sentinel.core.token.SigningKeyService;
 import dev.sentinel.http.web.Json;
 import java.net.http.HttpRequest;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.sentinel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.service.CreatedPass;
 import dev.sentinel.http.web.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.sentinel.cli.activity;
 
-import dev.sentinel.core.analytics.ActivityRequests;
+import dev.sentinel.core.application.analytics.ActivityRequests;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import picocli.CommandLine.Option;

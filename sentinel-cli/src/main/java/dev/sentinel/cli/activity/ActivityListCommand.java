@@ -6,7 +6,7 @@ import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.pass.PassIdConverter;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
-import dev.sentinel.core.analytics.ActivityRequests;
+import dev.sentinel.core.application.analytics.ActivityRequests;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.activity.ActivityEvent;

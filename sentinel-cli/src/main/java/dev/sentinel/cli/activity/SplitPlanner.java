@@ -1,7 +1,7 @@
 package dev.sentinel.cli.activity;
 
 import dev.sentinel.cli.CommandFailedException;
-import dev.sentinel.core.analytics.ActivityService;
+import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.PageRequest;

@@ -2,10 +2,10 @@ package dev.sentinel.cli.keys;
 
 import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
+import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
-import dev.sentinel.cli.options.Store;
-import dev.sentinel.core.token.SigningKeyService;
+import dev.sentinel.core.application.token.SigningKeyService;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;

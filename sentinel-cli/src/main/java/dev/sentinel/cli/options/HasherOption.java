@@ -1,7 +1,7 @@
 package dev.sentinel.cli.options;
 
-import dev.sentinel.core.credential.CredentialHashers;
-import dev.sentinel.core.port.CredentialHasher;
+import dev.sentinel.core.adapter.crypto.CredentialHashers;
+import dev.sentinel.core.port.out.CredentialHasher;
 import picocli.CommandLine.Option;
 
 /** The algorithm new secrets are hashed with; both algorithms always verify, so switching never locks anyone out. */

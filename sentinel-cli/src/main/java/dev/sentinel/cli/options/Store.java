@@ -1,10 +1,10 @@
 package dev.sentinel.cli.options;
 
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.credential.CredentialHashers;
-import dev.sentinel.core.port.CredentialHasher;
-import dev.sentinel.core.service.Actor;
-import dev.sentinel.core.service.PassService;
+import dev.sentinel.core.adapter.crypto.CredentialHashers;
+import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.port.in.Actor;
+import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 
 /** An open store and the {@link Sentinel} on it, closed together. */

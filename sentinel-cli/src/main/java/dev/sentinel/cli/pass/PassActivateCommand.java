@@ -1,8 +1,8 @@
 package dev.sentinel.cli.pass;
 
+import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.service.PassService;
 import picocli.CommandLine.Command;
 
 /** {@code sentinel pass activate ID}. */

@@ -2,7 +2,7 @@ package dev.sentinel.cli.pass;
 
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.render.Json;
-import dev.sentinel.core.analytics.PassOverview;
+import dev.sentinel.core.application.analytics.PassOverview;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;

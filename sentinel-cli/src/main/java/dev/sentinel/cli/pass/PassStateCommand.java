@@ -2,9 +2,9 @@ package dev.sentinel.cli.pass;
 
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.render.Json;
+import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.service.PassService;
 import java.io.PrintWriter;
 
 /** The shape of toggle, revoke and activate: change one pass's state and report the new one. */

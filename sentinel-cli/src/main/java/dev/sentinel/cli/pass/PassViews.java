@@ -1,8 +1,8 @@
 package dev.sentinel.cli.pass;
 
 import dev.sentinel.cli.render.Fields;
-import dev.sentinel.core.credential.IssuedCredentials;
 import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.http.admin.PassJson;

@@ -1,9 +1,9 @@
 package dev.sentinel.cli.usage;
 
 import dev.sentinel.cli.render.Sparkline;
-import dev.sentinel.core.analytics.UsagePoint;
-import dev.sentinel.core.analytics.UsageRange;
-import dev.sentinel.core.analytics.UsageReport;
+import dev.sentinel.core.application.analytics.UsagePoint;
+import dev.sentinel.core.application.analytics.UsageRange;
+import dev.sentinel.core.application.analytics.UsageReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

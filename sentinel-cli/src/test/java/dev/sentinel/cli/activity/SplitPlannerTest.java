@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentinel.cli.ActivitySeed;
 import dev.sentinel.cli.Cli;
 import dev.sentinel.cli.CommandFailedException;
-import dev.sentinel.core.analytics.ActivityService;
+import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;

@@ -1,8 +1,8 @@
 package dev.sentinel.cli.bench;
 
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.application.CreatedPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.guard.SentinelGuard;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;

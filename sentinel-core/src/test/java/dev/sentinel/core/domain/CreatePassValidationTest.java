@@ -3,8 +3,8 @@ package dev.sentinel.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.NewPass;
+import dev.sentinel.core.domain.NewPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

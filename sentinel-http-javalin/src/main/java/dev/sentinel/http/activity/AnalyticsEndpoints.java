@@ -1,10 +1,10 @@
 package dev.sentinel.http.activity;
 
-import dev.sentinel.core.analytics.ActivityRequests;
-import dev.sentinel.core.analytics.ActivityService;
-import dev.sentinel.core.analytics.ExportTooLargeException;
-import dev.sentinel.core.analytics.UsageRange;
-import dev.sentinel.core.analytics.UsageService;
+import dev.sentinel.core.application.analytics.ActivityRequests;
+import dev.sentinel.core.application.analytics.ActivityService;
+import dev.sentinel.core.application.analytics.ExportTooLargeException;
+import dev.sentinel.core.application.analytics.UsageRange;
+import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;

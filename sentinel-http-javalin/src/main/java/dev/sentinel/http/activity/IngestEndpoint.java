@@ -1,10 +1,10 @@
 package dev.sentinel.http.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
-import dev.sentinel.core.service.ActivityIngest;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;

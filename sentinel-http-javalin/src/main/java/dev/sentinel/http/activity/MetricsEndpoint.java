@@ -1,6 +1,6 @@
 package dev.sentinel.http.activity;
 
-import dev.sentinel.core.recording.RecorderStats;
+import dev.sentinel.core.application.recording.RecorderStats;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package dev.sentinel.http.activity;
 
-import dev.sentinel.core.analytics.UsageMetrics;
-import dev.sentinel.core.analytics.UsagePoint;
-import dev.sentinel.core.analytics.UsageReport;
+import dev.sentinel.core.application.analytics.UsageMetrics;
+import dev.sentinel.core.application.analytics.UsagePoint;
+import dev.sentinel.core.application.analytics.UsageReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

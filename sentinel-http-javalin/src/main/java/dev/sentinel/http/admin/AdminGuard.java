@@ -1,6 +1,6 @@
 package dev.sentinel.http.admin;
 
-import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;

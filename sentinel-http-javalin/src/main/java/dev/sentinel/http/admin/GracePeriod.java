@@ -1,7 +1,7 @@
 package dev.sentinel.http.admin;
 
+import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.domain.ValidationException;
-import dev.sentinel.core.service.PassService;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 

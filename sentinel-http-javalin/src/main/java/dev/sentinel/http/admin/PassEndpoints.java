@@ -1,15 +1,15 @@
 package dev.sentinel.http.admin;
 
-import dev.sentinel.core.analytics.PassOverview;
-import dev.sentinel.core.analytics.UsageService;
-import dev.sentinel.core.credential.IssuedCredentials;
+import dev.sentinel.core.application.CreatedPass;
+import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.analytics.PassOverview;
+import dev.sentinel.core.application.analytics.UsageService;
+import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.CreatedPass;
-import dev.sentinel.core.service.PassService;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;

@@ -1,7 +1,7 @@
 package dev.sentinel.http.admin;
 
-import dev.sentinel.core.credential.IssuedCredentials;
 import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.SentinelPass;

@@ -2,12 +2,12 @@ package dev.sentinel.http.guard;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.sentinel.core.application.token.AccessTokenClaims;
+import dev.sentinel.core.application.token.TokenLiveness;
+import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.port.ActivityRecorder;
-import dev.sentinel.core.token.AccessTokenClaims;
-import dev.sentinel.core.token.TokenLiveness;
-import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.port.in.ActivityRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

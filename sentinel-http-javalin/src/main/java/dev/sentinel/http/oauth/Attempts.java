@@ -3,7 +3,7 @@ package dev.sentinel.http.oauth;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;

@@ -1,9 +1,9 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.service.AuthenticationResult;
-import dev.sentinel.core.service.Authenticator;
-import dev.sentinel.core.service.AdminTokens;
-import dev.sentinel.core.token.TokenCaller;
+import dev.sentinel.core.application.AdminTokens;
+import dev.sentinel.core.application.AuthenticationResult;
+import dev.sentinel.core.application.Authenticator;
+import dev.sentinel.core.application.token.TokenCaller;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;

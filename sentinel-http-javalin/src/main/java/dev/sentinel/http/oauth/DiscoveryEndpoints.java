@@ -1,7 +1,7 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.token.SigningKeyService;
-import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.application.token.SigningKeyService;
+import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.http.web.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

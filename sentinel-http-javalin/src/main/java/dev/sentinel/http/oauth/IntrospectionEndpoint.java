@@ -1,8 +1,8 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.token.AccessTokenClaims;
-import dev.sentinel.core.token.Introspection;
-import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.application.token.AccessTokenClaims;
+import dev.sentinel.core.application.token.Introspection;
+import dev.sentinel.core.application.token.TokenService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;

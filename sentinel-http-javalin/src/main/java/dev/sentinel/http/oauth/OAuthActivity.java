@@ -1,6 +1,6 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.port.ActivityRecorder;
+import dev.sentinel.core.port.in.ActivityRecorder;
 
 /** Where the OAuth endpoints record authentication attempts. */
 public final class OAuthActivity {

@@ -1,7 +1,7 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.service.Authenticator;
-import dev.sentinel.core.service.AdminTokens;
+import dev.sentinel.core.application.AdminTokens;
+import dev.sentinel.core.application.Authenticator;
 import java.time.Clock;
 
 /** Authenticates callers of the introspection and revocation endpoints (admin token or client credentials). */

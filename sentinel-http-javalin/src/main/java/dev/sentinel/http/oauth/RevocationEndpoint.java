@@ -1,7 +1,7 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.token.TokenRequestException;
-import dev.sentinel.core.token.TokenService;
+import dev.sentinel.core.application.token.TokenRequestException;
+import dev.sentinel.core.application.token.TokenService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 

@@ -1,13 +1,13 @@
 package dev.sentinel.http.oauth;
 
+import dev.sentinel.core.application.AuthenticationFailure;
+import dev.sentinel.core.application.AuthenticationResult;
+import dev.sentinel.core.application.Authenticator;
+import dev.sentinel.core.application.token.IssuedToken;
+import dev.sentinel.core.application.token.TokenRequestException;
+import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.service.AuthenticationFailure;
-import dev.sentinel.core.service.AuthenticationResult;
-import dev.sentinel.core.service.Authenticator;
-import dev.sentinel.core.token.IssuedToken;
-import dev.sentinel.core.token.TokenRequestException;
-import dev.sentinel.core.token.TokenService;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;

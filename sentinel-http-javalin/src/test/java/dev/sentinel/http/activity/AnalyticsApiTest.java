@@ -3,13 +3,13 @@ package dev.sentinel.http.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.StoringActivityRecorder;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.StoringActivityRecorder;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.web.Json;
 import java.io.IOException;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.domain.activity.PageRequest;
-import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.web.Json;
 import io.javalin.Javalin;

@@ -2,12 +2,12 @@ package dev.sentinel.http.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.domain.PassId;
-import dev.sentinel.core.fixtures.TestClock;
-import dev.sentinel.core.memory.InMemoryStorage;
-import dev.sentinel.core.service.CreatePassCommand;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.web.Json;
 import io.javalin.Javalin;
@@ -35,7 +35,7 @@ class TokenLifecycleOverHttpTest {
 
     private static final String ADMIN = "lifecycle-admin-token-0123456789";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).clock(clock).build();
     private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN)
             .stopTimeout(Duration.ZERO).build().start();
@@ -109,7 +109,7 @@ class TokenLifecycleOverHttpTest {
         return Arguments.of(new Row(change, act, active));
     }
 
-    private dev.sentinel.core.service.PassService passes() {
+    private dev.sentinel.core.application.PassService passes() {
         return sentinel.passes();
     }
 

@@ -7,7 +7,7 @@ import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
-import dev.sentinel.core.port.ActivityLog;
+import dev.sentinel.core.port.out.ActivityLog;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

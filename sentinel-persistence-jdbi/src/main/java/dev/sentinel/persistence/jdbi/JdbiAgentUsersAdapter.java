@@ -6,7 +6,7 @@ import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialSet;
-import dev.sentinel.core.port.AgentUsers;
+import dev.sentinel.core.port.out.AgentUsers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.AuditEntry;
-import dev.sentinel.core.port.AuditTrail;
+import dev.sentinel.core.port.out.AuditTrail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.sentinel.core.domain.Scopes;
 import dev.sentinel.core.domain.UsageType;
 import dev.sentinel.core.domain.ValidityPeriod;
 import dev.sentinel.core.domain.Visibility;
-import dev.sentinel.core.port.Passes;
+import dev.sentinel.core.port.out.Passes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

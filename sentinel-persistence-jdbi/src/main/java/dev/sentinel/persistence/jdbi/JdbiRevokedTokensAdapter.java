@@ -1,6 +1,6 @@
 package dev.sentinel.persistence.jdbi;
 
-import dev.sentinel.core.port.RevokedTokens;
+import dev.sentinel.core.port.out.RevokedTokens;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 

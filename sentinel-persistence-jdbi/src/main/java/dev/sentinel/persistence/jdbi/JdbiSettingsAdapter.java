@@ -1,6 +1,6 @@
 package dev.sentinel.persistence.jdbi;
 
-import dev.sentinel.core.port.Settings;
+import dev.sentinel.core.port.out.Settings;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;

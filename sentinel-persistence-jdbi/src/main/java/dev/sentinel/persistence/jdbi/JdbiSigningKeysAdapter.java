@@ -1,7 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.SigningKeyRecord;
-import dev.sentinel.core.port.SigningKeys;
+import dev.sentinel.core.port.out.SigningKeys;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

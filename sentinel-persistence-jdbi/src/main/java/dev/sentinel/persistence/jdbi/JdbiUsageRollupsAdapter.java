@@ -4,7 +4,7 @@ import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.HourlyUsage;
 import dev.sentinel.core.domain.activity.LatencyHistogram;
-import dev.sentinel.core.port.UsageRollups;
+import dev.sentinel.core.port.out.UsageRollups;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

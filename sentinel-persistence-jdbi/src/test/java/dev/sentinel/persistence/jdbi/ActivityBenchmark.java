@@ -1,13 +1,13 @@
 package dev.sentinel.persistence.jdbi;
 
+import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.port.StorageSession;
-import dev.sentinel.core.recording.BatchingActivityRecorder;
-import dev.sentinel.core.recording.RecorderStats;
-import dev.sentinel.core.service.StoringActivityRecorder;
+import dev.sentinel.core.port.out.StorageSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,11 +128,11 @@ public final class ActivityBenchmark {
                             return "";
                         }
                     }).orElse(""));
-            var usage = new dev.sentinel.core.analytics.UsageService(storage, java.time.Clock.systemUTC());
-            var activity = new dev.sentinel.core.analytics.ActivityService(storage);
-            time("usage 30d (rollups)", () -> usage.usage(pass, dev.sentinel.core.analytics.UsageRange.LAST_30_DAYS).metrics().totalRequests());
-            time("usage 24h (rollups)", () -> usage.usage(pass, dev.sentinel.core.analytics.UsageRange.LAST_24_HOURS).metrics().totalRequests());
-            var errorsByDate = dev.sentinel.core.analytics.ActivityRequests.filter(pass, "error", "failed", null,
+            var usage = new dev.sentinel.core.application.analytics.UsageService(storage, java.time.Clock.systemUTC());
+            var activity = new dev.sentinel.core.application.analytics.ActivityService(storage);
+            time("usage 30d (rollups)", () -> usage.usage(pass, dev.sentinel.core.application.analytics.UsageRange.LAST_30_DAYS).metrics().totalRequests());
+            time("usage 24h (rollups)", () -> usage.usage(pass, dev.sentinel.core.application.analytics.UsageRange.LAST_24_HOURS).metrics().totalRequests());
+            var errorsByDate = dev.sentinel.core.application.analytics.ActivityRequests.filter(pass, "error", "failed", null,
                     java.time.LocalDate.ofInstant(now.minus(Duration.ofDays(30)), java.time.ZoneOffset.UTC).toString(),
                     java.time.LocalDate.ofInstant(now.minus(Duration.ofDays(2)), java.time.ZoneOffset.UTC).toString());
             var page1 = new dev.sentinel.core.domain.activity.PageRequest(1, 25);
@@ -155,7 +155,7 @@ public final class ActivityBenchmark {
             System.out.printf("export filter matches %,d%n", activity.count(tokens));
             time("export ~10,000 (token_generation, 21 h), to CSV lines", () -> {
                 StringBuilder csv = new StringBuilder(2_000_000);
-                long written = activity.export(tokens, dev.sentinel.core.analytics.ActivityService.EXPORT_LIMIT,
+                long written = activity.export(tokens, dev.sentinel.core.application.analytics.ActivityService.EXPORT_LIMIT,
                         event -> csv.append(event.startedAt()).append(',').append(event.type().code()).append(',')
                                 .append(event.endpoint()).append(',').append(event.statusCode()).append(',')
                                 .append(event.durationMs()).append(',').append(event.metadataJson()).append('\n'));

@@ -9,7 +9,7 @@ import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.core.fixtures.TestIds;
-import dev.sentinel.core.port.StorageSession;
+import dev.sentinel.core.port.out.StorageSession;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.sentinel.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.domain.activity.ActivityFilter;
-import dev.sentinel.core.port.StorageSession;
+import dev.sentinel.core.port.out.StorageSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.sentinel.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.fixtures.TestServices;
-import dev.sentinel.core.port.StorageSession;
-import dev.sentinel.core.service.CreatedPass;
+import dev.sentinel.core.port.out.StorageSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package dev.sentinel.persistence.jdbi;
 
-import dev.sentinel.core.port.ActivityLogContract;
-import dev.sentinel.core.port.AgentUsersContract;
-import dev.sentinel.core.port.AuditTrailContract;
-import dev.sentinel.core.port.PassesContract;
-import dev.sentinel.core.port.RevokedTokensContract;
-import dev.sentinel.core.port.SettingsContract;
-import dev.sentinel.core.port.SigningKeysContract;
-import dev.sentinel.core.port.Storage;
-import dev.sentinel.core.port.StorageTransactionContract;
-import dev.sentinel.core.port.TokenLifecycleContract;
-import dev.sentinel.core.port.UsageRollupsContract;
+import dev.sentinel.core.port.out.ActivityLogContract;
+import dev.sentinel.core.port.out.AgentUsersContract;
+import dev.sentinel.core.port.out.AuditTrailContract;
+import dev.sentinel.core.port.out.PassesContract;
+import dev.sentinel.core.port.out.RevokedTokensContract;
+import dev.sentinel.core.port.out.SettingsContract;
+import dev.sentinel.core.port.out.SigningKeysContract;
+import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.StorageTransactionContract;
+import dev.sentinel.core.port.out.TokenLifecycleContract;
+import dev.sentinel.core.port.out.UsageRollupsContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;

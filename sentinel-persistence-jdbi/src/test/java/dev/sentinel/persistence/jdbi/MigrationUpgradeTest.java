@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityFilter;
-import dev.sentinel.core.port.StorageSession;
 import dev.sentinel.core.fixtures.TestEvents;
+import dev.sentinel.core.port.out.StorageSession;
 import java.nio.file.Path;
 import java.util.List;
 import org.flywaydb.core.Flyway;

@@ -2,10 +2,10 @@ package dev.sentinel.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentinel.core.credential.IssuedCredentials;
+import dev.sentinel.core.application.CreatedPass;
+import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.fixtures.TestServices;
-import dev.sentinel.core.service.CreatedPass;
-import dev.sentinel.core.service.PassService;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,13 +1,13 @@
 package dev.sentinel.persistence.jdbi;
 
-import dev.sentinel.core.credential.CredentialGenerator;
+import dev.sentinel.core.application.StoringActivityRecorder;
 import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
-import dev.sentinel.core.port.StorageSession;
-import dev.sentinel.core.service.StoringActivityRecorder;
+import dev.sentinel.core.port.out.StorageSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,0 +1,60 @@
+package dev.sentinel.core.adapter.memory;
+
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.ConflictException;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.port.out.Passes;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+final class InMemoryPasses implements Passes {
+
+    private final InMemoryState state;
+
+    InMemoryPasses(InMemoryState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void add(Pass pass) {
+        if (state.passes.putIfAbsent(pass.passId(), pass) != null) {
+            throw new ConflictException("pass_id", "pass_id " + pass.passId() + " is taken");
+        }
+    }
+
+    @Override
+    public Optional<Pass> find(PassId passId) {
+        return Optional.ofNullable(state.passes.get(passId));
+    }
+
+    @Override
+    public Optional<Pass> findForUpdate(PassId passId) {
+        return find(passId);
+    }
+
+    @Override
+    public Optional<Pass> findByClientId(ClientId clientId) {
+        return state.passes.values().stream().filter(pass -> pass.clientId().equals(clientId)).findFirst();
+    }
+
+    @Override
+    public List<Pass> listByProject(ProjectId project) {
+        return state.passes.values().stream()
+                .filter(pass -> pass.project().equals(project))
+                .sorted(Comparator.comparing(Pass::createdAt).thenComparing(pass -> pass.passId().value()))
+                .toList();
+    }
+
+    @Override
+    public void update(Pass pass) {
+        state.passes.replace(pass.passId(), pass);
+    }
+
+    @Override
+    public boolean delete(PassId passId) {
+        return state.passes.remove(passId) != null;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.sentinel.core.application;
+
+import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.AuditEntry;
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.ClientSecret;
+import dev.sentinel.core.domain.ConflictException;
+import dev.sentinel.core.domain.Credential;
+import dev.sentinel.core.domain.CredentialGenerator;
+import dev.sentinel.core.domain.CredentialSet;
+import dev.sentinel.core.domain.IssuedCredentials;
+import dev.sentinel.core.domain.NewPass;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.PassState;
+import dev.sentinel.core.domain.PermissionsView;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.port.in.Actor;
+import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.port.out.CredentialHasher;
+import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.StorageSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pass lifecycle: create, read, rotate credentials, toggle, revoke, activate and delete. Every change is one
+ * transaction and one audit entry. Immutable and thread-safe; {@link #as(Actor)} names who acts.
+ */
+public final class PassService {
+
+    /** The longest grace period a rotated-out secret may keep working. */
+    public static final Duration MAX_GRACE = Duration.ofDays(30);
+    public static final String GRACE_FIELD = "grace_period";
+    private static final int PASS_ID_ATTEMPTS = 20;
+
+    private final Storage storage;
+    private final CredentialHasher hasher;
+    private final CredentialGenerator generator;
+    private final Clock clock;
+    private final Actor actor;
+
+    public PassService(Storage storage, CredentialHasher hasher, CredentialGenerator generator, Clock clock, Actor actor) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    /** The same service, recording {@code who} as the actor of every change. */
+    public PassService as(Actor who) {
+        return new PassService(storage, hasher, generator, clock, who);
+    }
+
+    /**
+     * Creates the agent user and its pass together: both exist afterwards, or neither. The returned credentials are
+     * the only time the secret is available.
+     */
+    public CreatedPass create(CreatePassCommand command) {
+        Instant now = clock.instant();
+        NewPass spec = command.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        ClientSecret secret = generator.newSecret();
+        ClientId clientId = generator.newClientId();
+        String hash = hasher.hash(secret);
+        return storage.inTransaction(session -> {
+            PassId passId = spec.passId().isPresent() ? claim(session, spec.passId().get()) : freshPassId(session, now);
+            AgentUser agent = new AgentUser(clientId, spec.agentName(), spec.agentType(), spec.description(),
+                    CredentialSet.of(Credential.current(hash, now)), now, now);
+            Pass pass = new Pass(passId, spec.project(), clientId, spec.accessLevel(), spec.organization(),
+                    spec.usageType(), spec.validity(), spec.permissions(), spec.scopes(), spec.credentialType(),
+                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, 0, now, now);
+            session.agentUsers().add(agent);
+            session.passes().add(pass);
+            audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project());
+            return new CreatedPass(new SentinelPass(agent, pass), new IssuedCredentials(clientId, secret));
+        });
+    }
+
+    public SentinelPass get(PassId passId) {
+        return storage.read(session -> load(session, passId, false));
+    }
+
+    public Optional<SentinelPass> find(PassId passId) {
+        return storage.read(session -> session.passes().find(passId)
+                .flatMap(pass -> session.agentUsers().find(pass.clientId()).map(agent -> new SentinelPass(agent, pass))));
+    }
+
+    /** The project's passes, oldest first. */
+    public List<SentinelPass> list(ProjectId project) {
+        return storage.read(session -> session.passes().listByProject(project).stream()
+                .flatMap(pass -> session.agentUsers().find(pass.clientId()).map(agent -> new SentinelPass(agent, pass)).stream())
+                .toList());
+    }
+
+    public PermissionsView permissions(PassId passId) {
+        return PermissionsView.of(get(passId).pass(), clock.instant());
+    }
+
+    /**
+     * Issues a new secret. With a zero grace the old secret stops working at once, and so does every token issued so
+     * far (a new generation); with a positive grace (at most {@link #MAX_GRACE}) the old secret and its tokens keep
+     * working until then. Older secrets stop at once either way.
+     */
+    public IssuedCredentials regenerate(PassId passId, Duration grace) {
+        Objects.requireNonNull(grace, GRACE_FIELD);
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw ValidationException.of(GRACE_FIELD, "must be between 0 and 30 days");
+        }
+        ClientSecret secret = generator.newSecret();
+        String hash = hasher.hash(secret);
+        return storage.inTransaction(session -> {
+            Instant now = clock.instant();
+            SentinelPass current = load(session, passId, true);
+            AgentUser agent = current.agent();
+            CredentialSet rotated = agent.credentials().rotate(Credential.current(hash, now), now, grace);
+            session.agentUsers().update(agent.withCredentials(rotated, now));
+            if (grace.isZero()) {
+                session.passes().update(current.pass().nextGeneration(now));
+            }
+            audit(session, now, "pass.regenerate", passId, "grace_period=" + grace);
+            return new IssuedCredentials(agent.clientId(), secret);
+        });
+    }
+
+    /** Deactivates an active pass or reactivates a deactivated one; a revoked pass must be activated instead. */
+    public SentinelPass toggle(PassId passId) {
+        return changeState(passId, "pass.toggle", state -> {
+            if (state == PassState.REVOKED) {
+                throw new ConflictException("", "pass " + passId + " is revoked; activate it to re-enable it");
+            }
+            return state == PassState.ACTIVE ? PassState.INACTIVE : PassState.ACTIVE;
+        });
+    }
+
+    /** Disables the pass and marks it revoked; the pass and its history are kept. */
+    public SentinelPass revoke(PassId passId) {
+        return changeState(passId, "pass.revoke", state -> PassState.REVOKED);
+    }
+
+    /** Re-enables a deactivated or revoked pass. */
+    public SentinelPass activate(PassId passId) {
+        return changeState(passId, "pass.activate", state -> PassState.ACTIVE);
+    }
+
+    /** Permanently removes the pass, its agent user and credentials, its activity and its rollups. */
+    public void delete(PassId passId) {
+        storage.inTransaction(session -> {
+            Instant now = clock.instant();
+            Pass pass = session.passes().findForUpdate(passId).orElseThrow(() -> new PassNotFoundException(passId.value()));
+            long events = session.activity().deleteByPass(passId);
+            session.usage().deleteByPass(passId);
+            session.passes().delete(passId);
+            session.agentUsers().delete(pass.clientId());
+            audit(session, now, "pass.delete", passId, "client_id=" + pass.clientId() + " events_deleted=" + events);
+            return null;
+        });
+    }
+
+    private SentinelPass changeState(PassId passId, String action, java.util.function.UnaryOperator<PassState> next) {
+        return storage.inTransaction(session -> {
+            Instant now = clock.instant();
+            SentinelPass current = load(session, passId, true);
+            PassState before = current.pass().state();
+            PassState after = next.apply(before);
+            Pass changed = current.pass().withState(after, now);
+            session.passes().update(changed);
+            audit(session, now, action, passId, before.code() + " -> " + after.code());
+            return new SentinelPass(current.agent(), changed);
+        });
+    }
+
+    private static SentinelPass load(StorageSession session, PassId passId, boolean lock) {
+        Optional<Pass> pass = lock ? session.passes().findForUpdate(passId) : session.passes().find(passId);
+        Pass found = pass.orElseThrow(() -> new PassNotFoundException(passId.value()));
+        AgentUser agent = (lock ? session.agentUsers().findForUpdate(found.clientId()) : session.agentUsers().find(found.clientId()))
+                .orElseThrow(() -> new StorageException("pass " + passId + " has no agent user"));
+        return new SentinelPass(agent, found);
+    }
+
+    private static PassId claim(StorageSession session, PassId wanted) {
+        if (session.passes().find(wanted).isPresent()) {
+            throw new ConflictException(PassId.FIELD, "pass_id " + wanted + " is taken; choose another or leave it empty");
+        }
+        return wanted;
+    }
+
+    private PassId freshPassId(StorageSession session, Instant now) {
+        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+        for (int attempt = 0; attempt < PASS_ID_ATTEMPTS; attempt++) {
+            PassId candidate = generator.newPassId(year);
+            if (session.passes().find(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new ConflictException(PassId.FIELD, "could not find a free pass id for " + year + "; set pass_id explicitly");
+    }
+
+    private void audit(StorageSession session, Instant now, String action, PassId passId, String detail) {
+        session.audit().record(new AuditEntry(now, actor.name(), action, Optional.of(passId.value()), detail));
+    }
+}

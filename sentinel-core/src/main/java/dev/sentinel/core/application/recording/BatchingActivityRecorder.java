@@ -1,0 +1,258 @@
+package dev.sentinel.core.application.recording;
+
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.port.in.ActivityRecorder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps activity recording off the request path: {@link #record} puts the event in a bounded buffer and returns at
+ * once; one background thread writes batches, each when {@code batchSize} events are waiting or one
+ * {@code flushInterval} after its first event, whichever comes first. A full buffer rejects the event and counts it; a failed write is retried with back-off
+ * until it succeeds or shutdown ends, and anything still unwritten then is counted as lost and logged. Nothing is
+ * dropped silently: see {@link #stats()}. {@link #close()} writes what is buffered. Thread-safe.
+ */
+public final class BatchingActivityRecorder implements ActivityRecorder, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BatchingActivityRecorder.class.getName());
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long LINGER_STEP_NANOS = 5_000_000;
+
+    private final BlockingQueue<ActivityEvent> buffer;
+    private final Consumer<List<ActivityEvent>> sink;
+    private final int batchSize;
+    private final long flushIntervalNanos;
+    private final Duration shutdownTimeout;
+    private final Thread writer;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final Object progress = new Object();
+    private volatile boolean closing;
+
+    private BatchingActivityRecorder(Builder builder) {
+        this.buffer = new ArrayBlockingQueue<>(builder.capacity);
+        this.sink = builder.sink;
+        this.batchSize = builder.batchSize;
+        this.flushIntervalNanos = builder.flushInterval.toNanos();
+        this.shutdownTimeout = builder.shutdownTimeout;
+        this.writer = new Thread(this::writeLoop, "sentinel-activity-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** A recorder that hands batches to {@code sink}, e.g. {@code StoringActivityRecorder::recordAll}. */
+    public static Builder writingTo(Consumer<List<ActivityEvent>> sink) {
+        return new Builder(sink);
+    }
+
+    @Override
+    public void record(ActivityEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (closing || !buffer.offer(event)) {
+            rejected.incrementAndGet();
+            return;
+        }
+        accepted.incrementAndGet();
+    }
+
+    public RecorderStats stats() {
+        return new RecorderStats(buffer.size(), accepted.get(), written.get(), rejected.get(), failedWrites.get(), lost.get());
+    }
+
+    /** Waits until every event accepted so far is written (or lost), at most {@code timeout}; true when done. */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long target = accepted.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (written.get() + lost.get() < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+        }
+        return true;
+    }
+
+    /** Stops accepting events, writes what is buffered (within the shutdown timeout) and stops the writer. */
+    @Override
+    public void close() {
+        closing = true;
+        signalProgress();
+        writer.interrupt();
+        try {
+            writer.join(shutdownTimeout.toMillis() + 5_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        int left = buffer.size();
+        if (left > 0) {
+            buffer.clear();
+            markLost(left);
+        }
+    }
+
+    private void writeLoop() {
+        List<ActivityEvent> batch = new ArrayList<>(batchSize);
+        long shutdownDeadline = Long.MAX_VALUE;
+        while (true) {
+            if (closing && shutdownDeadline == Long.MAX_VALUE) {
+                shutdownDeadline = System.nanoTime() + shutdownTimeout.toNanos();
+            }
+            if (batch.isEmpty()) {
+                if (!fill(batch)) {
+                    return;
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+            }
+            if (write(batch, shutdownDeadline)) {
+                batch.clear();
+            } else if (System.nanoTime() > shutdownDeadline) {
+                markLost(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    /** Fills the batch; false when closing and nothing is left. */
+    private boolean fill(List<ActivityEvent> batch) {
+        if (closing) {
+            buffer.drainTo(batch, batchSize);
+            return !batch.isEmpty();
+        }
+        try {
+            ActivityEvent first = buffer.poll(flushIntervalNanos, TimeUnit.NANOSECONDS);
+            if (first != null) {
+                batch.add(first);
+                linger(batch, System.nanoTime() + flushIntervalNanos);
+            }
+        } catch (InterruptedException interrupted) {
+            // close() interrupts to end the wait; the loop notices `closing` and drains.
+        }
+        return true;
+    }
+
+    /**
+     * Lets the batch fill up to {@code batchSize} for at most one flush interval after its first event: fewer, larger
+     * commits cost the store far less than one commit per handful of events.
+     */
+    private void linger(List<ActivityEvent> batch, long deadline) {
+        buffer.drainTo(batch, batchSize - batch.size());
+        while (batch.size() < batchSize && !closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, LINGER_STEP_NANOS));
+            buffer.drainTo(batch, batchSize - batch.size());
+        }
+    }
+
+    private boolean write(List<ActivityEvent> batch, long shutdownDeadline) {
+        long backoff = 50;
+        try {
+            sink.accept(List.copyOf(batch));
+            written.addAndGet(batch.size());
+            signalProgress();
+            return true;
+        } catch (RuntimeException failure) {
+            long failures = failedWrites.incrementAndGet();
+            LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + failures
+                    + "); retrying: " + failure.getMessage());
+            long pause = Math.min(MAX_BACKOFF_MILLIS, backoff << Math.min(6, failures));
+            if (shutdownDeadline != Long.MAX_VALUE) {
+                pause = Math.min(pause, Math.max(0, (shutdownDeadline - System.nanoTime()) / 1_000_000));
+            }
+            pauseUnlessClosing(pause);
+            return false;
+        }
+    }
+
+    private void markLost(int count) {
+        lost.addAndGet(count);
+        LOG.warning(count + " activity events could not be written before shutdown");
+        signalProgress();
+    }
+
+    private void signalProgress() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits before a retry; {@link #close()} cuts the wait short so shutdown keeps to its timeout. */
+    private void pauseUnlessClosing(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        synchronized (progress) {
+            if (closing && millis > 50) {
+                millis = 50;
+            }
+            try {
+                progress.wait(millis);
+            } catch (InterruptedException interrupted) {
+                // close() interrupts: the loop checks the shutdown deadline
+            }
+        }
+    }
+
+    /** Sizes and timings of the buffer; defaults suit one server node. Not thread-safe. */
+    public static final class Builder {
+        private final Consumer<List<ActivityEvent>> sink;
+        private int capacity = 100_000;
+        private int batchSize = 10_000;
+        private Duration flushInterval = Duration.ofMillis(200);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        private Builder(Consumer<List<ActivityEvent>> sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+        }
+
+        public Builder capacity(int value) {
+            this.capacity = positive("capacity", value);
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = positive("batchSize", value);
+            return this;
+        }
+
+        public Builder flushInterval(Duration value) {
+            this.flushInterval = Objects.requireNonNull(value, "flushInterval");
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration value) {
+            this.shutdownTimeout = Objects.requireNonNull(value, "shutdownTimeout");
+            return this;
+        }
+
+        public BatchingActivityRecorder start() {
+            return new BatchingActivityRecorder(this);
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.sentinel.core.application.token;
+
+import dev.sentinel.core.domain.SigningKeyRecord;
+import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.StorageSession;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Token-signing keys kept through the core {@code SigningKeys} port, so that every node signs with, and publishes,
+ * the same keys. A key is made on first start; its {@code kid} is its RFC 7638 JWK thumbprint; its private key is
+ * stored encrypted with AES-256-GCM under the configured key-encryption key. {@link #rotate()} makes a new key and
+ * retires the old ones: a retired key signs nothing more but stays in the JWKS until every token it signed has
+ * expired, then it is deleted. Nodes re-read the keys every {@value #REFRESH_SECONDS} seconds, and at once when they
+ * meet an unknown {@code kid}. Thread-safe.
+ *
+ * <p>The CLI's {@code sentinel keys rotate} can use this class without a running server.
+ */
+public final class SigningKeyService {
+
+    /** How often a node re-reads the shared keys. */
+    public static final int REFRESH_SECONDS = 30;
+    /** Extra time a retired key stays published, for clock skew between nodes and verifiers' caches. */
+    public static final Duration PUBLISH_MARGIN = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(SigningKeyService.class.getName());
+    /** After a failed refresh, the next try comes this much sooner than a regular refresh. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+    private final Storage storage;
+    private final Clock clock;
+    private final KeyAlgorithm algorithm;
+    private final KeyEncryption encryption;
+    private final Duration tokenLifetime;
+    private final Map<String, SigningKey> decrypted = new ConcurrentHashMap<>();
+    /** Kids whose record proved genuine: the kid is the JWK's thumbprint and the private key opens under the KEK. */
+    private final Map<String, Boolean> genuine = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final LongSupplier nanoTime;
+    private volatile KeyRing ring;
+    private volatile long loadedAtNanos;
+    private volatile long lastForcedReloadNanos;
+
+    /**
+     * @param algorithm        {@code EdDSA}, {@code ES256} or {@code RS256}: the algorithm new keys use
+     * @param keyEncryptionKey 32 bytes that encrypt private keys at rest; keep them out of the database
+     * @param tokenLifetime    the longest access-token lifetime, i.e. how long a retired key stays published
+     */
+    public SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime) {
+        this(storage, clock, algorithm, keyEncryptionKey, tokenLifetime, System::nanoTime);
+    }
+
+    /** As the public constructor, with the monotonic time that decides when keys are re-read (tests move it). */
+    SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime,
+                      LongSupplier nanoTime) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.algorithm = KeyAlgorithm.parse(algorithm);
+        this.encryption = new KeyEncryption(keyEncryptionKey, new SecureRandom());
+        this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /** Makes sure a key of the configured algorithm signs, creating one when there is none; returns the key ring. */
+    public KeyRing start() {
+        storage.inTransaction(session -> {
+            boolean hasActive = session.signingKeys().all().stream()
+                    .anyMatch(key -> key.retiredAt().isEmpty() && key.algorithm().equals(algorithm.joseName()));
+            if (!hasActive) {
+                replaceActiveKey(session);
+            }
+            return null;
+        });
+        return reload();
+    }
+
+    /** Makes a new signing key and retires the others (they stay published until their tokens expire); returns its kid. */
+    public String rotate() {
+        String kid = storage.inTransaction(this::replaceActiveKey);
+        reload();
+        return kid;
+    }
+
+    /** The algorithm new keys are made with. */
+    public KeyAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** What signs tokens in this process: the native provider, or BouncyCastle and the JDK where it cannot load. */
+    public static String signingProvider() {
+        return JwsCrypto.signingProviderDescription();
+    }
+
+    /**
+     * The current key ring, re-read from the store when older than {@value #REFRESH_SECONDS} seconds. One thread
+     * re-reads while the others keep using the ring they have (single flight); if the store fails, the cached keys
+     * keep serving (logged) and the refresh is tried again a few seconds later.
+     */
+    public KeyRing current() {
+        KeyRing snapshot = ring;
+        if (snapshot == null) {
+            return firstLoad();
+        }
+        if (nanoTime.getAsLong() - loadedAtNanos > Duration.ofSeconds(REFRESH_SECONDS).toNanos()) {
+            return refresh(snapshot);
+        }
+        return snapshot;
+    }
+
+    /**
+     * Finds a verification key, re-reading the store (at most once a second, single flight) when the kid is unknown.
+     */
+    public Optional<VerificationKey> verificationKey(String kid) {
+        KeyRing snapshot = current();
+        Optional<VerificationKey> known = snapshot.verificationKey(kid);
+        long now = nanoTime.getAsLong();
+        if (known.isPresent() || now - lastForcedReloadNanos < 1_000_000_000L) {
+            return known;
+        }
+        lastForcedReloadNanos = now;
+        return refresh(snapshot).verificationKey(kid);
+    }
+
+    /** Whether {@code kid} is still published in the current ring: a retired and deleted key is not. */
+    public boolean isPublished(String kid) {
+        return current().verificationKey(kid).isPresent();
+    }
+
+    private synchronized KeyRing firstLoad() {
+        KeyRing snapshot = ring;
+        return snapshot != null ? snapshot : reload();
+    }
+
+    private KeyRing refresh(KeyRing snapshot) {
+        if (!refreshing.compareAndSet(false, true)) {
+            return snapshot;
+        }
+        try {
+            return reload();
+        } catch (RuntimeException storeFailed) {
+            LOG.log(Level.WARNING, "cannot re-read the signing keys; the cached keys keep serving: " + storeFailed.getMessage());
+            loadedAtNanos = nanoTime.getAsLong() - Duration.ofSeconds(REFRESH_SECONDS).minus(RETRY_AFTER_FAILURE).toNanos();
+            return snapshot;
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private String replaceActiveKey(StorageSession session) {
+        Instant now = clock.instant();
+        for (SigningKeyRecord key : session.signingKeys().all()) {
+            if (key.retiredAt().isEmpty()) {
+                session.signingKeys().retire(key.kid(), now);
+            }
+        }
+        session.signingKeys().deleteRetiredBefore(now.minus(tokenLifetime).minus(PUBLISH_MARGIN));
+        SigningKeyRecord created = newKey(now);
+        session.signingKeys().add(created);
+        return created.kid();
+    }
+
+    private SigningKeyRecord newKey(Instant now) {
+        try {
+            KeyPair pair = algorithm.generate();
+            Map<String, String> members = algorithm.thumbprintMembers(pair.getPublic());
+            String kid = thumbprint(members);
+            Map<String, String> jwk = new LinkedHashMap<>(members);
+            jwk.put("kid", kid);
+            jwk.put("alg", algorithm.joseName());
+            jwk.put("use", "sig");
+            String encrypted = encryption.encrypt(kid, pair.getPrivate().getEncoded());
+            return new SigningKeyRecord(kid, algorithm.joseName(), new String(JoseJson.write(jwk), StandardCharsets.UTF_8),
+                    encrypted, now, Optional.empty());
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("cannot generate a " + algorithm.joseName() + " key", failure);
+        }
+    }
+
+    private synchronized KeyRing reload() {
+        List<SigningKeyRecord> records = storage.read(session -> session.signingKeys().all());
+        Instant cutoff = clock.instant().minus(tokenLifetime).minus(PUBLISH_MARGIN);
+        Map<String, VerificationKey> verification = new LinkedHashMap<>();
+        List<Map<String, String>> jwks = new ArrayList<>();
+        SigningKeyRecord activeRecord = null;
+        SigningKeyRecord refused = null;
+        for (SigningKeyRecord record : records) {
+            if (record.retiredAt().map(at -> at.isBefore(cutoff)).orElse(false)) {
+                continue;
+            }
+            Map<String, String> jwk = parseJwk(record);
+            if (!isGenuine(record, jwk)) {
+                if (record.retiredAt().isEmpty() && refused == null) {
+                    refused = record;
+                }
+                continue;
+            }
+            verification.put(record.kid(), verificationKey(record, jwk));
+            jwks.add(jwk);
+            if (record.retiredAt().isEmpty() && (activeRecord == null
+                    || record.algorithm().equals(algorithm.joseName()) && !activeRecord.algorithm().equals(algorithm.joseName()))) {
+                activeRecord = record;
+            }
+        }
+        if (activeRecord == null && refused != null) {
+            decrypt(refused);
+            throw new IllegalStateException("signing key " + refused.kid() + " is not genuine: its kid is not its thumbprint");
+        }
+        if (activeRecord == null) {
+            throw new IllegalStateException("no signing key is active; start the server or rotate the keys");
+        }
+        SigningKey active = decrypted.get(activeRecord.kid());
+        if (active == null) {
+            active = decrypt(activeRecord);
+            decrypted.put(active.kid(), active);
+        }
+        KeyRing loaded = new KeyRing(active, verification, jwks);
+        ring = loaded;
+        loadedAtNanos = nanoTime.getAsLong();
+        return loaded;
+    }
+
+    /**
+     * A key record is published only if it was written by someone holding the KEK: its private key must open under
+     * AES-GCM with the kid as authenticated data, and the kid must be the public JWK's thumbprint. So write access to
+     * the database alone cannot plant a verification key.
+     */
+    private boolean isGenuine(SigningKeyRecord record, Map<String, String> jwk) {
+        return genuine.computeIfAbsent(record.kid(), kid -> {
+            try {
+                KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
+                PublicKey publicKey = recordAlgorithm.publicKey(jwk);
+                Arrays.fill(encryption.decrypt(kid, record.encryptedPrivateKey()), (byte) 0);
+                boolean matches = thumbprint(recordAlgorithm.thumbprintMembers(publicKey)).equals(kid);
+                if (!matches) {
+                    LOG.warning("signing key " + kid + " is not published: its kid is not its JWK thumbprint");
+                }
+                return matches;
+            } catch (GeneralSecurityException | RuntimeException failure) {
+                LOG.warning("signing key " + kid + " is not published: " + failure.getMessage());
+                return false;
+            }
+        });
+    }
+
+    private SigningKey decrypt(SigningKeyRecord record) {
+        KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
+        byte[] pkcs8 = encryption.decrypt(record.kid(), record.encryptedPrivateKey());
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance(recordAlgorithm.keyFactory())
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new SigningKey(record.kid(), recordAlgorithm, privateKey);
+        } catch (GeneralSecurityException failure) {
+            throw new IllegalStateException("signing key " + record.kid() + " is not a valid private key", failure);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private static VerificationKey verificationKey(SigningKeyRecord record, Map<String, String> jwk) {
+        KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
+        try {
+            PublicKey publicKey = recordAlgorithm.publicKey(jwk);
+            return new VerificationKey(record.kid(), recordAlgorithm, publicKey);
+        } catch (GeneralSecurityException | RuntimeException failure) {
+            throw new IllegalStateException("signing key " + record.kid() + " has an unreadable public JWK", failure);
+        }
+    }
+
+    private static Map<String, String> parseJwk(SigningKeyRecord record) {
+        Map<String, String> jwk = new LinkedHashMap<>();
+        JoseJson.read(record.publicJwk().getBytes(StandardCharsets.UTF_8))
+                .forEach((name, value) -> jwk.put(name, String.valueOf(value)));
+        return jwk;
+    }
+
+    private static String thumbprint(Map<String, String> members) {
+        try {
+            byte[] canonical = JoseJson.write(members);
+            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sentinel.core.application.token;
+
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.domain.ValidityState;
+import dev.sentinel.core.port.out.Storage;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether a token this issuer signed is still live <em>now</em>: its pass exists and belongs to the token's client,
+ * is active and inside its validity period, is still in the generation the token was issued in (no toggle off,
+ * revoke or regenerate without grace since), the secret the token was issued for still works, and the token itself
+ * was not revoked. Introspection and the guard both ask this. Thread-safe.
+ */
+public final class TokenLiveness {
+
+    /** The answer: the token's pass when it still exists, and why the token is not live, if it is not. */
+    public record Liveness(Optional<PassId> passId, Optional<String> refusal) {
+
+        public boolean live() {
+            return refusal.isEmpty();
+        }
+    }
+
+    private final Storage storage;
+
+    public TokenLiveness(Storage storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    public Liveness check(AccessTokenClaims claims, Instant now) {
+        Optional<PassId> passId = parse(claims.passId());
+        if (passId.isEmpty() || !ClientId.isWellFormed(claims.clientId())) {
+            return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
+        }
+        return storage.read(session -> {
+            Optional<SentinelPass> found = session.sentinelPass(new ClientId(claims.clientId()));
+            if (found.isEmpty() || !found.get().passId().equals(passId.get())) {
+                return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
+            }
+            Optional<String> refusal = refusal(found.get(), claims, now);
+            if (refusal.isEmpty() && session.revokedTokens().isRevoked(claims.jti())) {
+                refusal = Optional.of("the access token was revoked");
+            }
+            return new Liveness(passId, refusal);
+        });
+    }
+
+    private static Optional<String> refusal(SentinelPass current, AccessTokenClaims claims, Instant now) {
+        Optional<String> state = switch (current.pass().state()) {
+            case REVOKED -> Optional.of("the pass is revoked");
+            case INACTIVE -> Optional.of("the pass is deactivated");
+            case ACTIVE -> {
+                ValidityState validity = current.pass().validity().stateAt(now);
+                yield validity == ValidityState.EXPIRED ? Optional.of("the pass has expired")
+                        : validity == ValidityState.NOT_YET_VALID ? Optional.of("the pass is not yet valid") : Optional.empty();
+            }
+        };
+        if (state.isPresent()) {
+            return state;
+        }
+        if (current.pass().generation() != claims.passGeneration()) {
+            return Optional.of("the pass was deactivated, revoked or given a new secret since the token was issued");
+        }
+        if (current.agent().credentials().usable(claims.credentialId(), now).isEmpty()) {
+            return Optional.of("the secret the token was issued for no longer works");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PassId> parse(String raw) {
+        try {
+            return Optional.of(PassId.of(raw));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sentinel.core.port.out;
+
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ProjectId;
+import java.util.List;
+import java.util.Optional;
+
+/** The store of pass metadata and state. Used inside a {@link StorageSession}. */
+public interface Passes {
+
+    /** Adds a new pass; a taken pass id is a {@link dev.sentinel.core.domain.ConflictException} on {@code pass_id}. */
+    void add(Pass pass);
+
+    Optional<Pass> find(PassId passId);
+
+    /** Finds and locks the pass until the transaction ends. */
+    Optional<Pass> findForUpdate(PassId passId);
+
+    Optional<Pass> findByClientId(ClientId clientId);
+
+    /** The project's passes, oldest first. */
+    List<Pass> listByProject(ProjectId project);
+
+    /** Replaces the state and update time of an existing pass. */
+    void update(Pass pass);
+
+    /** Deletes the pass; false when there was none. */
+    boolean delete(PassId passId);
+}

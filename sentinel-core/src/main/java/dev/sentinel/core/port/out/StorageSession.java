@@ -1,0 +1,35 @@
+package dev.sentinel.core.port.out;
+
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.SentinelPass;
+import java.util.Optional;
+
+/** The stores as seen inside one transaction. Not thread-safe; valid only within its transaction. */
+public interface StorageSession {
+
+    AgentUsers agentUsers();
+
+    Passes passes();
+
+    ActivityLog activity();
+
+    UsageRollups usage();
+
+    SigningKeys signingKeys();
+
+    AuditTrail audit();
+
+    Settings settings();
+
+    RevokedTokens revokedTokens();
+
+    /**
+     * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
+     * The default reads the two stores one after the other; an adapter that can read both at once (one SQL join)
+     * should, since this runs once per token request.
+     */
+    default Optional<SentinelPass> sentinelPass(ClientId clientId) {
+        return agentUsers().find(clientId)
+                .flatMap(agent -> passes().findByClientId(clientId).map(pass -> new SentinelPass(agent, pass)));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.sentinel.core.application.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sentinel.core.MutableClock;
+import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.adapter.memory.InMemoryStorage;
+import dev.sentinel.core.application.CreatedPass;
+import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.port.in.CreatePassCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The token use cases on an in-memory store: who may learn about or revoke a token, and which tokens verify. */
+class TokenServiceTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).clock(clock).build();
+    private final TokenService tokens = sentinel.tokens(TokenSettings.builder("https://sentinel.test", new byte[32])
+            .build()).start();
+
+    @Test
+    void theAdminAndTheTokensOwnClientLearnAboutItAndAnotherClientLearnsNothing() {
+        CreatedPass owner = create("read,write");
+        CreatedPass other = create("read,write");
+        IssuedToken token = grant(owner);
+
+        assertThat(tokens.introspect(token.accessToken(), TokenCaller.admin()).claims()).contains(token.claims());
+        assertThat(tokens.introspect(token.accessToken(), caller(owner)).claims()).contains(token.claims());
+        assertThat(tokens.introspect(token.accessToken(), caller(other)).active()).isFalse();
+    }
+
+    @Test
+    void aResourceServerHoldingTheIntrospectPermissionLearnsAboutEveryToken() {
+        CreatedPass agent = create("read");
+        CreatedPass resourceServer = create("sentinel:introspect");
+        IssuedToken token = grant(agent);
+
+        assertThat(tokens.introspect(token.accessToken(), caller(resourceServer)).claims()).contains(token.claims());
+    }
+
+    @Test
+    void theIntrospectPermissionIsNeverGrantedByAWildcard() {
+        CreatedPass agent = create("read");
+        CreatedPass wildcard = create("sentinel:*,read:*");
+        IssuedToken token = grant(agent);
+
+        assertThat(tokens.introspect(token.accessToken(), caller(wildcard)).active()).isFalse();
+        assertThatThrownBy(() -> tokens.clientCredentials(clientId(wildcard), secret(wildcard),
+                Optional.of(TokenService.INTROSPECT_PERMISSION)))
+                .isInstanceOf(TokenRequestException.class).extracting("error").isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void aClientMayRevokeOnlyItsOwnTokens() {
+        CreatedPass owner = create("read");
+        CreatedPass other = create("read");
+        IssuedToken token = grant(owner);
+
+        assertThatThrownBy(() -> tokens.revoke(token.accessToken(), caller(other)))
+                .isInstanceOf(TokenRequestException.class).extracting("error").isEqualTo("unauthorized_client");
+        assertThat(tokens.introspect(token.accessToken(), TokenCaller.admin()).active()).isTrue();
+
+        tokens.revoke(token.accessToken(), caller(owner));
+        assertThat(tokens.introspect(token.accessToken(), TokenCaller.admin()).active()).isFalse();
+    }
+
+    @Test
+    void aWrongSecretIsInvalidClientAndAnUnknownScopeInvalidScope() {
+        CreatedPass owner = create("read");
+
+        assertThatThrownBy(() -> tokens.clientCredentials(clientId(owner), "sps_wrong", Optional.empty()))
+                .isInstanceOf(TokenRequestException.class).extracting("error").isEqualTo("invalid_client");
+        assertThatThrownBy(() -> tokens.clientCredentials(clientId(owner), secret(owner), Optional.of("write")))
+                .isInstanceOf(TokenRequestException.class).extracting("error").isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void aTokenOfTypeJwtFromThisIssuerVerifies() {
+        IssuedToken token = grant(create("read"));
+        String asJwt = tokens.keys().current().active().signJwt("JWT", payload(token.accessToken()));
+
+        assertThat(tokens.accessTokens().verify(asJwt, clock.instant())).contains(token.claims());
+        assertThat(tokens.accessTokens().verify(tokens.keys().current().active().signJwt("id+jwt",
+                payload(token.accessToken())), clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheServerAllowsIsRefusedThoughSignedByItsKey() {
+        IssuedToken token = grant(create("read"));
+        Map<String, Object> claims = new LinkedHashMap<>(JoseJson.read(payload(token.accessToken())));
+        claims.put("exp", token.claims().issuedAt().plus(Duration.ofHours(2)).getEpochSecond());
+        String longLived = tokens.keys().current().active().signJwt(JoseJson.write(claims));
+
+        assertThat(tokens.accessTokens().verify(longLived, clock.instant())).isEmpty();
+        assertThat(tokens.introspect(longLived, TokenCaller.admin()).active()).isFalse();
+    }
+
+    @Test
+    void nonCanonicalBase64InAnyPartIsRefused() {
+        String token = grant(create("read")).accessToken();
+        String[] parts = token.split("\\.");
+
+        assertThat(tokens.accessTokens().verify(token, clock.instant())).isPresent();
+        assertThat(tokens.accessTokens().verify(parts[0] + "." + parts[1] + "." + parts[2] + "=", clock.instant())).isEmpty();
+        assertThat(tokens.accessTokens().verify(parts[0] + "." + parts[1] + "." + flipUnusedBits(parts[2]), clock.instant()))
+                .isEmpty();
+        assertThat(tokens.accessTokens().verify(parts[0] + "=." + parts[1] + "." + parts[2], clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aCachedVerificationEndsWhenItsKeyIsNoLongerPublished() {
+        IssuedToken token = grant(create("read"));
+        String kid = (String) JoseJson.read(Base64Url.decode(token.accessToken().split("\\.")[0])).get("kid");
+        assertThat(tokens.accessTokens().verify(token.accessToken(), clock.instant())).isPresent();
+
+        tokens.keys().rotate();
+        clock.set(START.plus(Duration.ofMinutes(15)).plus(SigningKeyService.PUBLISH_MARGIN).plusSeconds(1));
+        tokens.keys().rotate(); // deletes the key retired more than a token lifetime and the margin ago
+        clock.set(START.plusSeconds(60)); // the token itself would still be unexpired
+
+        assertThat(tokens.keys().isPublished(kid)).isFalse();
+        assertThat(tokens.accessTokens().verify(token.accessToken(), clock.instant())).as("cached, but its kid is gone")
+                .isEmpty();
+    }
+
+    private CreatedPass create(String permissions) {
+        return sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("tester")
+                .permissions(permissions).build());
+    }
+
+    private IssuedToken grant(CreatedPass pass) {
+        return tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty());
+    }
+
+    private TokenCaller caller(CreatedPass pass) {
+        SentinelPass current = sentinel.passes().get(pass.pass().passId());
+        return TokenCaller.client(current);
+    }
+
+    private static String clientId(CreatedPass pass) {
+        return pass.credentials().clientId().value();
+    }
+
+    private static String secret(CreatedPass pass) {
+        return pass.credentials().clientSecret().reveal();
+    }
+
+    private static byte[] payload(String token) {
+        return Base64Url.decode(token.split("\\.")[1]);
+    }
+
+    /** The same signature bytes with the unused low bits of the last character set: decoders that ignore them agree. */
+    private static String flipUnusedBits(String part) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = part.charAt(part.length() - 1);
+        return part.substring(0, part.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+    }
+}
