@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Core knows no framework: it may use the JDK, Guava and BouncyCastle only (DESIGN.md §2). */
+/** Core knows no framework: it may use the JDK, Guava and BouncyCastle only (see docs/architecture.md). */
 class DependencyRuleTest {
 
     private static final List<String> ALLOWED_IMPORTS = List.of("java.", "javax.crypto.", "dev.sentinel.core.",

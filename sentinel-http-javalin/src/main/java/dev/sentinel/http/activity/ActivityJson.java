@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Activity events in their JSON shape (DESIGN §8), with every field, snake_case. */
+/** Activity events in their JSON shape (docs/activity.md), with every field, snake_case. */
 public final class ActivityJson {
 
     /** The fields of an event, in the order JSON objects and CSV columns show them. */

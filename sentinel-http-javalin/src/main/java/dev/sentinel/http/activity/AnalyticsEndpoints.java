@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** The Usage tab of the management API: usage analytics, the activity log and its export (DESIGN §8). */
+/** The Usage tab of the management API: usage analytics, the activity log and its export (docs/activity.md). */
 public final class AnalyticsEndpoints {
 
     private static final Set<String> FILTER_PARAMS = Set.of("type", "status", "endpoint", "start_date", "end_date");

@@ -6,7 +6,7 @@ import dev.sentinel.core.application.analytics.UsageReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A usage report as the {@code GET …/usage} reply shows it (DESIGN §8); the CLI prints the same shape. */
+/** A usage report as the {@code GET …/usage} reply shows it (docs/activity.md); the CLI prints the same shape. */
 public final class UsageJson {
 
     private UsageJson() {

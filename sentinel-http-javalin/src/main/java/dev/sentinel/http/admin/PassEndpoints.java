@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The pass lifecycle part of the management API (DESIGN §7). Every change is audited as {@code admin-api}. */
+/** The pass lifecycle part of the management API (docs/http-api.md). Every change is audited as {@code admin-api}. */
 public final class PassEndpoints {
 
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The snake_case JSON shapes of the management API (DESIGN §7), which the CLI prints too. Never holds a secret except
+ * The snake_case JSON shapes of the management API (docs/http-api.md), which the CLI prints too. Never holds a secret except
  * in {@link #credentials}.
  */
 public final class PassJson {

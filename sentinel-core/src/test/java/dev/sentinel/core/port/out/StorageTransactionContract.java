@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transaction contract of {@link Storage}, and the rules of DESIGN §5 that rest on it: create is atomic,
+ * The transaction contract of {@link Storage}, and the rules of the security model that rest on it: create is atomic,
  * concurrent rotations serialise, delete removes everything and revoke keeps everything.
  */
 public abstract class StorageTransactionContract extends StorageContractSupport {
