@@ -1,6 +1,7 @@
 package dev.sentinel.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiles and runs the example in docs/embedding.md, so the documentation cannot go stale. */
+/**
+ * Compiles and runs the example in docs/embedding.md, so the documentation cannot go stale — on core's classpath, where
+ * no HTTP module is, so tokens are issued and introspected by the library alone.
+ */
 class EmbeddingDocTest {
 
     @Test
@@ -37,14 +41,17 @@ class EmbeddingDocTest {
 
         String output = run(work);
         List<String> lines = output.lines().toList();
-        assertThat(lines).hasSize(7);
+        assertThat(lines).hasSize(10);
         assertThat(lines.get(0)).matches("created SP-\\d{4}-[A-Z0-9]{6} for sourcing_agent");
         assertThat(lines.get(1)).matches("export SENTINEL_CLIENT_ID='spc_[0-9A-Za-z]{24}'");
-        assertThat(lines.subList(2, 7)).containsExactly("authenticated: true", "old secret still works: true",
-                "after revoke: pass_revoked", "profile: standard", "deleted: true");
+        assertThat(lines.subList(2, 10)).containsExactly("authenticated: true", "token scope: read:data",
+                "token active: true", "old secret still works: true", "after revoke: pass_revoked",
+                "token active after revoke: false", "profile: standard", "deleted: true");
         Matcher printed = Pattern.compile("It prints.*?```\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(printed.find()).isTrue();
-        assertThat(printed.group(1).lines().skip(2).toList()).isEqualTo(lines.subList(2, 7));
+        assertThat(printed.group(1).lines().skip(2).toList()).isEqualTo(lines.subList(2, 10));
+        assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).as("no HTTP module on this classpath")
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     private static String run(Path classes) throws Exception {
