@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Signs and checks JWT access tokens (RFC 9068): header {@code typ: at+jwt}, {@code alg} and {@code kid}; the claims
  * of {@link AccessTokenClaims}. Verification refuses anything but a compact JWS in canonical base64url, signed by a
  * published key with the key's own algorithm, of type {@code at+jwt} or {@code JWT}, from this issuer, unexpired, and
- * whose lifetime ({@code exp − iat}) is within the largest the server allows. Says nothing about the pass's current
+ * whose lifetime ({@code exp − iat}) is within the largest any Sentinel issues. Says nothing about the pass's current
  * state: {@link TokenLiveness} does. Thread-safe.
  */
 public final class AccessTokens {
@@ -35,7 +35,7 @@ public final class AccessTokens {
 
     /**
      * @param issuer      a supplier, because a server learns its default issuer only once it listens
-     * @param maxLifetime the longest {@code exp − iat} a token may have; longer ones are forged or misconfigured
+     * @param maxLifetime the longest {@code exp − iat} a token may have; a longer one was not issued by Sentinel
      */
     public AccessTokens(SigningKeyService keys, Supplier<String> issuer, Duration maxLifetime) {
         this.keys = keys;

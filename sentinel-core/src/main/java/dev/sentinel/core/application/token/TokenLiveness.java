@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Whether a token this issuer signed is still live <em>now</em>: its pass exists and belongs to the token's client,
  * is active and inside its validity period, is still in the generation the token was issued in (no toggle off,
- * revoke or regenerate without grace since), the secret the token was issued for still works, and the token itself
- * was not revoked. Introspection and the guard both ask this. Thread-safe.
+ * revoke or regenerate without grace since), the secret the token was issued for still works, its scope is among
+ * the pass's permissions (a cheap check that only a stale or forged token fails), and the token itself was not
+ * revoked. Introspection and the guard both ask this. Thread-safe.
  */
 public final class TokenLiveness {
 
@@ -67,6 +68,11 @@ public final class TokenLiveness {
         }
         if (current.agent().credentials().usable(claims.credentialId(), now).isEmpty()) {
             return Optional.of("the secret the token was issued for no longer works");
+        }
+        for (String scope : claims.scopes()) {
+            if (!current.pass().permissions().contains(scope)) {
+                return Optional.of("the token's scope is not among the pass's permissions");
+            }
         }
         return Optional.empty();
     }

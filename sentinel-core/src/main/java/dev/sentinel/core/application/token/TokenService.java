@@ -46,11 +46,11 @@ public final class TokenService {
         this.settings = Objects.requireNonNull(settings, "settings");
         byte[] keyEncryptionKey = settings.keyEncryptionKey();
         try {
-            this.keys = new SigningKeyService(storage, clock, settings.algorithm(), keyEncryptionKey, settings.maxLifetime());
+            this.keys = new SigningKeyService(storage, clock, settings.algorithm(), keyEncryptionKey, settings.lifetime());
         } finally {
             java.util.Arrays.fill(keyEncryptionKey, (byte) 0);
         }
-        this.tokens = new AccessTokens(keys, settings.issuerSupplier(), settings.maxLifetime());
+        this.tokens = new AccessTokens(keys, settings.issuerSupplier(), TokenSettings.MAX_LIFETIME);
         this.liveness = new TokenLiveness(storage);
     }
 
@@ -64,8 +64,9 @@ public final class TokenService {
      * The client credentials grant: authenticates the client and issues a token for the requested scope (all its
      * permissions when empty).
      *
-     * @throws TokenRequestException {@code invalid_client} for every authentication failure (the reason is in
-     *                               {@link #authenticate}'s result), {@code invalid_scope} for a scope the pass lacks
+     * @throws TokenRequestException {@code invalid_client} for every authentication failure (the precise reason is
+     *                               what {@code Sentinel.authenticate} reports), {@code invalid_scope} for a scope the
+     *                               pass lacks
      */
     public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope) {
         AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clock.instant());

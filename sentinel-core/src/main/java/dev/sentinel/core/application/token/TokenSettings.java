@@ -12,11 +12,15 @@ public final class TokenSettings {
 
     /** The default access-token lifetime. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
+    /**
+     * The longest lifetime any Sentinel issues, and so the longest a token may have to verify: a fixed bound rather
+     * than this node's setting, which may differ between nodes while a change of lifetime rolls out.
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
 
     private final Supplier<String> issuer;
     private final Supplier<String> audience;
     private final Duration lifetime;
-    private final Duration maxLifetime;
     private final String algorithm;
     private final byte[] keyEncryptionKey;
 
@@ -24,14 +28,10 @@ public final class TokenSettings {
         this.issuer = Objects.requireNonNull(builder.issuer, "issuer");
         this.audience = builder.audience == null ? issuer : builder.audience;
         this.lifetime = builder.lifetime;
-        this.maxLifetime = builder.maxLifetime == null ? builder.lifetime : builder.maxLifetime;
         this.algorithm = builder.algorithm;
         this.keyEncryptionKey = builder.keyEncryptionKey.clone();
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("the token lifetime must be positive");
-        }
-        if (maxLifetime.compareTo(lifetime) < 0) {
-            throw new IllegalArgumentException("the largest token lifetime accepted must be at least the lifetime issued");
+        if (lifetime.getSeconds() < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("token lifetime must be between 1 second and 24 hours");
         }
         KeyAlgorithm.parse(algorithm);
     }
@@ -64,11 +64,6 @@ public final class TokenSettings {
         return lifetime;
     }
 
-    /** The longest lifetime a token may have to be accepted (never below {@link #lifetime()}). */
-    public Duration maxLifetime() {
-        return maxLifetime;
-    }
-
     public String algorithm() {
         return algorithm;
     }
@@ -83,7 +78,6 @@ public final class TokenSettings {
         private final byte[] keyEncryptionKey;
         private Supplier<String> audience;
         private Duration lifetime = DEFAULT_LIFETIME;
-        private Duration maxLifetime;
         private String algorithm = "EdDSA";
 
         private Builder(Supplier<String> issuer, byte[] keyEncryptionKey) {
@@ -106,17 +100,9 @@ public final class TokenSettings {
             return this;
         }
 
+        /** How long issued tokens live (never past the pass's validity); default 15 minutes, 1 second to 24 hours. */
         public Builder lifetime(Duration value) {
             this.lifetime = Objects.requireNonNull(value, "lifetime");
-            return this;
-        }
-
-        /**
-         * The longest lifetime accepted at verification; default the lifetime. Set it to the largest lifetime any
-         * node of a cluster issues while a change of lifetime rolls out.
-         */
-        public Builder maxLifetime(Duration value) {
-            this.maxLifetime = Objects.requireNonNull(value, "maxLifetime");
             return this;
         }
 

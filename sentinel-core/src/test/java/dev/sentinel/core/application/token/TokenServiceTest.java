@@ -93,14 +93,25 @@ class TokenServiceTest {
     }
 
     @Test
-    void aTokenLivingLongerThanTheServerAllowsIsRefusedThoughSignedByItsKey() {
+    void aTokenLivingLongerThanAnySentinelIssuesIsRefusedThoughSignedByItsKey() {
         IssuedToken token = grant(create("read"));
         Map<String, Object> claims = new LinkedHashMap<>(JoseJson.read(payload(token.accessToken())));
-        claims.put("exp", token.claims().issuedAt().plus(Duration.ofHours(2)).getEpochSecond());
+        claims.put("exp", token.claims().issuedAt().plus(TokenSettings.MAX_LIFETIME).plusSeconds(1).getEpochSecond());
         String longLived = tokens.keys().current().active().signJwt(JoseJson.write(claims));
 
         assertThat(tokens.accessTokens().verify(longLived, clock.instant())).isEmpty();
         assertThat(tokens.introspect(longLived, TokenCaller.admin()).active()).isFalse();
+    }
+
+    @Test
+    void aTokenWithAScopeThePassDoesNotHoldIsNotLive() {
+        IssuedToken token = grant(create("read"));
+        Map<String, Object> claims = new LinkedHashMap<>(JoseJson.read(payload(token.accessToken())));
+        claims.put("scope", "read admin");
+        String widened = tokens.keys().current().active().signJwt(JoseJson.write(claims));
+
+        assertThat(tokens.accessTokens().verify(widened, clock.instant())).isPresent();
+        assertThat(tokens.introspect(widened, TokenCaller.admin()).active()).isFalse();
     }
 
     @Test
