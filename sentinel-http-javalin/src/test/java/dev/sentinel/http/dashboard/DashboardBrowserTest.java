@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -39,12 +39,15 @@ class DashboardBrowserTest {
     private static Browser browser;
     private static String base;
 
-    @BeforeAll
-    static void start() throws IOException {
+    /** Checked before each test, not once before all: without a browser each test is reported skipped, never hidden. */
+    @BeforeEach
+    void start() throws IOException {
         Browser.requireInstalled();
-        server = SentinelServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
-        base = server.baseUri().toString();
-        browser = Browser.start();
+        if (server == null) {
+            server = SentinelServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
+            base = server.baseUri().toString();
+            browser = Browser.start();
+        }
     }
 
     @AfterAll
