@@ -19,6 +19,7 @@ import dev.sentinel.http.oauth.OAuthReplies;
 import dev.sentinel.http.oauth.RevocationEndpoint;
 import dev.sentinel.http.oauth.TokenEndpoint;
 import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Routes;
@@ -146,8 +147,12 @@ final class ServerWiring {
         return this;
     }
 
-    /** On stop, refuse new requests and give running ones up to the stop timeout to finish. */
+    /**
+     * Errors Jetty raises itself come back as JSON; on stop, refuse new requests and give running ones up to the stop
+     * timeout to finish.
+     */
     private void stopGracefully(Server server) {
+        server.setErrorHandler(new JsonErrorHandler());
         if (!stopTimeout.isZero()) {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(stopTimeout.toMillis());

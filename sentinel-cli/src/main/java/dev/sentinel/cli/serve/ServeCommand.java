@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,17 +97,9 @@ public final class ServeCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (storage; server) {
-                spec.commandLine().getErr().println("Sentinel is stopping.");
-                spec.commandLine().getErr().flush();
-            } finally {
-                stopped.countDown();
-            }
-        }, "sentinel-shutdown"));
+        GracefulStop stop = new GracefulStop(server, storage, spec.commandLine().getErr()).install();
         announce(server);
-        stopped.await();
+        stop.awaitStop();
         return 0;
     }
 

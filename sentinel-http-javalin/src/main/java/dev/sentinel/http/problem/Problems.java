@@ -39,6 +39,13 @@ public final class Problems {
             write(ctx, 409, conflict.getMessage(), errors);
         } else if (failure instanceof StorageException unavailable) {
             LOG.warn("storage failure on {} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+            ctx.header("Retry-After", "1");
+            if (ctx.path().startsWith("/oauth/")) {
+                ctx.header("Cache-Control", "no-store");
+                ctx.status(503).contentType(Json.JSON).result(Json.bytes(Map.of("error", "temporarily_unavailable",
+                        "error_description", "the store is unavailable; try again later")));
+                return;
+            }
             write(ctx, 503, "the store is unavailable; try again later", List.of());
         } else if (failure instanceof HttpResponseException http) {
             write(ctx, http.getStatus(), detailFor(http), List.of());

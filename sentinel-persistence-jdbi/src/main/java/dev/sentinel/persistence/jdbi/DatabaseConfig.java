@@ -26,8 +26,10 @@ public final class DatabaseConfig {
      */
     static final String H2_RUNTIME_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     /**
-     * The owner also sets WRITE_DELAY=0, a persistent setting only an admin may change: every commit reaches the file
-     * before it returns, so a killed process loses nothing it acknowledged.
+     * The owner, who opens the database, also sets WRITE_DELAY=0, which only an admin may: every commit reaches the
+     * file before it returns, so a killed process loses nothing it acknowledged. (H2 refuses DB_CLOSE_ON_EXIT=FALSE
+     * together with AUTO_SERVER, so its shutdown hook stays; {@code sentinel serve} stops on SIGTERM before any
+     * shutdown hook runs.)
      */
     static final String H2_OWNER_OPTIONS = H2_RUNTIME_OPTIONS + ";WRITE_DELAY=0";
 

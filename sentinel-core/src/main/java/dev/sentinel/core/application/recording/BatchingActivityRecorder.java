@@ -40,6 +40,8 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
     private final AtomicLong lost = new AtomicLong();
     private final Object progress = new Object();
     private volatile boolean closing;
+    /** Failed writes since the last success; only the writer thread touches it. */
+    private int failuresInARow;
 
     private BatchingActivityRecorder(Builder builder) {
         this.buffer = new ArrayBlockingQueue<>(builder.capacity);
@@ -87,12 +89,14 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
         return true;
     }
 
-    /** Stops accepting events, writes what is buffered (within the shutdown timeout) and stops the writer. */
+    /**
+     * Stops accepting events, writes what is buffered (within the shutdown timeout) and stops the writer. The writer is
+     * woken, never interrupted: an interrupt during file I/O makes H2 close its database.
+     */
     @Override
     public void close() {
         closing = true;
         signalProgress();
-        writer.interrupt();
         try {
             writer.join(shutdownTimeout.toMillis() + 5_000);
         } catch (InterruptedException interrupted) {
@@ -142,7 +146,9 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
                 linger(batch, System.nanoTime() + flushIntervalNanos);
             }
         } catch (InterruptedException interrupted) {
-            // close() interrupts to end the wait; the loop notices `closing` and drains.
+            // Nothing of ours interrupts the writer. If something else does, write what is left and stop, without
+            // restoring the flag: a set interrupt flag makes the next write's file I/O close H2's database.
+            closing = true;
         }
         return true;
     }
@@ -163,18 +169,24 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
         }
     }
 
+    /**
+     * Writes one batch; on failure waits with a back-off that grows with the failures in a row and starts again after
+     * a success. An {@link Error} from the sink (a failing disk, an exhausted heap) is counted and retried like any
+     * failure: the writer thread never dies silently.
+     */
     private boolean write(List<ActivityEvent> batch, long shutdownDeadline) {
-        long backoff = 50;
         try {
             sink.accept(List.copyOf(batch));
             written.addAndGet(batch.size());
+            failuresInARow = 0;
             signalProgress();
             return true;
-        } catch (RuntimeException failure) {
-            long failures = failedWrites.incrementAndGet();
-            LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + failures
-                    + "); retrying: " + failure.getMessage());
-            long pause = Math.min(MAX_BACKOFF_MILLIS, backoff << Math.min(6, failures));
+        } catch (RuntimeException | Error failure) {
+            failedWrites.incrementAndGet();
+            int attempt = ++failuresInARow;
+            LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + attempt
+                    + "); retrying: " + failure);
+            long pause = Math.min(MAX_BACKOFF_MILLIS, 50L << Math.min(6, attempt));
             if (shutdownDeadline != Long.MAX_VALUE) {
                 pause = Math.min(pause, Math.max(0, (shutdownDeadline - System.nanoTime()) / 1_000_000));
             }
@@ -207,7 +219,7 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
             try {
                 progress.wait(millis);
             } catch (InterruptedException interrupted) {
-                // close() interrupts: the loop checks the shutdown deadline
+                closing = true; // see fill(): the flag stays clear so that the remaining writes can reach the file
             }
         }
     }
