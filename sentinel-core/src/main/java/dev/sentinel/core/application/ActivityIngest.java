@@ -6,9 +6,8 @@ import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.port.out.Storage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -34,18 +33,17 @@ public final class ActivityIngest {
             return 0;
         }
         return storage.inTransaction(session -> {
-            Map<PassId, Boolean> exists = new HashMap<>();
+            Set<PassId> existing = ActivityWrites.lockExistingPasses(session, batch);
             List<FieldViolation> violations = new ArrayList<>();
             for (int index = 0; index < batch.size(); index++) {
-                PassId passId = batch.get(index).passId();
-                if (!exists.computeIfAbsent(passId, id -> session.passes().find(id).isPresent())) {
+                if (!existing.contains(batch.get(index).passId())) {
                     violations.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
                 }
             }
             if (!violations.isEmpty()) {
                 throw new ValidationException(violations);
             }
-            ActivityWrites.store(session, batch);
+            ActivityWrites.append(session, batch);
             return batch.size();
         });
     }

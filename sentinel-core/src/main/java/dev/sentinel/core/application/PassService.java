@@ -17,7 +17,6 @@ import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.in.CreatePassCommand;
@@ -183,8 +182,9 @@ public final class PassService {
     private static SentinelPass load(StorageSession session, PassId passId, boolean lock) {
         Optional<Pass> pass = lock ? session.passes().findForUpdate(passId) : session.passes().find(passId);
         Pass found = pass.orElseThrow(() -> new PassNotFoundException(passId.value()));
+        // a pass whose agent user is gone is being deleted by another transaction: to this reader it is gone too
         AgentUser agent = (lock ? session.agentUsers().findForUpdate(found.clientId()) : session.agentUsers().find(found.clientId()))
-                .orElseThrow(() -> new StorageException("pass " + passId + " has no agent user"));
+                .orElseThrow(() -> new PassNotFoundException(passId.value()));
         return new SentinelPass(agent, found);
     }
 

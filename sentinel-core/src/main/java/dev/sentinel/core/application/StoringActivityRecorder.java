@@ -23,7 +23,10 @@ public final class StoringActivityRecorder implements ActivityRecorder {
         recordAll(List.of(event));
     }
 
-    /** Stores the events and folds them into the rollups atomically: all of them, or none. */
+    /**
+     * Stores the events and folds them into the rollups atomically: all of them, or none. Events of a pass deleted
+     * meanwhile are dropped with it.
+     */
     public void recordAll(List<ActivityEvent> events) {
         if (events.isEmpty()) {
             return;

@@ -71,12 +71,16 @@ final class JdbiAgentUsersAdapter implements AgentUsers {
                 .execute() > 0;
     }
 
+    /**
+     * The agent row, then its credentials. A delete committed between the two statements leaves the row without
+     * credentials: that agent is gone, so it is not found (a read racing a delete answers 404, never 500).
+     */
     private Optional<AgentUser> load(ClientId clientId, String sql) {
         return handle.createQuery(sql)
                 .bind("clientId", clientId.value())
                 .map((row, context) -> AgentRow.read(row, ""))
                 .findOne()
-                .map(row -> row.withCredentials(clientId, credentials(clientId)));
+                .flatMap(row -> credentials(clientId).map(credentials -> row.withCredentials(clientId, credentials)));
     }
 
     /** An {@code agent_users} row, before its credentials are read; columns may carry a prefix in a join. */
@@ -100,13 +104,13 @@ final class JdbiAgentUsersAdapter implements AgentUsers {
                 Sql.optionalInstant(row, prefix + "not_after"));
     }
 
-    private CredentialSet credentials(ClientId clientId) {
+    private Optional<CredentialSet> credentials(ClientId clientId) {
         List<Credential> credentials = handle.createQuery("SELECT hash, created_at, not_after FROM agent_credentials "
                         + "WHERE client_id = :clientId ORDER BY slot")
                 .bind("clientId", clientId.value())
                 .map((row, context) -> credential(row, ""))
                 .list();
-        return new CredentialSet(credentials);
+        return credentials.isEmpty() ? Optional.empty() : Optional.of(new CredentialSet(credentials));
     }
 
     private void insertCredentials(AgentUser user) {

@@ -25,6 +25,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiStorage implements Storage, AutoCloseable {
 
     private static final int VALIDATION_SECONDS = 2;
+    private static final int ATTEMPTS = 4;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -74,16 +75,36 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         return new JdbiStorage(config, dataSource, Optional.empty());
     }
 
+    /**
+     * Runs the work in one READ COMMITTED transaction. A transaction the database aborted as a deadlock victim or for a
+     * serialization failure (SQLState 40001, or 40P01 on PostgreSQL) is run again, up to {@value #ATTEMPTS} times in
+     * all after a short random pause: the work is the whole use case, so running it again is safe.
+     */
     @Override
     public <T> T inTransaction(Function<StorageSession, T> work) {
         Objects.requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                        handle -> work.apply(JdbiSession.of(handle, config.dialect())));
+            } catch (SentinelException failure) {
+                throw failure;
+            } catch (JdbiException failure) {
+                if (attempt < ATTEMPTS && Sql.isRetryable(failure)) {
+                    pauseBeforeRetry(attempt);
+                    continue;
+                }
+                throw new StorageException("storage failed (" + config.describe() + "): " + Redaction.rootMessage(failure),
+                        failure);
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                    handle -> work.apply(JdbiSession.of(handle, config.dialect())));
-        } catch (SentinelException failure) {
-            throw failure;
-        } catch (JdbiException failure) {
-            throw new StorageException("storage failed (" + config.describe() + "): " + Redaction.rootMessage(failure), failure);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -58,6 +58,22 @@ final class Sql {
         return false;
     }
 
+    /**
+     * Whether the database gave up on the transaction so that running it again may succeed: a deadlock victim or a
+     * serialization failure (SQLState 40001 on H2 and PostgreSQL, 40P01 for PostgreSQL's deadlocks).
+     */
+    static boolean isRetryable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Whether a unique violation names the given constraint (H2 upper-cases names, PostgreSQL does not). */
     static boolean violates(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {

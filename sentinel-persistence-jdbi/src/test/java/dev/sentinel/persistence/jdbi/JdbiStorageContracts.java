@@ -2,6 +2,7 @@ package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.port.out.ActivityLogContract;
 import dev.sentinel.core.port.out.AgentUsersContract;
+import dev.sentinel.core.port.out.ConcurrentWritesContract;
 import dev.sentinel.core.port.out.AuditTrailContract;
 import dev.sentinel.core.port.out.PassesContract;
 import dev.sentinel.core.port.out.RevokedTokensContract;
@@ -99,6 +100,14 @@ abstract class JdbiStorageContracts {
 
     @Nested
     class TokenLifecycle extends TokenLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class ConcurrentWrites extends ConcurrentWritesContract {
         @Override
         protected Storage storage() {
             return storage;

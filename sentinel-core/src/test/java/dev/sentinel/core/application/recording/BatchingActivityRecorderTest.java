@@ -48,6 +48,52 @@ class BatchingActivityRecorderTest {
     }
 
     @Test
+    void anErrorFromTheSinkIsCountedAndTheWriterKeepsGoing() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        List<ActivityEvent> stored = new CopyOnWriteArrayList<>();
+        try (BatchingActivityRecorder recorder = BatchingActivityRecorder.writingTo(batch -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("injected");
+            }
+            stored.addAll(batch);
+        }).batchSize(10).flushInterval(Duration.ofMillis(10)).start()) {
+            for (int i = 0; i < 25; i++) {
+                recorder.record(event(i));
+            }
+
+            assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(recorder.stats().failedWrites()).isEqualTo(1);
+            assertThat(recorder.stats().written()).isEqualTo(25);
+        }
+        assertThat(stored).hasSize(25);
+    }
+
+    @Test
+    void closingNeverInterruptsTheWriter() throws InterruptedException {
+        List<Boolean> interruptedWhileWriting = new CopyOnWriteArrayList<>();
+        BatchingActivityRecorder recorder = BatchingActivityRecorder.writingTo(batch -> {
+            sleepQuietly(50);
+            interruptedWhileWriting.add(Thread.currentThread().isInterrupted());
+        }).batchSize(1).flushInterval(Duration.ofMillis(1)).start();
+        for (int i = 0; i < 20; i++) {
+            recorder.record(event(i));
+        }
+
+        recorder.close();
+
+        assertThat(recorder.stats().written()).isEqualTo(20);
+        assertThat(interruptedWhileWriting).hasSize(20).containsOnly(false);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aFullBufferRejectsAndCountsInsteadOfBlocking() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger written = new AtomicInteger();
