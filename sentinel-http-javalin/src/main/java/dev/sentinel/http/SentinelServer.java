@@ -12,15 +12,19 @@ import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.application.token.TokenSettings;
 import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.core.port.in.Actor;
+import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.http.guard.TokenGuard;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class SentinelServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentinelServer.class);
+    /** The key-encryption keys made up for stores configured without one, one per store, for this process only. */
+    private static final Map<Storage, byte[]> EPHEMERAL_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Builder settings;
     private final TokenService tokens;
@@ -54,6 +60,7 @@ public final class SentinelServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
     private Javalin app;
+    private volatile boolean closed;
     private Optional<String> generatedAdminToken = Optional.empty();
     private List<Routes.Route> routes = List.of();
 
@@ -93,9 +100,18 @@ public final class SentinelServer implements AutoCloseable {
      * the stored signing key cannot be decrypted with the configured key-encryption key, and when the port is taken.
      */
     public SentinelServer start() {
-        if (app != null) {
+        if (app != null || closed) {
             throw new IllegalStateException("the server was started already");
         }
+        try {
+            return listen();
+        } catch (RuntimeException | Error failed) {
+            close(); // a failed start leaves no thread, listener or buffer behind
+            throw failed;
+        }
+    }
+
+    private SentinelServer listen() {
         AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken, "admin token")
                 : settings.sentinel.adminTokens(new SecureRandom());
         Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(token -> AdminTokens.configured(token, "ingest token"));
@@ -213,6 +229,7 @@ public final class SentinelServer implements AutoCloseable {
     /** Stops accepting requests, lets running ones finish, then writes the buffered activity. */
     @Override
     public void close() {
+        closed = true;
         housekeeping.shutdownNow();
         if (app != null) {
             app.stop();
@@ -357,14 +374,40 @@ public final class SentinelServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The server, with a copy of these settings: changing the builder afterwards changes nothing in it. Without a
+         * key-encryption key, one random key per store for the life of the process is used, so that a retry on the same
+         * {@code Sentinel} can still read the keys the first attempt made.
+         */
         public SentinelServer build() {
-            if (keyEncryptionKey == null) {
+            Builder copy = copy();
+            if (copy.keyEncryptionKey == null) {
                 LOG.warn("no key-encryption key configured: signing keys are encrypted with a key that lives only in "
                         + "this process");
-                keyEncryptionKey = new byte[32];
-                new SecureRandom().nextBytes(keyEncryptionKey);
+                copy.keyEncryptionKey = EPHEMERAL_KEYS.computeIfAbsent(sentinel.storage(), storage -> {
+                    byte[] key = new byte[32];
+                    new SecureRandom().nextBytes(key);
+                    return key;
+                }).clone();
             }
-            return new SentinelServer(this);
+            return new SentinelServer(copy);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder(sentinel);
+            copy.host = host;
+            copy.port = port;
+            copy.issuer = issuer;
+            copy.audience = audience;
+            copy.tokenLifetime = tokenLifetime;
+            copy.signingAlgorithm = signingAlgorithm;
+            copy.keyEncryptionKey = keyEncryptionKey == null ? null : keyEncryptionKey.clone();
+            copy.adminToken = adminToken;
+            copy.stopTimeout = stopTimeout;
+            copy.ingestToken = ingestToken;
+            copy.activityRetention = activityRetention;
+            copy.activityRecorder = activityRecorder;
+            return copy;
         }
     }
 }

@@ -82,6 +82,38 @@ class ServerLifecycleTest {
         assertThat(response.get().statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aFailedStartLeavesNoThreadOrListenerBehindAndARetryOnTheSameSentinelWorks() throws Exception {
+        dev.sentinel.core.Sentinel sentinel = dev.sentinel.core.Sentinel.builder().build();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            SentinelServer first = SentinelServer.builder(sentinel).port(taken.getLocalPort()).adminToken(ServerFixture.ADMIN_TOKEN)
+                    .stopTimeout(java.time.Duration.ZERO).build();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(first::start).isInstanceOf(RuntimeException.class);
+        }
+        sleep(300);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.isAlive()
+                && (thread.getName().equals("sentinel-activity-writer") || thread.getName().equals("sentinel-housekeeping")));
+
+        try (SentinelServer retry = SentinelServer.builder(sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+                .stopTimeout(java.time.Duration.ZERO).build().start()) {
+            assertThat(retry.signingKeys().current().active()).as("the retry reads the key the first attempt made")
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void changingTheBuilderAfterBuildChangesNothingInTheServer() {
+        SentinelServer.Builder builder = SentinelServer.builder(dev.sentinel.core.Sentinel.builder().build()).port(0)
+                .issuer("https://first.example").adminToken(ServerFixture.ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO);
+        try (SentinelServer server = builder.build().start()) {
+            builder.issuer("https://second.example").port(1);
+
+            assertThat(server.issuer()).isEqualTo("https://first.example");
+            assertThat(server.port()).isNotEqualTo(1);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
