@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -44,6 +47,16 @@ final class ServerWiring {
 
     /** The largest request body accepted (413 beyond). */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The slowest a client may send a request body, on average from its start. Three hundred sockets trickling a body
+     * a byte at a time used to hold every worker thread and stop {@code /healthz} and grants entirely; below this rate
+     * the read fails (408) and the thread is free again. A real client on the slowest link sends far faster.
+     */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
+    /** A connection that sends nothing for this long is closed (headers trickling in keep no thread, only a socket). */
+    static final long IDLE_TIMEOUT_MILLIS = 30_000;
+    /** Open connections at most; beyond it new ones wait in the accept queue. */
+    static final int MAX_CONNECTIONS = 10_000;
 
     private final Sentinel sentinel;
     private final PassService adminPasses;
@@ -81,6 +94,11 @@ final class ServerWiring {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(this::stopGracefully);
+        config.jetty.modifyServer(ServerWiring::limitConnections);
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+            http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        });
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/dashboard";
@@ -156,6 +174,15 @@ final class ServerWiring {
         if (!stopTimeout.isZero()) {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(stopTimeout.toMillis());
+        }
+    }
+
+    private static void limitConnections(Server server) {
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            }
         }
     }
 

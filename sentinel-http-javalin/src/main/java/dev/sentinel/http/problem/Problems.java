@@ -49,10 +49,25 @@ public final class Problems {
             write(ctx, 503, "the store is unavailable; try again later", List.of());
         } else if (failure instanceof HttpResponseException http) {
             write(ctx, http.getStatus(), detailFor(http), List.of());
+        } else if (clientGaveUp(failure)) {
+            // the client closed the connection or sent its body too slowly: routine, and nobody is left to answer
+            LOG.debug("client aborted {} {}: {}", ctx.method(), ctx.path(), failure.toString());
+            write(ctx, 408, "the request body did not arrive in time", List.of());
         } else {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
             write(ctx, 500, "an unexpected error occurred", List.of());
         }
+    }
+
+    /** Whether reading the request failed because the client went away or trickled its body below the minimum rate. */
+    static boolean clientGaveUp(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.io.EofException || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 408) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a problem reply for a status without an exception (e.g. an unmatched route). */
