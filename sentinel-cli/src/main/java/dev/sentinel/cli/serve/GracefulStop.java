@@ -23,6 +23,7 @@ final class GracefulStop {
     private final PrintWriter err;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile int exitCode;
 
     GracefulStop(SentinelServer server, JdbiStorage storage, PrintWriter err) {
         this.server = server;
@@ -43,9 +44,16 @@ final class GracefulStop {
         return this;
     }
 
-    /** Blocks until the server has stopped. */
-    void awaitStop() throws InterruptedException {
+    /** Blocks until the server has stopped; returns the exit code the command should end with. */
+    int awaitStop() throws InterruptedException {
         done.await();
+        return exitCode;
+    }
+
+    /** Stops, asking the command to end with {@code code} (the watchdog gives up with 1). */
+    void stopWith(int code) {
+        exitCode = code;
+        new Thread(this::stop, "sentinel-stop").start();
     }
 
     void stop() {

@@ -72,6 +72,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: SENTINEL_ACTIVITY_RETENTION. Default: ${DEFAULT-VALUE}")
     Duration activityRetention;
 
+    @Option(names = "--store-outage-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_STORE_OUTAGE_LIMIT:-1m}",
+            description = "How long the store may stay unavailable before serve stops with exit code 1, for a supervisor "
+                    + "to restart it. Env: SENTINEL_STORE_OUTAGE_LIMIT. Default: ${DEFAULT-VALUE}")
+    Duration storeOutageLimit;
+
     @Mixin
     HasherOption hasher;
 
@@ -99,8 +105,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         GracefulStop stop = new GracefulStop(server, storage, spec.commandLine().getErr()).install();
         announce(server);
-        stop.awaitStop();
-        return 0;
+        try (StoreWatchdog watchdog = new StoreWatchdog(storage::isReachable, storeOutageLimit, () -> stop.stopWith(1),
+                spec.commandLine().getErr(), System::nanoTime).start()) {
+            return stop.awaitStop();
+        }
     }
 
     private void validate() {
@@ -109,6 +117,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
             throw new ParameterException(spec.commandLine(), "--token-lifetime must be positive");
+        }
+        if (storeOutageLimit.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "--store-outage-limit must be at least 1s (got "
+                    + storeOutageLimit + ")");
         }
         if (activityRetention.compareTo(Duration.ofDays(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "--activity-retention must be at least 1d (got "

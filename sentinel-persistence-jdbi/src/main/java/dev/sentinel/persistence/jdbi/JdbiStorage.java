@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -26,16 +27,22 @@ public final class JdbiStorage implements Storage, AutoCloseable {
 
     private static final int VALIDATION_SECONDS = 2;
     private static final int ATTEMPTS = 4;
+    /** The setting a readiness probe writes after a failed write, to see whether writes work again. */
+    private static final String READINESS_PROBE = "readiness_probe";
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
-    private final Optional<Connection> owner;
+    /** The owner's connection that holds an embedded database open with the owner's settings; replaced on recovery. */
+    private final AtomicReference<Optional<Connection>> owner;
     private final Jdbi jdbi;
+    private final StoreHealth health = new StoreHealth();
+    private volatile long lastRecoveryNanos;
+    private volatile boolean closed;
 
     private JdbiStorage(DatabaseConfig config, HikariDataSource dataSource, Optional<Connection> owner) {
         this.config = config;
         this.dataSource = dataSource;
-        this.owner = owner;
+        this.owner = new AtomicReference<>(owner);
         this.jdbi = Jdbi.create(dataSource);
     }
 
@@ -85,8 +92,10 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         Objects.requireNonNull(work, "work");
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                T result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                         handle -> work.apply(JdbiSession.of(handle, config.dialect())));
+                health.wrote(true);
+                return result;
             } catch (SentinelException failure) {
                 throw failure;
             } catch (JdbiException failure) {
@@ -94,6 +103,8 @@ public final class JdbiStorage implements Storage, AutoCloseable {
                     pauseBeforeRetry(attempt);
                     continue;
                 }
+                health.wrote(false);
+                recoverIfClosed(failure);
                 throw new StorageException("storage failed (" + config.describe() + "): " + Redaction.rootMessage(failure),
                         failure);
             }
@@ -117,16 +128,69 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         } catch (SentinelException failure) {
             throw failure;
         } catch (JdbiException failure) {
+            recoverIfClosed(failure);
             throw new StorageException("storage failed (" + config.describe() + "): " + Redaction.rootMessage(failure), failure);
         }
     }
 
+    /**
+     * Whether the store serves reads and writes now, answered within {@link StoreHealth#DEADLINE}: a probe
+     * connection must be valid, and after a failed write (a full disk, which a read cannot see) a probe write must
+     * succeed. So readiness turns false within a second of the store closing, filling or going away, and true again
+     * within seconds of the cause going away.
+     */
     @Override
     public boolean isReachable() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALIDATION_SECONDS);
-        } catch (SQLException | RuntimeException unreachable) {
+        if (closed) {
             return false;
+        }
+        return health.ready(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.isValid(VALIDATION_SECONDS)) {
+                    recoverIfClosed(null);
+                    return false;
+                }
+            }
+            if (health.lastWriteFailed()) {
+                inTransaction(session -> {
+                    session.settings().put(READINESS_PROBE, java.time.Instant.now().toString());
+                    return null;
+                });
+            }
+            return true;
+        });
+    }
+
+    /**
+     * After H2 closed its database (it does so when a write fails, e.g. on a full disk), every pooled connection is
+     * dead but still looks fine to the pool; they are evicted, and the owner's connection is opened again, so the next
+     * request reopens the database instead of failing until the connections expire. At most once a second.
+     */
+    private void recoverIfClosed(Throwable failure) {
+        if (failure != null && !Sql.isDatabaseClosed(failure)) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (closed || now - lastRecoveryNanos < 1_000_000_000L) {
+            return;
+        }
+        lastRecoveryNanos = now;
+        dataSource.getHikariPoolMXBean().softEvictConnections();
+        config.dataDir().ifPresent(dataDir -> {
+            try {
+                Optional<Connection> fresh = Optional.of(EmbeddedH2.reopenOwner(config, dataDir));
+                owner.getAndSet(fresh).ifPresent(JdbiStorage::closeQuietly);
+            } catch (RuntimeException | SQLException stillDown) {
+                // the next failure or readiness probe tries again
+            }
+        });
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it belonged to a database that is gone
         }
     }
 
@@ -154,14 +218,10 @@ public final class JdbiStorage implements Storage, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        health.close();
         dataSource.close();
-        owner.ifPresent(connection -> {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing for good; H2 has already written every commit
-            }
-        });
+        owner.get().ifPresent(JdbiStorage::closeQuietly);
         // H2 may have created a file since the open (its trace file, on an error): owner-only too, like the rest
         config.dataDir().filter(dir -> Files.isDirectory(dir)).ifPresent(DataDirectory::restrictFiles);
     }

@@ -74,6 +74,20 @@ final class Sql {
         return false;
     }
 
+    /** Whether H2 reports that its database was closed under the connection (90098, 90121) or the link broke (90067). */
+    static boolean isDatabaseClosed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121
+                    || sql.getErrorCode() == 90067)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** Whether a unique violation names the given constraint (H2 upper-cases names, PostgreSQL does not). */
     static boolean violates(Throwable failure, String constraint) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
