@@ -11,7 +11,6 @@ import dev.sentinel.core.port.out.StorageSession;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ class GracefulStopIT {
                 "bot", "--data-dir", dataDir.toString()));
         String basic = "Basic " + Base64.getEncoder().encodeToString((created.at("/credentials/client_id").asText() + ":"
                 + created.at("/credentials/client_secret").asText()).getBytes(StandardCharsets.UTF_8));
-        int port = freePort();
+        int port = BuiltJar.freePort();
         Process server = start(dataDir, port);
 
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -143,7 +142,7 @@ class GracefulStopIT {
 
     private Process start(Path dataDir, int port) throws Exception {
         Path log = work.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar(), "serve", "--port", Integer.toString(port),
+        ProcessBuilder builder = new ProcessBuilder(BuiltJar.java(), "-jar", BuiltJar.jar(), "serve", "--port", Integer.toString(port),
                 "--data-dir", dataDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_"));
         Process process = builder.start();
@@ -158,7 +157,7 @@ class GracefulStopIT {
     }
 
     private String run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar()));
+        List<String> command = new ArrayList<>(List.of(BuiltJar.java(), "-jar", BuiltJar.jar()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_"));
@@ -167,21 +166,5 @@ class GracefulStopIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
         return out;
-    }
-
-    private static String jar() {
-        String jar = System.getenv("SENTINEL_JAR");
-        assertThat(jar).as("failsafe sets SENTINEL_JAR to the built jar").isNotBlank();
-        return jar;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.sentinel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +49,8 @@ class LocalUserAttackIT {
         h2Jar = workspace.resolve("h2.jar");
         Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()), h2Jar);
         Files.setPosixFilePermissions(h2Jar, PosixFilePermissions.fromString("rw-r--r--"));
-        Run whoAmI = asAttacker(List.of(java(), "-version"));
-        Assumptions.assumeTrue(whoAmI.exitCode() == 0, "user nobody cannot run " + java() + ": " + whoAmI.output());
+        Run whoAmI = asAttacker(List.of(BuiltJar.java(), "-version"));
+        Assumptions.assumeTrue(whoAmI.exitCode() == 0, "user nobody cannot run " + BuiltJar.java() + ": " + whoAmI.output());
     }
 
     @AfterEach
@@ -117,17 +116,14 @@ class LocalUserAttackIT {
             assertThat(connected.output()).as("connect as " + user + " with the old empty password")
                     .contains("Wrong user name or password").doesNotContain("kek");
         }
-        Run direct = asAttacker(List.of(java(), "-cp", h2Jar.toString(), "org.h2.tools.Shell", "-url",
+        Run direct = asAttacker(List.of(BuiltJar.java(), "-cp", h2Jar.toString(), "org.h2.tools.Shell", "-url",
                 "jdbc:h2:file:" + dataDir.resolve("sentinel") + ";IFEXISTS=TRUE", "-user", "sa", "-password", "",
                 "-sql", "SELECT 1"));
         assertThat(direct.exitCode()).as("open the file directly: " + direct.output()).isNotZero();
     }
 
     private void startServer(Path dataDir) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = BuiltJar.freePort();
         Path out = workspace.resolve("serve.out");
         List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 022 && exec \"$@\"", "sh"));
         command.addAll(sentinel("serve", "--host", "0.0.0.0", "--port", Integer.toString(port), "--data-dir",
@@ -149,7 +145,7 @@ class LocalUserAttackIT {
         Properties lock = lockProperties(lockFile);
         String port = lock.getProperty("server").replaceAll(".*:", "");
         String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + lock.getProperty("id");
-        return asAttacker(List.of(java(), "-cp", h2Jar.toString(), "org.h2.tools.Shell", "-url", url, "-user", user,
+        return asAttacker(List.of(BuiltJar.java(), "-cp", h2Jar.toString(), "org.h2.tools.Shell", "-url", url, "-user", user,
                 "-password", password, "-sql", sql));
     }
 
@@ -189,19 +185,9 @@ class LocalUserAttackIT {
     }
 
     private static List<String> sentinel(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar()));
+        List<String> command = new ArrayList<>(List.of(BuiltJar.java(), "-jar", BuiltJar.jar()));
         command.addAll(List.of(args));
         return command;
-    }
-
-    private static String jar() {
-        String jar = System.getenv("SENTINEL_JAR");
-        assertThat(jar).as("failsafe sets SENTINEL_JAR to the built jar").isNotBlank();
-        return jar;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private record Run(int exitCode, String output) {
