@@ -7,6 +7,7 @@ import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.application.token.SigningKeyService;
@@ -57,7 +58,7 @@ public final class Sentinel {
         this.authenticator = new Authenticator(storage, hasher);
         this.usage = new UsageService(storage, clock);
         this.activity = new ActivityService(storage);
-        this.ingest = new ActivityIngest(storage);
+        this.ingest = new ActivityIngest(storage, clock, ActivityRetention.DEFAULT);
     }
 
     public static Builder builder() {
@@ -105,9 +106,14 @@ public final class Sentinel {
         return activity;
     }
 
-    /** Batch ingest of activity reported by remote resource servers. */
+    /** Batch ingest of activity reported by remote resource servers, for the default retention (90 days). */
     public ActivityIngest ingest() {
         return ingest;
+    }
+
+    /** Batch ingest for a store that keeps raw events for {@code retention}: older events are refused. */
+    public ActivityIngest ingest(java.time.Duration retention) {
+        return new ActivityIngest(storage, clock, retention);
     }
 
     /**

@@ -118,7 +118,8 @@ public final class SentinelServer implements AutoCloseable {
         generatedAdminToken = adminTokens.generated();
         tokens.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
-                tokens, adminTokens, ingestTokens, recorder, this::activityStats);
+                tokens, adminTokens, ingestTokens, recorder, this::activityStats,
+                settings.sentinel.ingest(settings.activityRetention));
         app = wiring.stopTimeout(settings.stopTimeout).create();
         routes = wiring.routes();
         if (settings.port != 0) {

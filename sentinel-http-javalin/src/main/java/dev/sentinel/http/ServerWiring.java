@@ -1,6 +1,7 @@
 package dev.sentinel.http;
 
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.recording.RecorderStats;
@@ -65,12 +66,13 @@ final class ServerWiring {
     private final Optional<AdminTokens> ingestTokens;
     private final ActivityRecorder recorder;
     private final Supplier<Optional<RecorderStats>> recorderStats;
+    private final ActivityIngest ingest;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
-                 Supplier<Optional<RecorderStats>> recorderStats) {
+                 Supplier<Optional<RecorderStats>> recorderStats, ActivityIngest ingest) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
         this.tokens = tokens;
@@ -78,6 +80,7 @@ final class ServerWiring {
         this.ingestTokens = ingestTokens;
         this.recorder = recorder;
         this.recorderStats = recorderStats;
+        this.ingest = ingest;
     }
 
     Javalin create() {
@@ -156,7 +159,7 @@ final class ServerWiring {
         routes.get("/api/v1/passes/{passId}/usage", endpoints::usage);
         routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
         routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
-        routes.post("/api/v1/activity", new IngestEndpoint(sentinel.ingest())::ingest);
+        routes.post("/api/v1/activity", new IngestEndpoint(ingest)::ingest);
     }
 
     /** How long a stop waits for running requests; zero stops at once. */

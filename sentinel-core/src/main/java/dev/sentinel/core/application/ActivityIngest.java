@@ -5,6 +5,9 @@ import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.port.out.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,21 +19,49 @@ import java.util.Objects;
  */
 public final class ActivityIngest {
 
-    private final Storage storage;
+    /** How far in the future an event may start: clocks of resource servers drift, but not by hours. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    public ActivityIngest(Storage storage) {
+    private final Storage storage;
+    private final Clock clock;
+    private final Duration retention;
+
+    /**
+     * @param retention how long raw events are kept: an event that starts before it would be purged at once and would
+     *                  only distort the rollups, so it is refused
+     */
+    public ActivityIngest(Storage storage, Clock clock, Duration retention) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     /**
      * Stores the events; returns how many.
      *
-     * @throws ValidationException naming {@code [i].pass_id} for every event whose pass does not exist; nothing is stored
+     * @throws ValidationException naming {@code [i].started_at} for every event that starts more than
+     *                             {@link #MAX_CLOCK_SKEW} from now in the future or before the retention period, and
+     *                             {@code [i].pass_id} for every event whose pass does not exist; nothing is stored
      */
     public int ingest(List<ActivityEvent> events) {
         List<ActivityEvent> batch = List.copyOf(events);
         if (batch.isEmpty()) {
             return 0;
+        }
+        Instant now = clock.instant();
+        List<FieldViolation> outOfRange = new ArrayList<>();
+        for (int index = 0; index < batch.size(); index++) {
+            Instant startedAt = batch.get(index).startedAt();
+            if (startedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+                outOfRange.add(new FieldViolation("[" + index + "].started_at", "must not be more than "
+                        + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));
+            } else if (startedAt.isBefore(now.minus(retention))) {
+                outOfRange.add(new FieldViolation("[" + index + "].started_at", "must be within the retention period "
+                        + "(the last " + retention.toDays() + " days)"));
+            }
+        }
+        if (!outOfRange.isEmpty()) {
+            throw new ValidationException(outOfRange);
         }
         return storage.inTransaction(session -> {
             Set<PassId> existing = ActivityWrites.lockExistingPasses(session, batch);

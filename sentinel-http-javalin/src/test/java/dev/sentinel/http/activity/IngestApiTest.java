@@ -87,6 +87,23 @@ class IngestApiTest {
     }
 
     @Test
+    void eventsFromTheFarFutureOrBeforeTheRetentionPeriodAreRefusedWithTheirBatch() throws Exception {
+        Instant now = Instant.now();
+        String fine = event(0).replace("2026-11-26T10:00:00Z", now.toString());
+        String future = event(0).replace("2026-11-26T10:00:00Z", now.plus(java.time.Duration.ofHours(1)).toString());
+        String ancient = event(0).replace("2026-11-26T10:00:00Z", now.minus(java.time.Duration.ofDays(91)).toString());
+
+        HttpResponse<String> response = post(INGEST, "[" + fine + "," + future + "," + ancient + "]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = Json.parse(response.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("[1].started_at", "[2].started_at");
+        assertThat(errors.findValuesAsText("message")).containsExactly("must not be more than 5 minutes in the future",
+                "must be within the retention period (the last 90 days)");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
     void aBatchWithOneBadEventStoresNothingAndNamesIndexAndField() throws Exception {
         String bad = event(2).replace("\"status_code\": 200", "\"status_code\": 999")
                 .replace("\"http_method\": \"GET\"", "\"http_method\": 7");

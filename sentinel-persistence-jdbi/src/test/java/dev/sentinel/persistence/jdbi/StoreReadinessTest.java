@@ -58,7 +58,8 @@ class StoreReadinessTest {
         try (JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(mount.resolve("data")))) {
             PassService passes = TestServices.passService(storage);
             PassId passId = passes.create(TestServices.aCreateCommand()).pass().passId();
-            ActivityIngest ingest = new ActivityIngest(storage);
+            ActivityIngest ingest = new ActivityIngest(storage, java.time.Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"),
+                    java.time.ZoneOffset.UTC), Duration.ofDays(90));
             Path filler = mount.resolve("filler");
             fill(filler);
 
