@@ -35,7 +35,7 @@ public abstract class ConcurrentWritesContract extends StorageContractSupport {
         PassService passes = TestServices.passService(storage());
         List<PassId> ids = List.of(passes.create(TestServices.aCreateCommand()).pass().passId(),
                 passes.create(TestServices.aCreateCommand()).pass().passId());
-        ActivityIngest ingest = new ActivityIngest(storage(), java.time.Clock.fixed(HOUR, java.time.ZoneOffset.UTC),
+        ActivityIngest ingest = new ActivityIngest(storage(), java.time.Clock.fixed(HOUR.plusSeconds(3 * 3600), java.time.ZoneOffset.UTC),
                 java.time.Duration.ofDays(90));
         List<Callable<Integer>> writers = new ArrayList<>();
         for (int writer = 0; writer < 8; writer++) {
