@@ -131,6 +131,7 @@ public final class SentinelServer implements AutoCloseable {
                 issuer, keys.current().active(), SigningKeyService.signingProvider());
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
         return this;
     }
 
@@ -201,6 +202,16 @@ public final class SentinelServer implements AutoCloseable {
             return purged;
         } catch (RuntimeException failure) {
             LOG.warn("activity retention purge failed: {}", failure.getMessage());
+            return 0;
+        }
+    }
+
+    /** Forgets ingest idempotency keys older than 24 hours now (it also runs every hour); returns how many. */
+    public int pruneIdempotencyKeys() {
+        try {
+            return settings.sentinel.ingest(settings.activityRetention).pruneKeys();
+        } catch (RuntimeException failure) {
+            LOG.warn("pruning ingest idempotency keys failed: {}", failure.getMessage());
             return 0;
         }
     }

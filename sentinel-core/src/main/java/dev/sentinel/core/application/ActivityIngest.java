@@ -1,10 +1,14 @@
 package dev.sentinel.core.application;
 
+import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.FieldViolation;
+import dev.sentinel.core.domain.IdempotencyKeyReusedException;
+import dev.sentinel.core.domain.IngestReceipt;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.StorageSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Batch ingest of activity reported by remote resource servers: the whole batch is stored in one transaction, events
@@ -36,19 +41,80 @@ public final class ActivityIngest {
         this.retention = Objects.requireNonNull(retention, "retention");
     }
 
+    /** How long an idempotency key is remembered. */
+    public static final Duration KEY_MEMORY = Duration.ofHours(24);
+
     /**
-     * Stores the events; returns how many.
+     * An ingest request's {@code Idempotency-Key}, scoped to the credential that sent it (two senders may use the same
+     * key), with a digest of its body.
+     */
+    public record Idempotency(String scope, String key, String bodyDigest) {
+
+        public Idempotency {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(bodyDigest, "bodyDigest");
+            if (key.isEmpty() || key.length() > IngestReceipt.MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw ValidationException.of("Idempotency-Key", "must be 1 to " + IngestReceipt.MAX_KEY_LENGTH
+                        + " visible ASCII characters");
+            }
+        }
+    }
+
+    /** What an ingest did: how many events the batch holds, and whether an earlier identical request had stored them. */
+    public record Result(int accepted, boolean replayed) {
+    }
+
+    /** Stores the events; returns how many. See {@link #ingest(List, Optional)}. */
+    public int ingest(List<ActivityEvent> events) {
+        return ingest(events, Optional.empty()).accepted();
+    }
+
+    /**
+     * Stores the events, once per idempotency key: a batch sent again with the key of a batch stored in the last
+     * {@link #KEY_MEMORY} (by any node) is answered as the first one was, and stores nothing.
      *
      * @throws ValidationException naming {@code [i].started_at} for every event that starts more than
      *                             {@link #MAX_CLOCK_SKEW} from now in the future or before the retention period, and
      *                             {@code [i].pass_id} for every event whose pass does not exist; nothing is stored
+     * @throws IdempotencyKeyReusedException when the key was used for another body
      */
-    public int ingest(List<ActivityEvent> events) {
+    public Result ingest(List<ActivityEvent> events, Optional<Idempotency> idempotency) {
         List<ActivityEvent> batch = List.copyOf(events);
-        if (batch.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
+        checkTimes(batch, now);
+        if (idempotency.isEmpty()) {
+            return new Result(batch.isEmpty() ? 0 : storage.inTransaction(session -> store(session, batch)), false);
+        }
+        Idempotency request = idempotency.get();
+        try {
+            return storage.inTransaction(session -> {
+                session.ingestReceipts().deleteCreatedBefore(now.minus(KEY_MEMORY));
+                Optional<IngestReceipt> earlier = session.ingestReceipts().find(request.scope(), request.key());
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), request);
+                }
+                int stored = store(session, batch);
+                session.ingestReceipts().add(new IngestReceipt(request.scope(), request.key(), request.bodyDigest(),
+                        stored, now));
+                return new Result(stored, false);
+            });
+        } catch (ConflictException sameKeyAtTheSameTime) {
+            // another node stored this key while this transaction ran; this one rolled back: answer as that one did
+            return storage.read(session -> replay(session.ingestReceipts().find(request.scope(), request.key())
+                    .orElseThrow(() -> sameKeyAtTheSameTime), request));
+        }
+    }
+
+    private static Result replay(IngestReceipt earlier, Idempotency request) {
+        if (!earlier.bodyDigest().equals(request.bodyDigest())) {
+            throw new IdempotencyKeyReusedException("the Idempotency-Key " + request.key()
+                    + " was used for a batch with another body; nothing was stored");
+        }
+        return new Result(earlier.accepted(), true);
+    }
+
+    private void checkTimes(List<ActivityEvent> batch, Instant now) {
         List<FieldViolation> outOfRange = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
             Instant startedAt = batch.get(index).startedAt();
@@ -63,19 +129,26 @@ public final class ActivityIngest {
         if (!outOfRange.isEmpty()) {
             throw new ValidationException(outOfRange);
         }
-        return storage.inTransaction(session -> {
-            Set<PassId> existing = ActivityWrites.lockExistingPasses(session, batch);
-            List<FieldViolation> violations = new ArrayList<>();
-            for (int index = 0; index < batch.size(); index++) {
-                if (!existing.contains(batch.get(index).passId())) {
-                    violations.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
-                }
+    }
+
+    private static int store(StorageSession session, List<ActivityEvent> batch) {
+        Set<PassId> existing = ActivityWrites.lockExistingPasses(session, batch);
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int index = 0; index < batch.size(); index++) {
+            if (!existing.contains(batch.get(index).passId())) {
+                violations.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
             }
-            if (!violations.isEmpty()) {
-                throw new ValidationException(violations);
-            }
-            ActivityWrites.append(session, batch);
-            return batch.size();
-        });
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        ActivityWrites.append(session, batch);
+        return batch.size();
+    }
+
+    /** Forgets the idempotency keys older than {@link #KEY_MEMORY}; returns how many. */
+    public int pruneKeys() {
+        Instant before = clock.instant().minus(KEY_MEMORY);
+        return storage.inTransaction(session -> session.ingestReceipts().deleteCreatedBefore(before));
     }
 }

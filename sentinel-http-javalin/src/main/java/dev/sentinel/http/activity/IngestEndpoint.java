@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/activity}: batch ingest from remote resource servers. The body is a JSON array of at most
@@ -37,7 +38,8 @@ public final class IngestEndpoint {
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
         }
-        JsonNode body = parse(readLimited(ctx));
+        byte[] raw = readLimited(ctx);
+        JsonNode body = parse(raw);
         if (!body.isArray()) {
             throw HttpProblem.badRequest("the body must be a JSON array of activity events");
         }
@@ -56,12 +58,42 @@ public final class IngestEndpoint {
             }
         }
         throwIfAny(violations);
+        ActivityIngest.Result result;
         try {
-            ingest.ingest(events);
-        } catch (ValidationException unknownPasses) {
-            throwIfAny(unknownPasses.violations());
+            result = ingest.ingest(events, idempotency(ctx, raw));
+        } catch (ValidationException refused) {
+            throwIfAny(refused.violations());
+            throw refused;
         }
-        Json.reply(ctx, 200, Map.of("accepted", events.size()));
+        if (result.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        Json.reply(ctx, 200, Map.of("accepted", result.accepted()));
+    }
+
+    /**
+     * The request's {@code Idempotency-Key}, scoped to the calling token (a digest of it, never the token) and with a
+     * digest of the body, so that a retried batch is stored once and a key reused for another body is refused.
+     */
+    private static Optional<ActivityIngest.Idempotency> idempotency(Context ctx, byte[] body) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        String scope = sha256(Requests.bearerToken(ctx).orElse("")).substring(0, 32);
+        return Optional.of(new ActivityIngest.Idempotency(scope, key, sha256(body)));
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
     }
 
     private static void throwIfAny(List<FieldViolation> violations) {

@@ -2,6 +2,7 @@ package dev.sentinel.http.problem;
 
 import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.FieldViolation;
+import dev.sentinel.core.domain.IdempotencyKeyReusedException;
 import dev.sentinel.core.domain.PassNotFoundException;
 import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.domain.ValidationException;
@@ -33,6 +34,8 @@ public final class Problems {
             write(ctx, 400, "the request has invalid fields", invalid.violations());
         } else if (failure instanceof PassNotFoundException missing) {
             write(ctx, 404, missing.getMessage(), List.of());
+        } else if (failure instanceof IdempotencyKeyReusedException reused) {
+            write(ctx, 422, reused.getMessage(), List.of(new FieldViolation("Idempotency-Key", reused.getMessage())));
         } else if (failure instanceof ConflictException conflict) {
             List<FieldViolation> errors = conflict.field().isEmpty() ? List.of()
                     : List.of(new FieldViolation(conflict.field(), conflict.getMessage()));

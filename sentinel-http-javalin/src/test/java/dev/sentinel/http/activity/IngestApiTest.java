@@ -48,9 +48,17 @@ class IngestApiTest {
     }
 
     private HttpResponse<String> post(String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/activity"))
+        return post(token, body, null);
+    }
+
+    private HttpResponse<String> post(String token, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/activity"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long stored() {
@@ -84,6 +92,26 @@ class IngestApiTest {
                 .header("Authorization", "Bearer " + INGEST).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBatchRetriedWithItsIdempotencyKeyIsStoredOnceAndTheKeyWithAnotherBodyIs422() throws Exception {
+        String batch = "[" + event(1) + "," + event(2) + "]";
+
+        HttpResponse<String> first = post(INGEST, batch, "batch-0001");
+        HttpResponse<String> retried = post(INGEST, batch, "batch-0001");
+        HttpResponse<String> reused = post(INGEST, "[" + event(3) + "]", "batch-0001");
+        HttpResponse<String> otherToken = post(ADMIN, batch, "batch-0001");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(reused.body()).path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(otherToken.headers().firstValue("Idempotent-Replayed")).as("keys are scoped to the token").isEmpty();
+        assertThat(stored()).isEqualTo(4);
+        assertThat(post(INGEST, batch, " ").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.out.ActivityLog;
 import dev.sentinel.core.port.out.AgentUsers;
 import dev.sentinel.core.port.out.AuditTrail;
+import dev.sentinel.core.port.out.IngestReceipts;
 import dev.sentinel.core.port.out.Passes;
 import dev.sentinel.core.port.out.RevokedTokens;
 import dev.sentinel.core.port.out.Settings;
@@ -78,6 +79,11 @@ final class JdbiSession implements StorageSession {
     @Override
     public RevokedTokens revokedTokens() {
         return new JdbiRevokedTokensAdapter(handle(), dialect);
+    }
+
+    @Override
+    public IngestReceipts ingestReceipts() {
+        return new JdbiIngestReceiptsAdapter(handle());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sentinel.persistence.jdbi;
 import dev.sentinel.core.port.out.ActivityLogContract;
 import dev.sentinel.core.port.out.AgentUsersContract;
 import dev.sentinel.core.port.out.ConcurrentWritesContract;
+import dev.sentinel.core.port.out.IngestReceiptsContract;
 import dev.sentinel.core.port.out.AuditTrailContract;
 import dev.sentinel.core.port.out.PassesContract;
 import dev.sentinel.core.port.out.RevokedTokensContract;
@@ -100,6 +101,14 @@ abstract class JdbiStorageContracts {
 
     @Nested
     class TokenLifecycle extends TokenLifecycleContract {
+        @Override
+        protected Storage storage() {
+            return storage;
+        }
+    }
+
+    @Nested
+    class IngestReceipts extends IngestReceiptsContract {
         @Override
         protected Storage storage() {
             return storage;

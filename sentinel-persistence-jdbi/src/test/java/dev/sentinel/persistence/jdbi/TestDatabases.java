@@ -21,7 +21,7 @@ final class TestDatabases {
 
     /** Every table, children first, so deleting in this order never breaks a foreign key. */
     static final List<String> TABLES = List.of("usage_hourly_endpoints", "usage_hourly", "activity_blocks", "activity_counts",
-            "audit_entries", "settings", "revoked_tokens", "signing_keys", "passes", "agent_credentials", "agent_users");
+            "audit_entries", "settings", "revoked_tokens", "ingest_receipts", "signing_keys", "passes", "agent_credentials", "agent_users");
 
     private TestDatabases() {
     }

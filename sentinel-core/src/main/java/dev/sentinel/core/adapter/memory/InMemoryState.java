@@ -24,6 +24,7 @@ final class InMemoryState {
     final List<AuditEntry> audit;
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
+    final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ final class InMemoryState {
     void begin() {
         undo = new Undo(new LinkedHashMap<>(agentUsers), new LinkedHashMap<>(passes), new LinkedHashMap<>(rollups),
                 new LinkedHashMap<>(signingKeys), new LinkedHashMap<>(settings), new LinkedHashMap<>(revokedTokens),
-                events.size(), audit.size());
+                new LinkedHashMap<>(ingestReceipts), events.size(), audit.size());
     }
 
     /** Called before events are removed (not appended) inside a transaction. */
@@ -69,6 +70,7 @@ final class InMemoryState {
         replace(signingKeys, saved.signingKeys);
         replace(settings, saved.settings);
         replace(revokedTokens, saved.revokedTokens);
+        replace(ingestReceipts, saved.ingestReceipts);
         if (saved.removedEvents != null) {
             events.clear();
             events.addAll(saved.removedEvents);
@@ -90,19 +92,22 @@ final class InMemoryState {
         final Map<String, SigningKeyRecord> signingKeys;
         final Map<String, String> settings;
         final Map<String, java.time.Instant> revokedTokens;
+        final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts;
         final int eventCount;
         final int auditCount;
         List<ActivityEvent> removedEvents;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,
-             Map<String, java.time.Instant> revokedTokens, int eventCount, int auditCount) {
+             Map<String, java.time.Instant> revokedTokens, Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts,
+             int eventCount, int auditCount) {
             this.agentUsers = agentUsers;
             this.passes = passes;
             this.rollups = rollups;
             this.signingKeys = signingKeys;
             this.settings = settings;
             this.revokedTokens = revokedTokens;
+            this.ingestReceipts = ingestReceipts;
             this.eventCount = eventCount;
             this.auditCount = auditCount;
         }

@@ -3,6 +3,7 @@ package dev.sentinel.core.adapter.memory;
 import dev.sentinel.core.port.out.ActivityLog;
 import dev.sentinel.core.port.out.AgentUsers;
 import dev.sentinel.core.port.out.AuditTrail;
+import dev.sentinel.core.port.out.IngestReceipts;
 import dev.sentinel.core.port.out.Passes;
 import dev.sentinel.core.port.out.RevokedTokens;
 import dev.sentinel.core.port.out.Settings;
@@ -96,6 +97,11 @@ public final class InMemoryStorage implements Storage {
         @Override
         public RevokedTokens revokedTokens() {
             return new InMemoryRevokedTokens(state);
+        }
+
+        @Override
+        public IngestReceipts ingestReceipts() {
+            return new InMemoryIngestReceipts(state);
         }
     }
 }

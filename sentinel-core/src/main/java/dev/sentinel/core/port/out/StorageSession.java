@@ -23,6 +23,8 @@ public interface StorageSession {
 
     RevokedTokens revokedTokens();
 
+    IngestReceipts ingestReceipts();
+
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
      * The default reads the two stores one after the other; an adapter that can read both at once (one SQL join)
