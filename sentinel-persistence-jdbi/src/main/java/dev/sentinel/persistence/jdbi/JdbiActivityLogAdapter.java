@@ -308,8 +308,9 @@ final class JdbiActivityLogAdapter implements ActivityLog {
             if (boundary != null) {
                 sql.append(" AND last_at <= ?");
             }
-            // pass_id in the ORDER BY lets H2 read the index backwards instead of sorting every block in range.
-            sql.append(" ORDER BY pass_id DESC, last_at DESC LIMIT ").append(chunk + seenAtBoundary.size());
+            // pass_id in the ORDER BY lets H2 read the index backwards instead of sorting every block in range; id
+            // orders blocks that end at the same instant, newest written first, as the events in them are ordered.
+            sql.append(" ORDER BY pass_id DESC, last_at DESC, id DESC LIMIT ").append(chunk + seenAtBoundary.size());
             List<Block> rows = new ArrayList<>();
             try (PreparedStatement query = handle.getConnection().prepareStatement(sql.toString())) {
                 int i = 1;
@@ -359,7 +360,10 @@ final class JdbiActivityLogAdapter implements ActivityLog {
 
     /**
      * The matching events, newest first: blocks are decoded in order of their newest event, and an event is returned
-     * only once no unread block can hold a newer one (an unread block's events are no newer than its {@code last_at}).
+     * only once no unread block can hold a newer one (an unread block's events are no newer than its {@code last_at},
+     * and among events of one instant a block written later holds the newer ones). So a page decodes only the blocks
+     * it needs, a block (at most 1,000 events) at a time, even when thousands of events share one instant: deciding
+     * ties by time alone once decoded every such block for a page of 25 and ran a 512 MiB heap out of memory.
      */
     private final class Matches {
         private final ActivityFilter filter;
@@ -372,7 +376,7 @@ final class JdbiActivityLogAdapter implements ActivityLog {
         }
 
         boolean hasNext() {
-            while (blocks.hasNext() && (ready.isEmpty() || !blocks.peek().lastAt().isBefore(ready.peek().event().startedAt()))) {
+            while (blocks.hasNext() && (ready.isEmpty() || mayHoldNewer(blocks.peek(), ready.peek()))) {
                 Block block = blocks.next();
                 ActivityBlocks.decode(filter.passId(), block.events(),
                         (type, at, success) -> filter.type().map(wanted -> wanted == type).orElse(true)
@@ -391,6 +395,12 @@ final class JdbiActivityLogAdapter implements ActivityLog {
         ActivityEvent next() {
             hasNext();
             return ready.poll().event();
+        }
+
+        /** Whether the unread block may hold an event that sorts before {@code first}. */
+        private boolean mayHoldNewer(Block unread, ActivityBlocks.Stored first) {
+            Instant at = first.event().startedAt();
+            return unread.lastAt().isAfter(at) || unread.lastAt().equals(at) && unread.id() > first.blockId();
         }
     }
 }
