@@ -103,6 +103,21 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void errorsJettyRaisesItselfComeBackInTheApisShapes() throws Exception {
+        try (ServerFixture fixture = new ServerFixture()) {
+            java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), fixture.server.port());
+            try (socket) {
+                socket.getOutputStream().write("GET /api/v1/passes/%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+                assertThat(reply).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                        .contains("\"status\":400").doesNotContain("<html");
+            }
+        }
+    }
+
+    @Test
     void changingTheBuilderAfterBuildChangesNothingInTheServer() {
         SentinelServer.Builder builder = SentinelServer.builder(dev.sentinel.core.Sentinel.builder().build()).port(0)
                 .issuer("https://first.example").adminToken(ServerFixture.ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO);
