@@ -3,7 +3,9 @@ package dev.sentinel.core.application.recording;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.port.in.ActivityRecorder;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,8 +19,10 @@ import java.util.logging.Logger;
 /**
  * Keeps activity recording off the request path: {@link #record} puts the event in a bounded buffer and returns at
  * once; one background thread writes batches, each when {@code batchSize} events are waiting or one
- * {@code flushInterval} after its first event, whichever comes first. A full buffer rejects the event and counts it; a failed write is retried with back-off
- * until it succeeds or shutdown ends, and anything still unwritten then is counted as lost and logged. Nothing is
+ * {@code flushInterval} after its first event, whichever comes first. A full buffer rejects the event and counts it; a
+ * failed write is retried with back-off until it succeeds or shutdown ends, and anything still unwritten then is
+ * counted as lost and logged; a single event the store keeps refusing while other writes succeed is dropped, counted
+ * as lost and logged, so that it cannot hold back the rest. Nothing is
  * dropped silently: see {@link #stats()}. {@link #close()} writes what is buffered. Thread-safe.
  */
 public final class BatchingActivityRecorder implements ActivityRecorder, AutoCloseable {
@@ -26,6 +30,8 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
     private static final Logger LOG = Logger.getLogger(BatchingActivityRecorder.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final long LINGER_STEP_NANOS = 5_000_000;
+    /** Failures of one batch before it is split in halves. */
+    private static final int ATTEMPTS_BEFORE_SPLIT = 3;
 
     private final BlockingQueue<ActivityEvent> buffer;
     private final Consumer<List<ActivityEvent>> sink;
@@ -40,8 +46,9 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
     private final AtomicLong lost = new AtomicLong();
     private final Object progress = new Object();
     private volatile boolean closing;
-    /** Failed writes since the last success; only the writer thread touches it. */
+    /** Failed writes since the last success, and successful writes so far; only the writer thread touches them. */
     private int failuresInARow;
+    private long successfulWrites;
 
     private BatchingActivityRecorder(Builder builder) {
         this.buffer = new ArrayBlockingQueue<>(builder.capacity);
@@ -109,28 +116,70 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
         }
     }
 
+    /**
+     * Writes batches in order. A batch that keeps failing is split in halves, so one event the store refuses (a poison
+     * event) cannot hold back the others; a single event that still fails, although other writes succeeded after its
+     * first failure, is dropped and counted as lost. While nothing succeeds at all (the store is down), nothing is
+     * dropped: the writer retries with back-off until shutdown.
+     */
     private void writeLoop() {
-        List<ActivityEvent> batch = new ArrayList<>(batchSize);
+        Deque<Attempt> pending = new ArrayDeque<>();
         long shutdownDeadline = Long.MAX_VALUE;
         while (true) {
             if (closing && shutdownDeadline == Long.MAX_VALUE) {
                 shutdownDeadline = System.nanoTime() + shutdownTimeout.toNanos();
             }
-            if (batch.isEmpty()) {
+            if (pending.isEmpty()) {
+                List<ActivityEvent> batch = new ArrayList<>(batchSize);
                 if (!fill(batch)) {
                     return;
                 }
                 if (batch.isEmpty()) {
                     continue;
                 }
+                pending.addFirst(new Attempt(batch, successfulWrites));
             }
-            if (write(batch, shutdownDeadline)) {
-                batch.clear();
+            Attempt head = pending.peekFirst();
+            if (write(head, shutdownDeadline)) {
+                pending.removeFirst();
+                successfulWrites++;
             } else if (System.nanoTime() > shutdownDeadline) {
-                markLost(batch.size());
-                batch.clear();
+                pending.forEach(attempt -> markLost(attempt.events.size()));
+                pending.clear();
+            } else if (head.failures >= ATTEMPTS_BEFORE_SPLIT) {
+                pending.removeFirst();
+                if (head.events.size() > 1) {
+                    failuresInARow = 0; // splitting is progress: the halves start with short pauses again
+                    int half = head.events.size() / 2;
+                    pending.addFirst(new Attempt(head.events.subList(half, head.events.size()), head.successesBefore));
+                    pending.addFirst(new Attempt(head.events.subList(0, half), head.successesBefore));
+                } else if (successfulWrites > head.successesBefore) {
+                    dropPoison(head);
+                } else {
+                    pending.addFirst(new Attempt(head.events, head.successesBefore));
+                }
             }
         }
+    }
+
+    /** Events being written, how often that failed, and how many writes had succeeded when they were first tried. */
+    private static final class Attempt {
+        final List<ActivityEvent> events;
+        final long successesBefore;
+        int failures;
+
+        Attempt(List<ActivityEvent> events, long successesBefore) {
+            this.events = List.copyOf(events);
+            this.successesBefore = successesBefore;
+        }
+    }
+
+    private void dropPoison(Attempt poison) {
+        ActivityEvent event = poison.events.get(0);
+        lost.addAndGet(1);
+        LOG.warning("dropped one activity event that the store refused " + poison.failures + " times while other writes "
+                + "succeeded (pass " + event.passId() + ", " + event.type().code() + " at " + event.startedAt() + ")");
+        signalProgress();
     }
 
     /** Fills the batch; false when closing and nothing is left. */
@@ -174,19 +223,21 @@ public final class BatchingActivityRecorder implements ActivityRecorder, AutoClo
      * a success. An {@link Error} from the sink (a failing disk, an exhausted heap) is counted and retried like any
      * failure: the writer thread never dies silently.
      */
-    private boolean write(List<ActivityEvent> batch, long shutdownDeadline) {
+    private boolean write(Attempt attempt, long shutdownDeadline) {
+        List<ActivityEvent> batch = attempt.events;
         try {
-            sink.accept(List.copyOf(batch));
+            sink.accept(batch);
             written.addAndGet(batch.size());
             failuresInARow = 0;
             signalProgress();
             return true;
         } catch (RuntimeException | Error failure) {
             failedWrites.incrementAndGet();
-            int attempt = ++failuresInARow;
-            LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + attempt
+            attempt.failures++;
+            int inARow = ++failuresInARow;
+            LOG.log(Level.WARNING, "writing " + batch.size() + " activity events failed (attempt " + attempt.failures
                     + "); retrying: " + failure);
-            long pause = Math.min(MAX_BACKOFF_MILLIS, 50L << Math.min(6, attempt));
+            long pause = Math.min(MAX_BACKOFF_MILLIS, 25L << Math.min(7, inARow));
             if (shutdownDeadline != Long.MAX_VALUE) {
                 pause = Math.min(pause, Math.max(0, (shutdownDeadline - System.nanoTime()) / 1_000_000));
             }

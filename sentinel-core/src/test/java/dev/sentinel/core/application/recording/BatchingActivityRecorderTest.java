@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,48 @@ class BatchingActivityRecorderTest {
             assertThat(recorder.stats().written()).isEqualTo(25);
         }
         assertThat(stored).hasSize(25);
+    }
+
+    @Test
+    void oneEventTheStoreRefusesIsDroppedAndCountedWhileTheOthersAreWritten() throws InterruptedException {
+        List<ActivityEvent> stored = new CopyOnWriteArrayList<>();
+        try (BatchingActivityRecorder recorder = BatchingActivityRecorder.writingTo(batch -> {
+            if (batch.stream().anyMatch(event -> event.endpoint().equals("/e7"))) {
+                throw new IllegalStateException("the store refuses /e7 (injected)");
+            }
+            stored.addAll(batch);
+        }).batchSize(20).flushInterval(Duration.ofMillis(50)).start()) {
+            for (int i = 0; i < 20; i++) {
+                recorder.record(event(i));
+            }
+
+            assertThat(recorder.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(recorder.stats().written()).isEqualTo(19);
+            assertThat(recorder.stats().lost()).isEqualTo(1);
+        }
+        assertThat(stored).hasSize(19).noneMatch(event -> event.endpoint().equals("/e7"));
+    }
+
+    @Test
+    void whileTheStoreIsDownNothingIsDroppedAndEverythingIsWrittenOnceItIsBack() throws InterruptedException {
+        AtomicBoolean down = new AtomicBoolean(true);
+        List<ActivityEvent> stored = new CopyOnWriteArrayList<>();
+        try (BatchingActivityRecorder recorder = BatchingActivityRecorder.writingTo(batch -> {
+            if (down.get()) {
+                throw new IllegalStateException("the store is down (injected)");
+            }
+            stored.addAll(batch);
+        }).batchSize(8).flushInterval(Duration.ofMillis(10)).start()) {
+            for (int i = 0; i < 8; i++) {
+                recorder.record(event(i));
+            }
+            Thread.sleep(3_000);
+            assertThat(recorder.stats().lost()).as("nothing dropped during an outage").isZero();
+
+            down.set(false);
+            assertThat(recorder.flush(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(stored).hasSize(8);
     }
 
     @Test
