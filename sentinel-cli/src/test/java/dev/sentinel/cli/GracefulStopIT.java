@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM to the built jar's {@code sentinel serve} while eight clients request tokens as fast as they can: the
- * process exits within 5 seconds, every HTTP reply is a token or a refusal in the OAuth error shape, and afterwards
- * the store holds a {@code token_generation} event for every token that was answered.
+ * SIGTERM to the built jar's {@code sentinel serve}, on H2 and on PostgreSQL, while eight clients request tokens as
+ * fast as they can and one posts ingest batches: the process exits within 5 seconds, every HTTP reply is a token, an
+ * acknowledged batch or a refusal in the endpoint's error shape, and afterwards the store holds a
+ * {@code token_generation} event for every token that was answered and every event of every acknowledged batch.
  */
 class GracefulStopIT {
 
@@ -46,21 +47,44 @@ class GracefulStopIT {
     @TempDir
     Path work;
 
+    private static final String ADMIN = "graceful-stop-admin-token-0123456789";
+    private List<String> store = List.of();
+    private Map<String, String> storeEnv = Map.of();
+
     @Test
-    void aStopUnderLoadAnswersOrRefusesEveryRequestAndLosesNoAnsweredGrant() throws Exception {
+    void aStopUnderLoadOnH2LosesNoAnsweredGrantOrAcknowledgedBatch() throws Exception {
         Path dataDir = work.resolve("data");
-        JsonNode created = MAPPER.readTree(run("pass", "create", "--project", "stop", "--name", "Load Agent", "--type",
-                "bot", "--data-dir", dataDir.toString()));
+        store = List.of("--data-dir", dataDir.toString());
+        stopUnderLoad(() -> JdbiStorage.openExisting(DatabaseConfig.h2(dataDir)));
+    }
+
+    @Test
+    void aStopUnderLoadOnPostgresLosesNoAnsweredGrantOrAcknowledgedBatch() throws Exception {
+        try (TestPostgres postgres = TestPostgres.freshSchema("the graceful stop on PostgreSQL")) {
+            store = List.of("--data-dir", work.resolve("keys").toString());
+            storeEnv = Map.of("SENTINEL_DB_URL", postgres.url(), "SENTINEL_DB_USER", postgres.user,
+                    "SENTINEL_DB_PASSWORD", postgres.password);
+            stopUnderLoad(() -> JdbiStorage.openExisting(DatabaseConfig.postgres(postgres.url(), postgres.user,
+                    postgres.password)));
+        }
+    }
+
+    private void stopUnderLoad(java.util.function.Supplier<JdbiStorage> reopen) throws Exception {
+        List<String> create = new ArrayList<>(List.of("pass", "create", "--project", "stop", "--name", "Load Agent",
+                "--type", "bot"));
+        create.addAll(store);
+        JsonNode created = MAPPER.readTree(run(create.toArray(String[]::new)));
+        String passId = created.at("/pass/pass_id").asText();
         String basic = "Basic " + Base64.getEncoder().encodeToString((created.at("/credentials/client_id").asText() + ":"
                 + created.at("/credentials/client_secret").asText()).getBytes(StandardCharsets.UTF_8));
         int port = BuiltJar.freePort();
-        Process server = start(dataDir, port);
+        Process server = start(port);
 
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger granted = new AtomicInteger();
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
         List<String> badReplies = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest grant = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth/token"))
                 .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
@@ -88,6 +112,38 @@ class GracefulStopIT {
                 }
             });
         }
+        AtomicInteger acknowledged = new AtomicInteger();
+        HttpClient ingestHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        clients.submit(() -> {
+            int batch = 0;
+            while (loading.get()) {
+                StringBuilder events = new StringBuilder("[");
+                for (int i = 0; i < 50; i++) {
+                    events.append(i == 0 ? "" : ",").append("{\"pass_id\":\"").append(passId).append("\",\"type\":")
+                            .append("\"api_request\",\"started_at\":\"").append(java.time.Instant.now())
+                            .append("\",\"endpoint\":\"/v1/batch/").append(batch).append("\",\"http_method\":\"GET\",")
+                            .append("\"success\":true,\"status_code\":200,\"duration_ms\":3}");
+                }
+                events.append("]");
+                batch++;
+                try {
+                    HttpResponse<String> reply = ingestHttp.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/v1/activity"))
+                            .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(events.toString()))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (reply.statusCode() == 200) {
+                        acknowledged.addAndGet(MAPPER.readTree(reply.body()).path("accepted").asInt());
+                    } else if (!reply.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        badReplies.add("ingest " + reply.statusCode() + " " + reply.body());
+                    }
+                } catch (IOException refusedAtTheSocket) {
+                    sleepQuietly();
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        });
         Thread.sleep(3_000);
         int grantedBeforeStop = granted.get();
         long stopAt = System.nanoTime();
@@ -105,13 +161,17 @@ class GracefulStopIT {
         assertThat(server.exitValue()).as(log).isIn(0, 143);
         assertThat(grantedBeforeStop).as("the load was real").isGreaterThan(100);
         assertThat(badReplies).as("replies not in the OAuth shape").isEmpty();
-        try (JdbiStorage storage = JdbiStorage.openExisting(DatabaseConfig.h2(dataDir))) {
-            PassId passId = new PassId(created.at("/pass/pass_id").asText());
-            ActivityFilter grants = new ActivityFilter(passId, Optional.of(ActivityType.TOKEN_GENERATION),
+        try (JdbiStorage storage = reopen.get()) {
+            ActivityFilter grants = new ActivityFilter(new PassId(passId), Optional.of(ActivityType.TOKEN_GENERATION),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            ActivityFilter ingested = new ActivityFilter(new PassId(passId), Optional.of(ActivityType.API_REQUEST),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             long stored = storage.read((StorageSession session) -> session.activity().count(grants));
             assertThat(stored).as("token_generation events stored for %d answered grants (refusals %s); log: %s",
                     granted.get(), refusals, log).isEqualTo(granted.get());
+            assertThat(acknowledged.get()).as("the ingest load was real").isPositive();
+            assertThat(storage.read((StorageSession session) -> session.activity().count(ingested)))
+                    .as("events of acknowledged ingest batches").isEqualTo(acknowledged.get());
         }
     }
 
@@ -140,11 +200,15 @@ class GracefulStopIT {
         }
     }
 
-    private Process start(Path dataDir, int port) throws Exception {
+    private Process start(int port) throws Exception {
         Path log = work.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(BuiltJar.java(), "-jar", BuiltJar.jar(), "serve", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(BuiltJar.java(), "-jar", BuiltJar.jar(), "serve", "--port",
+                Integer.toString(port)));
+        command.addAll(store);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_"));
+        builder.environment().putAll(storeEnv);
+        builder.environment().put("SENTINEL_ADMIN_TOKEN", ADMIN);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(log).contains("listening on ")) {
@@ -161,6 +225,7 @@ class GracefulStopIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_"));
+        builder.environment().putAll(storeEnv);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -18,19 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,16 +41,15 @@ class TwoNodesTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private String url;
-    private String schema;
+    private TestPostgres postgres;
 
     @AfterEach
     void closeAll() throws Exception {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        if (schema != null) {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -128,25 +120,8 @@ class TwoNodesTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A new, empty schema on the PostgreSQL server the tests were given; skipped (or failed, when required) without. */
     private DatabaseConfig freshSchema() throws Exception {
-        url = System.getenv("SENTINEL_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("SENTINEL_TEST_REQUIRE_PG"))) {
-                Assertions.fail("SENTINEL_TEST_REQUIRE_PG=true but SENTINEL_TEST_PG_URL is not set");
-            }
-            Assumptions.abort("no PostgreSQL URL given (set SENTINEL_TEST_PG_URL to run the two-node test)");
-        }
-        schema = "sentinel_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute("CREATE SCHEMA " + schema);
-        return DatabaseConfig.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                System.getenv("SENTINEL_TEST_PG_USER"), System.getenv("SENTINEL_TEST_PG_PASSWORD"));
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, System.getenv("SENTINEL_TEST_PG_USER"),
-                System.getenv("SENTINEL_TEST_PG_PASSWORD")); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        postgres = TestPostgres.freshSchema("the two-node test");
+        return DatabaseConfig.postgres(postgres.url(), postgres.user, postgres.password);
     }
 }
