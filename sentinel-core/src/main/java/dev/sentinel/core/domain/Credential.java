@@ -28,14 +28,21 @@ public record Credential(String hash, Instant createdAt, Optional<Instant> notAf
      * replaced with a grace period end exactly when that secret does. Reveals nothing about the secret.
      */
     public String id() {
+        byte[] digest = SHA_256.get().digest(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+    }
+
+    /**
+     * One digest per thread: every grant and every introspection names a credential, and looking the algorithm up each
+     * time cost about as much as the digest itself.
+     */
+    private static final ThreadLocal<java.security.MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 12));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
-    }
+    });
 
     public boolean usableAt(Instant now) {
         return notAfter.map(now::isBefore).orElse(true);
