@@ -16,6 +16,7 @@ import dev.sentinel.core.port.out.UsageRollupsContract;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -33,6 +34,26 @@ abstract class JdbiStorageContracts {
     void startEmpty() {
         Assumptions.assumeTrue(storage != null, () -> unavailable);
         TestDatabases.clean(storage);
+    }
+
+    /** The store under test was migrated to the newest version there is, every migration successfully. */
+    @Test
+    void everyMigrationIsApplied() throws Exception {
+        java.util.Set<String> shipped = new java.util.TreeSet<>();
+        java.nio.file.Path sql = java.nio.file.Path.of(JdbiStorage.class.getResource("/db/migration").toURI());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(sql)) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .forEach(name -> shipped.add(name.substring(1, name.indexOf("__"))));
+        }
+        shipped.addAll(java.util.List.of("4", "6")); // the Java migrations
+
+        java.util.List<String> applied = storage.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL").mapTo(String.class).list());
+        long failed = storage.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"").mapTo(Long.class).one());
+
+        org.assertj.core.api.Assertions.assertThat(new java.util.TreeSet<>(applied)).isEqualTo(shipped);
+        org.assertj.core.api.Assertions.assertThat(failed).isZero();
     }
 
     @Nested
