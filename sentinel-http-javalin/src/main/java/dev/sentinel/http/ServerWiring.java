@@ -114,6 +114,7 @@ final class ServerWiring {
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);
         config.routes.before(ServerWiring::limitBody);
+        config.routes.before(ServerWiring::secureHeaders);
         config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens));
         routes = new Routes(config.routes);
         oauth(routes);
@@ -197,6 +198,20 @@ final class ServerWiring {
             reachable = false;
         }
         Json.reply(ctx, reachable ? 200 : 503, Map.of("status", reachable ? "ready" : "unavailable"));
+    }
+
+    /** Paths whose replies are data, never a page: the strictest policy applies (the dashboard has its own). */
+    private static final List<String> DATA_PATHS = List.of("/api/", "/oauth/", "/.well-known/", "/webjars/", "/metrics",
+            "/healthz", "/readyz");
+    static final String DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /** Every reply is never sniffed or referred; data replies may not be framed or run anything either. */
+    private static void secureHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (DATA_PATHS.stream().anyMatch(ctx.path()::startsWith)) {
+            ctx.header("Content-Security-Policy", DATA_CSP);
+        }
     }
 
     private static void limitBody(Context ctx) {

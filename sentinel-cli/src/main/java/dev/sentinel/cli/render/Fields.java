@@ -14,7 +14,7 @@ public final class Fields {
 
     /** Adds a line; a null or empty value prints as {@code -}. */
     public Fields add(String label, Object value) {
-        String text = value == null ? "" : value.toString();
+        String text = value == null ? "" : TerminalText.safe(value.toString());
         values.put(label, text.isEmpty() ? "-" : text);
         return this;
     }

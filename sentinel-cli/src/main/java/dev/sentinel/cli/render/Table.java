@@ -24,7 +24,7 @@ public final class Table {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("a row of this table has " + header.size() + " cells");
         }
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : Objects.toString(cell)).toList());
+        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : TerminalText.safe(Objects.toString(cell))).toList());
         return this;
     }
 

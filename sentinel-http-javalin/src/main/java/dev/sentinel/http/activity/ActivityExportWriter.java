@@ -88,15 +88,45 @@ public final class ActivityExportWriter implements AutoCloseable {
         return written;
     }
 
-    /** Keeps spreadsheet applications from evaluating a cell as a formula (CSV injection). */
+    /**
+     * Keeps spreadsheet applications from evaluating a cell as a formula (CSV injection): a cell, and every piece of it
+     * between {@code ;} or tab characters (the list separators of many locales, which some spreadsheets split on),
+     * that starts with {@code = + - @} is prefixed with {@code '}, unless it is a plain number such as {@code -42};
+     * a cell starting with a tab or carriage return is prefixed too.
+     */
     static String neutralise(String cell) {
         if (cell.isEmpty()) {
             return cell;
         }
-        char first = cell.charAt(0);
-        boolean dangerous = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return dangerous ? "'" + cell : cell;
+        StringBuilder safe = new StringBuilder(cell.length() + 4);
+        if (cell.charAt(0) == '\t' || cell.charAt(0) == '\r') {
+            safe.append('\'');
+        }
+        int start = 0;
+        for (int i = 0; i <= cell.length(); i++) {
+            if (i == cell.length() || cell.charAt(i) == ';' || cell.charAt(i) == '\t') {
+                String piece = cell.substring(start, i);
+                if (startsAFormula(piece)) {
+                    safe.append('\'');
+                }
+                safe.append(piece);
+                if (i < cell.length()) {
+                    safe.append(cell.charAt(i));
+                }
+                start = i + 1;
+            }
+        }
+        return safe.toString();
     }
+
+    private static boolean startsAFormula(String piece) {
+        if (piece.isEmpty() || "=+-@".indexOf(piece.charAt(0)) < 0) {
+            return false;
+        }
+        return !PLAIN_NUMBER.matcher(piece).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
     @Override
     public void close() {

@@ -55,6 +55,17 @@ class ActivityExportWriterTest {
     }
 
     @Test
+    void everyPieceOfACellBetweenSemicolonsOrTabsIsNeutralisedButPlainNumbersAreNot() {
+        assertThat(ActivityExportWriter.neutralise("foo;=1+2;bar")).isEqualTo("foo;'=1+2;bar");
+        assertThat(ActivityExportWriter.neutralise("a\t@SUM(A1)\tb")).isEqualTo("a\t'@SUM(A1)\tb");
+        assertThat(ActivityExportWriter.neutralise("x;+cmd|' /C calc'!A0")).isEqualTo("x;'+cmd|' /C calc'!A0");
+        assertThat(ActivityExportWriter.neutralise("-42")).isEqualTo("-42");
+        assertThat(ActivityExportWriter.neutralise("ok;-3.5;+7")).isEqualTo("ok;-3.5;+7");
+        assertThat(ActivityExportWriter.neutralise("\tx")).isEqualTo("'\tx");
+        assertThat(ActivityExportWriter.neutralise("/v1/orders")).isEqualTo("/v1/orders");
+    }
+
+    @Test
     void jsonIsOneArrayWithEveryField() {
         JsonNode array = Json.parse(export(ExportFormat.JSON, List.of(HOSTILE, PLAIN)));
 
