@@ -13,7 +13,7 @@ DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-5}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-ADMIN_TOKEN=bench-admin-token-0123456789
+ADMIN_TOKEN=bench-admin-token-0123456789abcdef
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 work=$(mktemp -d)

@@ -70,6 +70,22 @@ class SentinelLauncherIT {
     }
 
     @Test
+    void configuredAdminAndIngestTokensShorterThan32CharactersAreRefusedAtStart() throws Exception {
+        for (String variable : List.of("SENTINEL_ADMIN_TOKEN", "SENTINEL_INGEST_TOKEN")) {
+            ProcessBuilder serve = launcher("serve", "--port", "0", "--data-dir", work.resolve("data").toString());
+            serve.environment().put(variable, "only-twenty-four-chars-x");
+            Path err = Files.createTempFile(work, "err", ".txt");
+            Process process = serve.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).isEqualTo(1);
+            String name = variable.equals("SENTINEL_ADMIN_TOKEN") ? "admin token" : "ingest token";
+            assertThat(Files.readString(err)).contains("the " + name + " must have at least 32 characters")
+                    .contains("openssl rand -hex 32").doesNotContain("only-twenty-four-chars-x");
+        }
+    }
+
+    @Test
     void versionAndHelpRunThroughTheLauncher() throws Exception {
         Finished version = sentinel("--version");
         assertThat(version.exitCode()).isZero();

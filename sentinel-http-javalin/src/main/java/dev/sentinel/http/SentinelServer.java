@@ -353,14 +353,14 @@ public final class SentinelServer implements AutoCloseable {
             return this;
         }
 
-        /** The admin bearer token (at least 16 characters, no '.'); default: the stored one, generated on first start. */
+        /** The admin bearer token (at least 32 characters, no '.'); default: the stored one, generated on first start. */
         public Builder adminToken(String value) {
             this.adminToken = value == null || value.isBlank() ? null : value;
             return this;
         }
 
         /**
-         * A token (at least 16 characters, no '.') that may only post activity to {@code POST /api/v1/activity}, for
+         * A token (at least 32 characters, no '.') that may only post activity to {@code POST /api/v1/activity}, for
          * remote resource servers; default none (the admin token may always ingest).
          */
         public Builder ingestToken(String value) {

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 /** A real server on a free port over in-memory storage, a movable clock and a real HTTP client. */
 final class ServerFixture implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
     static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
     final MutableClock clock = new MutableClock(START);

@@ -35,7 +35,7 @@ public final class GuardBenchServer {
         JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(dataDir));
         Sentinel sentinel = Sentinel.builder().storage(storage).build();
         SentinelServer.Builder builder = SentinelServer.builder(sentinel).port(0)
-                .tokenLifetime(java.time.Duration.ofHours(1)).adminToken("bench-admin-token-0123456789");
+                .tokenLifetime(java.time.Duration.ofHours(1)).adminToken("bench-admin-token-0123456789abcdef");
         java.util.concurrent.atomic.LongAdder discarded = new java.util.concurrent.atomic.LongAdder();
         if (args.length > 1 && args[1].equals("discard")) {
             builder.activityRecorder(event -> discarded.increment()); // isolates the guard's own cost from storage writes

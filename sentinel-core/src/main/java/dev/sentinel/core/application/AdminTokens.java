@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class AdminTokens {
 
     public static final String PREFIX = "sat_";
+    /** The shortest configured token accepted: 32 characters (generated ones carry 256 random bits). */
+    public static final int MIN_LENGTH = 32;
     /** The settings entry holding the generated token's hash. */
     public static final String SETTING = "admin_token_hash";
     private static final String HASH_PREFIX = "$sha256$";
@@ -34,9 +36,10 @@ public final class AdminTokens {
      * which token it is ("admin token", "ingest token") in the error a malformed one gets.
      */
     public static AdminTokens configured(String token, String name) {
-        if (token == null || token.length() < 16 || token.indexOf('.') >= 0) {
-            throw new IllegalArgumentException("the " + name + " must have at least 16 characters and no '.' "
-                    + "(so that no JWT access token can ever match it)");
+        if (token == null || token.length() < MIN_LENGTH || token.indexOf('.') >= 0) {
+            throw new IllegalArgumentException("the " + name + " must have at least " + MIN_LENGTH + " characters and no "
+                    + "'.' (so that it cannot be guessed and no JWT access token can ever match it); make one with: "
+                    + "openssl rand -hex 32");
         }
         return new AdminTokens(sha256(token), null);
     }

@@ -53,8 +53,15 @@ public final class Problems {
         } else if (failure instanceof HttpResponseException http) {
             write(ctx, http.getStatus(), detailFor(http), List.of());
         } else if (clientGaveUp(failure)) {
-            // the client closed the connection or sent its body too slowly: routine, and nobody is left to answer
+            // the client closed the connection or sent its body too slowly (or the server is stopping under it):
+            // routine, one debug line; whoever is still listening gets the endpoint's own shape
             LOG.debug("client aborted {} {}: {}", ctx.method(), ctx.path(), failure.toString());
+            if (ctx.path().startsWith("/oauth/")) {
+                ctx.header("Cache-Control", "no-store");
+                ctx.status(408).contentType(Json.JSON).result(Json.bytes(Map.of("error", "invalid_request",
+                        "error_description", "the request body did not arrive in time")));
+                return;
+            }
             write(ctx, 408, "the request body did not arrive in time", List.of());
         } else {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
@@ -106,6 +113,7 @@ public final class Problems {
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 408 -> "Request Timeout";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";

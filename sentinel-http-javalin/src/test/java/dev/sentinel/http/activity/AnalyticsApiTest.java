@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The Usage-tab endpoints over a real server and a real HTTP client. */
 class AnalyticsApiTest {
 
-    static final String ADMIN = "analytics-admin-token-0123456789";
+    static final String ADMIN = "analytics-admin-token-0123456789abcdef";
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage())

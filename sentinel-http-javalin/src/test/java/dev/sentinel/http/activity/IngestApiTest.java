@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class IngestApiTest {
 
-    private static final String ADMIN = "ingest-admin-token-0123456789";
-    private static final String INGEST = "ingest-only-token-0123456789";
+    private static final String ADMIN = "ingest-admin-token-0123456789abcdef";
+    private static final String INGEST = "ingest-only-token-0123456789abcdef";
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
     private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN)
@@ -82,7 +82,7 @@ class IngestApiTest {
     @Test
     void theAdminTokenMayIngestButAccessTokensAndStrangersMayNot() throws Exception {
         assertThat(post(ADMIN, "[" + event(1) + "]").statusCode()).isEqualTo(200);
-        assertThat(post("someone-else-token-0123456789", "[" + event(2) + "]").statusCode()).isEqualTo(401);
+        assertThat(post("someone-else-token-0123456789abcdef", "[" + event(2) + "]").statusCode()).isEqualTo(401);
         assertThat(stored()).isEqualTo(1);
     }
 

@@ -28,7 +28,7 @@ class MetricsAndRetentionTest {
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
     private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
-            .adminToken("metrics-admin-token-0123456789").activityRetention(Duration.ofDays(7)).build().start();
+            .adminToken("metrics-admin-token-0123456789abcdef").activityRetention(Duration.ofDays(7)).build().start();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 class DashboardBrowserTest {
 
-    private static final String ADMIN_TOKEN = "dashboard-admin-token-0123456789";
+    private static final String ADMIN_TOKEN = "dashboard-admin-token-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

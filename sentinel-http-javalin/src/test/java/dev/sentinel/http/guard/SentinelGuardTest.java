@@ -31,7 +31,7 @@ class SentinelGuardTest {
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
     private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
-            .adminToken("guard-admin-token-0123456789").build().start();
+            .adminToken("guard-admin-token-0123456789abcdef").build().start();
     private final SentinelGuard guard = SentinelGuard.of(server.tokenGuard(Duration.ZERO));
     private final Javalin app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
