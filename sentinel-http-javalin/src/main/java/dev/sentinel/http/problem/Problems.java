@@ -43,26 +43,14 @@ public final class Problems {
         } else if (failure instanceof StorageException unavailable) {
             LOG.warn("storage failure on {} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
             ctx.header("Retry-After", "1");
-            if (ctx.path().startsWith("/oauth/")) {
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(503).contentType(Json.JSON).result(Json.bytes(Map.of("error", "temporarily_unavailable",
-                        "error_description", "the store is unavailable; try again later")));
-                return;
-            }
-            write(ctx, 503, "the store is unavailable; try again later", List.of());
+            writeInShape(ctx, 503, "temporarily_unavailable", "the store is unavailable; try again later");
         } else if (failure instanceof HttpResponseException http) {
             write(ctx, http.getStatus(), detailFor(http), List.of());
         } else if (clientGaveUp(failure)) {
             // the client closed the connection or sent its body too slowly (or the server is stopping under it):
             // routine, one debug line; whoever is still listening gets the endpoint's own shape
             LOG.debug("client aborted {} {}: {}", ctx.method(), ctx.path(), failure.toString());
-            if (ctx.path().startsWith("/oauth/")) {
-                ctx.header("Cache-Control", "no-store");
-                ctx.status(408).contentType(Json.JSON).result(Json.bytes(Map.of("error", "invalid_request",
-                        "error_description", "the request body did not arrive in time")));
-                return;
-            }
-            write(ctx, 408, "the request body did not arrive in time", List.of());
+            writeInShape(ctx, 408, "invalid_request", "the request body did not arrive in time");
         } else {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
             write(ctx, 500, "an unexpected error occurred", List.of());
@@ -78,6 +66,17 @@ public final class Problems {
             }
         }
         return false;
+    }
+
+    /** The endpoint's own shape: RFC 6749 JSON ({@code error} as given) under {@code /oauth/}, problem JSON elsewhere. */
+    private static void writeInShape(Context ctx, int status, String oauthError, String detail) {
+        if (!ctx.path().startsWith("/oauth/")) {
+            write(ctx, status, detail, List.of());
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(status).contentType(Json.JSON).result(Json.bytes(Map.of("error", oauthError,
+                "error_description", detail)));
     }
 
     /** Writes a problem reply for a status without an exception (e.g. an unmatched route). */

@@ -89,10 +89,7 @@ public final class DataDirectory {
      * it partly written or with looser permissions. Returns false, writing nothing, when the file already exists.
      */
     public static boolean createSecretFile(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path staged = posix()
-                ? Files.createTempFile(dir, ".staged-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-                : Files.createTempFile(dir, ".staged-", ".tmp");
+        Path staged = ownerOnlyTempFile(file.toAbsolutePath().getParent(), ".staged-");
         try {
             try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
@@ -111,6 +108,12 @@ public final class DataDirectory {
         } finally {
             Files.deleteIfExists(staged);
         }
+    }
+
+    /** A new, empty temporary file in {@code dir} that only its owner can read, from the moment it exists. */
+    static Path ownerOnlyTempFile(Path dir, String prefix) throws IOException {
+        return posix() ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                : Files.createTempFile(dir, prefix, ".tmp");
     }
 
     private static void createOwnerOnly(Path dir) throws IOException {

@@ -78,8 +78,8 @@ final class EmbeddedH2 {
         }
     }
 
-    /** A new owner connection to the existing database, after H2 closed it (see {@code JdbiStorage}). */
-    static Connection reopenOwner(DatabaseConfig config, Path dataDir) throws SQLException {
+    /** A new owner connection to the existing database: to reopen it after H2 closed it, or to back it up. */
+    static Connection ownerConnectionToExisting(DatabaseConfig config, Path dataDir) throws SQLException {
         H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow(() -> new StorageException(
                 dataDir.resolve(H2Credentials.FILE_NAME) + " is missing"));
         return DriverManager.getConnection(config.jdbcUrl() + ";IFEXISTS=TRUE", OWNER, credentials.ownerPassword());

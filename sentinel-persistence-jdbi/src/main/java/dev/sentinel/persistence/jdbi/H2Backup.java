@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -33,17 +31,12 @@ final class H2Backup {
         Path snapshot = dataDir.resolve(".backup-" + UUID.randomUUID() + ".zip");
         Path staged = null;
         try {
-            H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow(() -> new StorageException(
-                    "cannot back up the " + config.describe() + ": " + H2Credentials.FILE_NAME + " is missing"));
-            try (Connection owner = DriverManager.getConnection(config.jdbcUrl() + ";IFEXISTS=TRUE", EmbeddedH2.OWNER,
-                    credentials.ownerPassword()); Statement statement = owner.createStatement()) {
+            try (Connection owner = EmbeddedH2.ownerConnectionToExisting(config, dataDir);
+                 Statement statement = owner.createStatement()) {
                 statement.execute("BACKUP TO '" + snapshot.toString().replace("'", "''") + "'");
             }
             Path targetDir = absoluteTarget.getParent();
-            staged = DataDirectory.posix()
-                    ? Files.createTempFile(targetDir, ".sentinel-backup-", ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(targetDir, ".sentinel-backup-", ".tmp");
+            staged = DataDirectory.ownerOnlyTempFile(targetDir, ".sentinel-backup-");
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(staged))) {
                 copyEntries(snapshot, zip);
                 zip.putNextEntry(new ZipEntry(H2Credentials.FILE_NAME));

@@ -178,7 +178,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         dataSource.getHikariPoolMXBean().softEvictConnections();
         config.dataDir().ifPresent(dataDir -> {
             try {
-                Optional<Connection> fresh = Optional.of(EmbeddedH2.reopenOwner(config, dataDir));
+                Optional<Connection> fresh = Optional.of(EmbeddedH2.ownerConnectionToExisting(config, dataDir));
                 owner.getAndSet(fresh).ifPresent(JdbiStorage::closeQuietly);
             } catch (RuntimeException | SQLException stillDown) {
                 // the next failure or readiness probe tries again

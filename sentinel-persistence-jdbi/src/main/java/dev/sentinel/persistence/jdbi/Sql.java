@@ -47,8 +47,13 @@ final class Sql {
     }
 
     static boolean isUniqueViolation(Throwable failure) {
+        return anySqlCause(failure, sql -> UNIQUE_VIOLATION.equals(sql.getSQLState()));
+    }
+
+    /** Whether an {@link SQLException} in the cause chain matches. */
+    private static boolean anySqlCause(Throwable failure, java.util.function.Predicate<SQLException> matches) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && matches.test(sql)) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -63,29 +68,13 @@ final class Sql {
      * serialization failure (SQLState 40001 on H2 and PostgreSQL, 40P01 for PostgreSQL's deadlocks).
      */
     static boolean isRetryable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return anySqlCause(failure, sql -> "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     /** Whether H2 reports that its database was closed under the connection (90098, 90121) or the link broke (90067). */
     static boolean isDatabaseClosed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && (sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121
-                    || sql.getErrorCode() == 90067)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return anySqlCause(failure, sql -> sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121
+                || sql.getErrorCode() == 90067);
     }
 
     /** Whether a unique violation names the given constraint (H2 upper-cases names, PostgreSQL does not). */
