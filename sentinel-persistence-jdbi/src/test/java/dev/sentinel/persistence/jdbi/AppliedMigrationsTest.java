@@ -1,0 +1,45 @@
+package dev.sentinel.persistence.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** A new store is migrated to the newest version there is, every migration successfully, on each database. */
+class AppliedMigrationsTest {
+
+    /** The Java migrations, which have no SQL file. */
+    private static final List<String> JAVA_MIGRATIONS = List.of("4", "6");
+
+    @Test
+    void everyMigrationIsAppliedOnH2() throws Exception {
+        assertEveryMigrationApplied(ContractStores.H2.storage());
+    }
+
+    @Test
+    void everyMigrationIsAppliedOnPostgres() throws Exception {
+        assertEveryMigrationApplied(ContractStores.POSTGRES.storage());
+    }
+
+    private static void assertEveryMigrationApplied(JdbiStorage storage) throws Exception {
+        Set<String> shipped = new TreeSet<>(JAVA_MIGRATIONS);
+        Path sql = Path.of(JdbiStorage.class.getResource("/db/migration").toURI());
+        try (Stream<Path> files = Files.list(sql)) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .forEach(name -> shipped.add(name.substring(1, name.indexOf("__"))));
+        }
+
+        List<String> applied = storage.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL").mapTo(String.class).list());
+        long failed = storage.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"").mapTo(Long.class).one());
+
+        assertThat(new TreeSet<>(applied)).isEqualTo(shipped);
+        assertThat(failed).isZero();
+    }
+}
