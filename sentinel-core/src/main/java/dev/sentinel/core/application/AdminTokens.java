@@ -1,9 +1,9 @@
 package dev.sentinel.core.application;
 
+import com.google.common.hash.Hashing;
 import dev.sentinel.core.port.out.Storage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -72,11 +72,7 @@ public final class AdminTokens {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+        return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).asBytes();
     }
 
     @Override

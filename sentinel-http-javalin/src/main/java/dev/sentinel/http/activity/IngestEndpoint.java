@@ -1,6 +1,7 @@
 package dev.sentinel.http.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.hash.Hashing;
 import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
@@ -11,6 +12,7 @@ import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,20 +82,9 @@ public final class IngestEndpoint {
         if (key == null) {
             return Optional.empty();
         }
-        String scope = sha256(Requests.bearerToken(ctx).orElse("")).substring(0, 32);
-        return Optional.of(new ActivityIngest.Idempotency(scope, key, sha256(body)));
-    }
-
-    private static String sha256(String text) {
-        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+        String token = Requests.bearerToken(ctx).orElse("");
+        String scope = Hashing.sha256().hashString(token, StandardCharsets.UTF_8).toString().substring(0, 32);
+        return Optional.of(new ActivityIngest.Idempotency(scope, key, Hashing.sha256().hashBytes(body).toString()));
     }
 
     private static void throwIfAny(List<FieldViolation> violations) {

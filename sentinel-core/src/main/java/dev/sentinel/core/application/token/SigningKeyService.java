@@ -1,5 +1,6 @@
 package dev.sentinel.core.application.token;
 
+import com.google.common.hash.Hashing;
 import dev.sentinel.core.domain.SigningKeyRecord;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -295,11 +295,6 @@ public final class SigningKeyService {
     }
 
     private static String thumbprint(Map<String, String> members) {
-        try {
-            byte[] canonical = JoseJson.write(members);
-            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+        return Base64Url.encode(Hashing.sha256().hashBytes(JoseJson.write(members)).asBytes());
     }
 }
