@@ -3,6 +3,7 @@ package dev.sentinel.core.application;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.ClientSecret;
 import dev.sentinel.core.domain.Credential;
+import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.ValidityState;
@@ -15,11 +16,15 @@ import java.util.Optional;
 /**
  * Checks client credentials: the client exists, the secret matches a credential that has not expired,
  * the pass is active, and now lies inside its validity period. Thread-safe.
+ *
+ * <p>An unknown client id costs the same work as a known one: the store lookup, then one hash check against a dummy
+ * hash made with the configured hasher, so the answer time does not tell which client ids exist.
  */
 public final class Authenticator {
 
     private final Storage storage;
     private final CredentialHasher hasher;
+    private volatile String dummyHash;
 
     public Authenticator(Storage storage, CredentialHasher hasher) {
         this.storage = Objects.requireNonNull(storage, "storage");
@@ -27,23 +32,32 @@ public final class Authenticator {
     }
 
     /**
-     * Authenticates at {@code now}. A malformed secret is refused before any store lookup. The secret is checked
-     * before the pass's state, so the precise reason is only known to someone who holds a valid secret.
+     * Authenticates at {@code now}. The secret is checked before the pass's state, so the precise reason is only known
+     * to someone who holds a valid secret. A malformed secret for a known client id is still a failure of that pass
+     * (found by a lookup, with no hash check), so the cheapest guessing leaves a trace too.
      */
     public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Instant now) {
         Optional<ClientSecret> secret = ClientSecret.parse(presentedSecret);
+        Optional<SentinelPass> found = ClientId.isWellFormed(clientId)
+                ? storage.read(session -> session.sentinelPass(new ClientId(clientId))) : Optional.empty();
         if (secret.isEmpty()) {
-            return AuthenticationResult.failure(AuthenticationFailure.MALFORMED_SECRET, Optional.empty());
+            return AuthenticationResult.failure(AuthenticationFailure.MALFORMED_SECRET, found.map(SentinelPass::passId));
         }
-        if (!ClientId.isWellFormed(clientId)) {
-            return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
-        }
-        ClientId id = new ClientId(clientId);
-        Optional<SentinelPass> found = storage.read(session -> session.sentinelPass(id));
         if (found.isEmpty()) {
+            hasher.verify(secret.get(), dummyHash()); // the same work as a known client id with one credential
             return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
         }
         return check(found.get(), secret.get(), now);
+    }
+
+    /** A hash of a random secret nobody knows, made once with the configured hasher. */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(CredentialGenerator.create().newSecret());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Instant now) {

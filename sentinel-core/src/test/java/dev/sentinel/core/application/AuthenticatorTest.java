@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.adapter.crypto.CredentialHashers;
+import dev.sentinel.core.domain.ClientSecret;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.port.out.CredentialHasher;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ class AuthenticatorTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
     private final CountingStorage storage = new CountingStorage();
-    private final Sentinel sentinel = Sentinel.builder().clock(clock).storage(storage).build();
+    private final CountingHasher hasher = new CountingHasher();
+    private final Sentinel sentinel = Sentinel.builder().clock(clock).storage(storage).hasher(hasher).build();
 
     private IssuedCredentials createValid(String from, String until) {
         return sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("bot")
@@ -68,16 +72,62 @@ class AuthenticatorTest {
     }
 
     @Test
-    void rejectsAMalformedSecretWithoutTouchingTheStore() {
-        IssuedCredentials credentials = createValid("2026-11-01", "2026-12-31");
+    void aMalformedSecretForAKnownClientIsAFailureOfThatPassWithoutAHashCheck() {
+        CreatedPass created = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent")
+                .agentType("bot").build());
+        IssuedCredentials credentials = created.credentials();
         String secret = credentials.clientSecret().reveal();
         String typo = secret.substring(0, 8) + (secret.charAt(8) == 'x' ? 'y' : 'x') + secret.substring(9);
-        int readsBefore = storage.reads.get();
+        int verifiesBefore = hasher.verifies.get();
 
         AuthenticationResult result = sentinel.authenticate(credentials.clientId().value(), typo);
 
         assertThat(result.failure()).contains(AuthenticationFailure.MALFORMED_SECRET);
-        assertThat(storage.reads.get()).isEqualTo(readsBefore);
+        assertThat(result.passId()).contains(created.pass().passId());
+        assertThat(hasher.verifies.get()).isEqualTo(verifiesBefore);
+        assertThat(sentinel.authenticate(CredentialGenerator.create().newClientId().value(), typo).passId()).isEmpty();
+    }
+
+    @Test
+    void anUnknownClientIdCostsTheSameHashCheckAsAKnownOne() {
+        IssuedCredentials credentials = createValid("2026-11-01", "2026-12-31");
+        String wrong = CredentialGenerator.create().newSecret().reveal();
+
+        int before = hasher.verifies.get();
+        sentinel.authenticate(credentials.clientId().value(), wrong);
+        int known = hasher.verifies.get() - before;
+        before = hasher.verifies.get();
+        sentinel.authenticate(CredentialGenerator.create().newClientId().value(), wrong);
+        int unknown = hasher.verifies.get() - before;
+        before = hasher.verifies.get();
+        sentinel.authenticate("not-a-client", wrong);
+        int malformedId = hasher.verifies.get() - before;
+
+        assertThat(known).isEqualTo(1);
+        assertThat(unknown).isEqualTo(known);
+        assertThat(malformedId).isEqualTo(known);
+    }
+
+    /** SHA-256, counting hash checks. */
+    private static final class CountingHasher implements CredentialHasher {
+        private final CredentialHasher delegate = CredentialHashers.sha256();
+        private final AtomicInteger verifies = new AtomicInteger();
+
+        @Override
+        public String algorithm() {
+            return delegate.algorithm();
+        }
+
+        @Override
+        public String hash(ClientSecret secret) {
+            return delegate.hash(secret);
+        }
+
+        @Override
+        public boolean verify(ClientSecret secret, String encodedHash) {
+            verifies.incrementAndGet();
+            return delegate.verify(secret, encodedHash);
+        }
     }
 
     /** The real in-memory storage, counting reads. */

@@ -22,9 +22,18 @@ public final class CredentialHashers {
         return new Sha256CredentialHasher();
     }
 
-    /** Argon2id with OWASP's recommended settings. */
+    /**
+     * Argon2id with OWASP's recommended settings, at most as many hashes at once as there are processors (further
+     * callers wait in arrival order), so a flood of attempts cannot take every core and the heap.
+     */
     public static CredentialHasher argon2id() {
-        return new Argon2idCredentialHasher(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, new SecureRandom());
+        return bounded(new Argon2idCredentialHasher(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
+                new SecureRandom()), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code hasher} run at most {@code permits} calls at once; further callers wait in arrival order. */
+    public static CredentialHasher bounded(CredentialHasher hasher, int permits) {
+        return new BoundedCredentialHasher(hasher, permits);
     }
 
     /**
