@@ -7,6 +7,7 @@ import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
@@ -122,6 +123,11 @@ public final class Sentinel {
      */
     public AdminTokens adminTokens(java.security.SecureRandom random) {
         return AdminTokens.stored(storage, random);
+    }
+
+    /** The audit trail of what the server does to protect itself, such as throttling failed authentications. */
+    public SecurityAudit securityAudit() {
+        return new SecurityAudit(storage, clock);
     }
 
     /** Whether the store answers now (a short check, for readiness probes). */

@@ -5,6 +5,7 @@ import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.StoringActivityRecorder;
 import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.FailedAttempts;
 import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.token.KeyAlgorithm;
 import dev.sentinel.core.application.token.SigningKeyService;
@@ -14,6 +15,8 @@ import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.http.guard.TokenGuard;
+import dev.sentinel.http.throttle.AuthThrottle;
+import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -57,6 +60,8 @@ public final class SentinelServer implements AutoCloseable {
     private final ActivityRecorder recorder;
     private final BatchingActivityRecorder ownRecorder;
     private final ActivityRetention retention;
+    private final AuthThrottle throttle;
+    private final FailedAttempts failedAttempts;
     private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
     private Javalin app;
@@ -81,6 +86,8 @@ public final class SentinelServer implements AutoCloseable {
             this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
             this.recorder = ownRecorder;
         }
+        this.throttle = new AuthThrottle(settings.throttling, settings.sentinel.securityAudit());
+        this.failedAttempts = new FailedAttempts(recorder, settings.sentinel.clock(), FailedAttempts.WINDOW);
         this.retention = new ActivityRetention(settings.sentinel.storage(), settings.sentinel.clock(),
                 settings.activityRetention);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -119,7 +126,7 @@ public final class SentinelServer implements AutoCloseable {
         tokens.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
                 tokens, adminTokens, ingestTokens, recorder, this::activityStats,
-                settings.sentinel.ingest(settings.activityRetention));
+                settings.sentinel.ingest(settings.activityRetention), throttle, failedAttempts);
         app = wiring.stopTimeout(settings.stopTimeout).create();
         routes = wiring.routes();
         if (settings.port != 0) {
@@ -129,6 +136,7 @@ public final class SentinelServer implements AutoCloseable {
         issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, app.port());
         LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(settings.host, app.port()),
                 issuer, keys.current().active(), SigningKeyService.signingProvider());
+        housekeeping.scheduleWithFixedDelay(this::flushFailedAttempts, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
@@ -192,6 +200,15 @@ public final class SentinelServer implements AutoCloseable {
         return TokenGuard.builder(tokens, recorder).clock(settings.sentinel.clock()).stateTtl(stateTtl).build();
     }
 
+    /** Records the summaries of failed-authentication windows that have ended (it also runs every 5 seconds). */
+    public void flushFailedAttempts() {
+        try {
+            failedAttempts.flush();
+        } catch (RuntimeException failure) {
+            LOG.warn("recording failed-attempt summaries failed: {}", failure.getMessage());
+        }
+    }
+
     /** Deletes raw activity older than the retention period now (it also runs every hour); returns how many. */
     public long purgeOldActivity() {
         try {
@@ -246,6 +263,8 @@ public final class SentinelServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        failedAttempts.close();
+        throttle.close();
         if (ownRecorder != null) {
             ownRecorder.close();
         }
@@ -281,6 +300,7 @@ public final class SentinelServer implements AutoCloseable {
         private String ingestToken;
         private Duration activityRetention = ActivityRetention.DEFAULT;
         private ActivityRecorder activityRecorder;
+        private Throttling throttling = Throttling.DEFAULTS;
 
         private Builder(Sentinel sentinel) {
             this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
@@ -378,6 +398,15 @@ public final class SentinelServer implements AutoCloseable {
         }
 
         /**
+         * The limits on failed client, admin-token and ingest-token authentication, per node; default
+         * {@link Throttling#DEFAULTS}, {@link Throttling#OFF} for none.
+         */
+        public Builder throttling(Throttling value) {
+            this.throttling = Objects.requireNonNull(value, "throttling");
+            return this;
+        }
+
+        /**
          * Where authentication attempts go; default a {@link StoringActivityRecorder} behind a bounded buffer and a
          * background writer. A recorder given here is called on the request thread, so it must not block.
          */
@@ -419,6 +448,7 @@ public final class SentinelServer implements AutoCloseable {
             copy.ingestToken = ingestToken;
             copy.activityRetention = activityRetention;
             copy.activityRecorder = activityRecorder;
+            copy.throttling = throttling;
             return copy;
         }
     }

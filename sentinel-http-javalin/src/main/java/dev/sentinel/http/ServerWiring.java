@@ -4,6 +4,7 @@ import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.recording.FailedAttempts;
 import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.port.in.ActivityRecorder;
@@ -22,6 +23,7 @@ import dev.sentinel.http.oauth.TokenEndpoint;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
+import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
@@ -67,12 +69,15 @@ final class ServerWiring {
     private final ActivityRecorder recorder;
     private final Supplier<Optional<RecorderStats>> recorderStats;
     private final ActivityIngest ingest;
+    private final AuthThrottle throttle;
+    private final FailedAttempts failedAttempts;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
-                 Supplier<Optional<RecorderStats>> recorderStats, ActivityIngest ingest) {
+                 Supplier<Optional<RecorderStats>> recorderStats, ActivityIngest ingest, AuthThrottle throttle,
+                 FailedAttempts failedAttempts) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
         this.tokens = tokens;
@@ -81,6 +86,8 @@ final class ServerWiring {
         this.recorder = recorder;
         this.recorderStats = recorderStats;
         this.ingest = ingest;
+        this.throttle = throttle;
+        this.failedAttempts = failedAttempts;
     }
 
     Javalin create() {
@@ -115,7 +122,7 @@ final class ServerWiring {
         registerOAuthErrors(config);
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
-        config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens));
+        config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens, throttle));
         routes = new Routes(config.routes);
         oauth(routes);
         management(routes);
@@ -132,10 +139,11 @@ final class ServerWiring {
     }
 
     private void oauth(Routes routes) {
-        OAuthActivity activity = new OAuthActivity(recorder);
-        OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, sentinel.clock());
+        OAuthActivity activity = new OAuthActivity(recorder, failedAttempts);
+        OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, throttle, sentinel.clock());
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens);
-        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, sentinel.clock()));
+        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, throttle,
+                sentinel.clock()));
         routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens));
         routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens));
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata);

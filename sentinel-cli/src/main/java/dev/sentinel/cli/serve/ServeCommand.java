@@ -7,6 +7,8 @@ import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.http.SentinelServer;
+import dev.sentinel.http.throttle.FailureLimit;
+import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -78,6 +80,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + "to restart it. Env: SENTINEL_STORE_OUTAGE_LIMIT. Default: ${DEFAULT-VALUE}")
     Duration storeOutageLimit;
 
+    @Option(names = "--client-failure-limit", paramLabel = "N/PERIOD", converter = FailureLimitConverter.class,
+            defaultValue = "${env:SENTINEL_CLIENT_FAILURE_LIMIT:-10/1m}",
+            description = "Failed client authentications allowed per client id and address (token, introspection, "
+                    + "revocation) before 429, refilled over PERIOD; off for none. Env: SENTINEL_CLIENT_FAILURE_LIMIT. "
+                    + "Default: ${DEFAULT-VALUE}")
+    FailureLimit clientFailureLimit;
+
+    @Option(names = "--address-failure-limit", paramLabel = "N/PERIOD", converter = FailureLimitConverter.class,
+            defaultValue = "${env:SENTINEL_ADDRESS_FAILURE_LIMIT:-50/1m}",
+            description = "Failed client authentications allowed per address, whatever the client id; off for none. "
+                    + "Env: SENTINEL_ADDRESS_FAILURE_LIMIT. Default: ${DEFAULT-VALUE}")
+    FailureLimit addressFailureLimit;
+
+    @Option(names = "--admin-failure-limit", paramLabel = "N/PERIOD", converter = FailureLimitConverter.class,
+            defaultValue = "${env:SENTINEL_ADMIN_FAILURE_LIMIT:-10/1m}",
+            description = "Wrong admin or ingest tokens allowed per address; off for none. "
+                    + "Env: SENTINEL_ADMIN_FAILURE_LIMIT. Default: ${DEFAULT-VALUE}")
+    FailureLimit adminFailureLimit;
+
     @Mixin
     HasherOption hasher;
 
@@ -133,7 +154,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
-                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention);
+                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention)
+                .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit));
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
         }

@@ -2,6 +2,7 @@ package dev.sentinel.http.admin;
 
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -16,11 +17,16 @@ public final class AdminGuard implements Handler {
 
     private final AdminTokens tokens;
     private final Optional<AdminTokens> ingestTokens;
+    private final AuthThrottle throttle;
 
-    /** @param ingestTokens a token that opens only {@code POST /api/v1/activity}, if configured */
-    public AdminGuard(AdminTokens tokens, Optional<AdminTokens> ingestTokens) {
+    /**
+     * @param ingestTokens a token that opens only {@code POST /api/v1/activity}, if configured
+     * @param throttle     counts wrong tokens per address and refuses (429) an address over its limit
+     */
+    public AdminGuard(AdminTokens tokens, Optional<AdminTokens> ingestTokens, AuthThrottle throttle) {
         this.tokens = tokens;
         this.ingestTokens = ingestTokens;
+        this.throttle = throttle;
     }
 
     @Override
@@ -29,11 +35,20 @@ public final class AdminGuard implements Handler {
             return;
         }
         Optional<String> presented = Requests.bearerToken(ctx);
+        Optional<String> address = Requests.clientIp(ctx);
+        if (presented.isPresent()) {
+            throttle.tokenRefusal(address).ifPresent(wait -> {
+                long seconds = AuthThrottle.retryAfterSeconds(wait);
+                ctx.header("Retry-After", Long.toString(seconds));
+                throw new HttpProblem(429, "too many wrong tokens from this address; retry after " + seconds + " s");
+            });
+        }
         boolean ingest = ctx.method() == HandlerType.POST && ctx.path().equals("/api/v1/activity");
         if (ingest && presented.isPresent() && ingestTokens.map(ingestToken -> ingestToken.matches(presented.get())).orElse(false)) {
             return;
         }
         if (!presented.map(tokens::matches).orElse(false)) {
+            presented.ifPresent(wrong -> throttle.tokenFailed(address, ingest ? "admin or ingest token" : "admin token"));
             ctx.header("WWW-Authenticate", "Bearer realm=\"sentinel-admin\"");
             throw new HttpProblem(401, "the management API needs Authorization: Bearer <admin token>");
         }

@@ -4,6 +4,7 @@ import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.token.TokenCaller;
+import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -20,29 +21,44 @@ final class Callers {
     private final Authenticator authenticator;
     private final AdminTokens adminTokens;
     private final Attempts attempts;
+    private final AuthThrottle throttle;
     private final Clock clock;
 
-    Callers(Authenticator authenticator, AdminTokens adminTokens, Attempts attempts, Clock clock) {
+    Callers(Authenticator authenticator, AdminTokens adminTokens, Attempts attempts, AuthThrottle throttle, Clock clock) {
         this.authenticator = authenticator;
         this.adminTokens = adminTokens;
         this.attempts = attempts;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
     TokenCaller authenticate(Context ctx, FormBody form, long startNanos) {
         Optional<String> bearer = Requests.bearerToken(ctx);
+        Optional<String> address = Requests.clientIp(ctx);
         if (bearer.isPresent()) {
-            if (form.get("client_secret").isPresent() || !adminTokens.matches(bearer.get())) {
+            if (form.get("client_secret").isPresent()) {
+                throw OAuthError.invalidClient();
+            }
+            throttle.tokenRefusal(address).ifPresent(wait -> {
+                throw OAuthError.throttled(wait);
+            });
+            if (!adminTokens.matches(bearer.get())) {
+                throttle.tokenFailed(address, "admin token");
                 throw OAuthError.invalidClient();
             }
             return TokenCaller.admin();
         }
         ClientCredentials credentials = ClientCredentials.from(ctx, form);
+        throttle.clientRefusal(address, credentials.clientId()).ifPresent(wait -> {
+            throw OAuthError.throttled(wait);
+        });
         Instant now = clock.instant();
         AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
         if (!result.isSuccess()) {
-            result.passId().ifPresent(passId -> attempts.record(ctx, passId, now, startNanos, 401,
-                    result.failure().map(failure -> failure.code() + ": " + failure.description()), Map.of()));
+            throttle.clientFailed(address, credentials.clientId(), result.passId());
+            result.passId().ifPresent(passId -> attempts.failed(ctx, passId, now, startNanos,
+                    result.failure().map(failure -> failure.code() + ": " + failure.description()).orElseThrow(),
+                    Map.of()));
             throw OAuthError.invalidClient();
         }
         return TokenCaller.client(result.pass().orElseThrow());

@@ -32,6 +32,9 @@ public final class OAuthReplies {
         if (error.status() == 401) {
             ctx.header("WWW-Authenticate", CHALLENGE);
         }
+        if (error.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
         json(ctx, error.status(), body);
     }
 

@@ -8,6 +8,8 @@ import dev.sentinel.core.application.token.TokenRequestException;
 import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.http.throttle.AuthThrottle;
+import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -35,12 +37,15 @@ public final class TokenEndpoint implements Handler {
     private final Authenticator authenticator;
     private final TokenService tokens;
     private final Attempts attempts;
+    private final AuthThrottle throttle;
     private final Clock clock;
 
-    public TokenEndpoint(Authenticator authenticator, TokenService tokens, OAuthActivity activity, Clock clock) {
+    public TokenEndpoint(Authenticator authenticator, TokenService tokens, OAuthActivity activity, AuthThrottle throttle,
+                         Clock clock) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.attempts = activity.attempts();
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -54,11 +59,16 @@ public final class TokenEndpoint implements Handler {
             throw OAuthError.unsupportedGrantType("only the client_credentials grant is supported");
         }
         ClientCredentials credentials = ClientCredentials.from(ctx, form);
+        Optional<String> address = Requests.clientIp(ctx);
+        throttle.clientRefusal(address, credentials.clientId()).ifPresent(wait -> {
+            throw OAuthError.throttled(wait);
+        });
         AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
         if (!result.isSuccess()) {
             AuthenticationFailure failure = result.failure().orElseThrow();
-            result.passId().ifPresent(passId -> attempts.record(ctx, passId, now, startNanos, 401,
-                    Optional.of(failure.code() + ": " + failure.description()), Map.of("grant_type", grantType)));
+            throttle.clientFailed(address, credentials.clientId(), result.passId());
+            result.passId().ifPresent(passId -> attempts.failed(ctx, passId, now, startNanos,
+                    failure.code() + ": " + failure.description(), Map.of("grant_type", grantType)));
             throw OAuthError.invalidClient();
         }
         SentinelPass pass = result.pass().orElseThrow();

@@ -36,7 +36,9 @@ final class ActivityBlocks {
 
     static final int MAX_EVENTS_PER_BLOCK = 1_000;
     static final int MAX_BLOCK_BYTES = 512 * 1024;
-    private static final int FORMAT = 1;
+    /** 2 adds each event's attempts after its metadata; blocks of format 1 (one attempt each) are still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_ATTEMPTS = 1;
 
     private static final String INSERT_BLOCK = "INSERT INTO activity_blocks (pass_id, first_at, last_at, event_count, events) "
             + "VALUES (?, ?, ?, ?, ?)";
@@ -186,6 +188,7 @@ final class ActivityBlocks {
         writeOptional(out, event.userAgent());
         writeOptional(out, event.errorMessage());
         out.writeUTF(event.metadataJson());
+        out.writeInt(event.attempts());
     }
 
     private static void writeOptional(DataOutputStream out, Optional<String> value) throws IOException {
@@ -214,13 +217,14 @@ final class ActivityBlocks {
     /** The events whose head passes {@code filter}, with their position in the block; the others are skipped unread. */
     static void decode(PassId passId, byte[] block, HeadFilter filter, EventSink sink) {
         try {
-            DataInputStream in = open(block);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(block));
+            int format = format(in);
             for (int position = 0; in.available() > 0; position++) {
                 ActivityType type = type(in.readByte());
                 Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
                 boolean success = in.readBoolean();
                 if (!filter.wants(type, at, success)) {
-                    skipRest(in);
+                    skipRest(in, format);
                     continue;
                 }
                 int status = in.readShort();
@@ -231,8 +235,9 @@ final class ActivityBlocks {
                 Optional<String> userAgent = readOptional(in);
                 Optional<String> error = readOptional(in);
                 String metadata = in.readUTF();
+                int attempts = format == FORMAT_WITHOUT_ATTEMPTS ? 1 : in.readInt();
                 sink.accept(new ActivityEvent(passId, type, at, endpoint, method, success, status, duration, clientIp,
-                        userAgent, error, metadata), position);
+                        userAgent, error, metadata, attempts), position);
             }
         } catch (IOException corrupt) {
             throw new StorageException("an activity block cannot be read: " + corrupt.getMessage(), corrupt);
@@ -246,13 +251,14 @@ final class ActivityBlocks {
 
     static void scanHeaders(byte[] block, CountSink sink) {
         try {
-            DataInputStream in = open(block);
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(block));
+            int format = format(in);
             while (in.available() > 0) {
                 ActivityType type = type(in.readByte());
                 long seconds = in.readLong();
                 int nano = in.readInt();
                 boolean success = in.readBoolean();
-                skipRest(in);
+                skipRest(in, format);
                 sink.accept(type, seconds, nano, success);
             }
         } catch (IOException corrupt) {
@@ -260,7 +266,7 @@ final class ActivityBlocks {
         }
     }
 
-    private static void skipRest(DataInputStream in) throws IOException {
+    private static void skipRest(DataInputStream in, int format) throws IOException {
         in.skipBytes(2 + 4);
         skipUtf(in);
         skipUtf(in);
@@ -268,15 +274,17 @@ final class ActivityBlocks {
         skipOptional(in);
         skipOptional(in);
         skipUtf(in);
+        if (format != FORMAT_WITHOUT_ATTEMPTS) {
+            in.skipBytes(4);
+        }
     }
 
-    private static DataInputStream open(byte[] block) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(block));
+    private static int format(DataInputStream in) throws IOException {
         int format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_ATTEMPTS) {
             throw new IOException("unknown block format " + format);
         }
-        return in;
+        return format;
     }
 
     private static Optional<String> readOptional(DataInputStream in) throws IOException {

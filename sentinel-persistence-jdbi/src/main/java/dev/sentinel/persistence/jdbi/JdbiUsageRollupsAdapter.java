@@ -59,7 +59,7 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
      */
     @Override
     public void add(List<ActivityEvent> events) {
-        List<HourlyUsage> rollups = rollUp(events);
+        List<HourlyUsage> rollups = HourlyUsage.rollUp(events);
         if (rollups.isEmpty()) {
             return;
         }
@@ -91,30 +91,6 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
         handle.createUpdate("DELETE FROM usage_hourly WHERE pass_id = :passId").bind("passId", passId.value()).execute();
     }
 
-    /** {@link HourlyUsage#rollUp} with mutable sums: one rollup per pass and hour, without a copy per event. */
-    static List<HourlyUsage> rollUp(List<ActivityEvent> events) {
-        final class Sums {
-            long total;
-            long successes;
-            long latency;
-            final long[] buckets = new long[LatencyHistogram.BUCKETS];
-            final Set<String> endpoints = new HashSet<>();
-        }
-        Map<PassId, Map<Instant, Sums>> byPass = new LinkedHashMap<>();
-        for (ActivityEvent event : events) {
-            Sums sums = byPass.computeIfAbsent(event.passId(), pass -> new LinkedHashMap<>())
-                    .computeIfAbsent(event.startedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS), hour -> new Sums());
-            sums.total++;
-            sums.successes += event.success() ? 1 : 0;
-            sums.latency += event.durationMs();
-            sums.buckets[LatencyHistogram.bucketOf(event.durationMs())]++;
-            sums.endpoints.add(event.endpoint());
-        }
-        List<HourlyUsage> rollups = new ArrayList<>();
-        byPass.forEach((pass, hours) -> hours.forEach((hour, sums) -> rollups.add(new HourlyUsage(pass, hour, sums.total,
-                sums.successes, sums.total - sums.successes, sums.latency, LatencyHistogram.of(sums.buckets), sums.endpoints))));
-        return rollups;
-    }
 
     private void addOnH2(List<HourlyUsage> rollups) {
         PreparedBatch update = handle.prepareBatch(UPDATE);

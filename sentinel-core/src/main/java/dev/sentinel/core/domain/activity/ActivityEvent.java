@@ -8,11 +8,14 @@ import java.util.Optional;
 
 /**
  * One recorded request or attempt of a pass. {@code metadataJson} is a JSON object in text form ({@code {}} when
- * there is none); core stores it as given, adapters that read JSON check it.
+ * there is none); core stores it as given, adapters that read JSON check it. {@code attempts} is 1 for a single
+ * request; an event that stands for several identical failed attempts (failed client authentications aggregated
+ * under a flood) carries their number, and rollups count each of them as a request.
  */
 public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt, String endpoint, String httpMethod,
                             boolean success, int statusCode, long durationMs, Optional<String> clientIp,
-                            Optional<String> userAgent, Optional<String> errorMessage, String metadataJson) {
+                            Optional<String> userAgent, Optional<String> errorMessage, String metadataJson,
+                            int attempts) {
 
     public static final int ENDPOINT_MAX_LENGTH = 2048;
     public static final int USER_AGENT_MAX_LENGTH = 512;
@@ -43,6 +46,15 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
                 "must be at most " + ERROR_MAX_LENGTH + " characters");
         check(metadataJson.startsWith("{") && metadataJson.endsWith("}") && metadataJson.length() <= METADATA_MAX_LENGTH,
                 "metadata", "must be a JSON object of at most " + METADATA_MAX_LENGTH + " characters");
+        check(attempts >= 1 && (attempts == 1 || !success), "attempts", "must be 1, or more for a failure only");
+    }
+
+    /** One request or attempt. */
+    public ActivityEvent(PassId passId, ActivityType type, Instant startedAt, String endpoint, String httpMethod,
+                         boolean success, int statusCode, long durationMs, Optional<String> clientIp,
+                         Optional<String> userAgent, Optional<String> errorMessage, String metadataJson) {
+        this(passId, type, startedAt, endpoint, httpMethod, success, statusCode, durationMs, clientIp, userAgent,
+                errorMessage, metadataJson, 1);
     }
 
     /** 1-16 upper-case ASCII letters; a loop, since this runs for every recorded request. */

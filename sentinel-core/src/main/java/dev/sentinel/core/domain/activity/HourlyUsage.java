@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The rollup of one pass's events in one UTC hour: counts, latency sum and histogram, and the distinct endpoints.
- * Every event counts as a request; {@code errors} are the events that did not succeed.
+ * Every event counts as {@link ActivityEvent#attempts()} requests; {@code errors} are those that did not succeed.
  */
 public record HourlyUsage(PassId passId, Instant hour, long total, long successes, long errors, long latencySumMs,
                           LatencyHistogram histogram, Set<String> endpoints) {
@@ -33,9 +33,10 @@ public record HourlyUsage(PassId passId, Instant hour, long total, long successe
     public HourlyUsage plus(ActivityEvent event) {
         Set<String> nextEndpoints = new HashSet<>(endpoints);
         nextEndpoints.add(event.endpoint());
-        return new HourlyUsage(passId, hour, total + 1, successes + (event.success() ? 1 : 0),
-                errors + (event.success() ? 0 : 1), latencySumMs + event.durationMs(),
-                histogram.plus(event.durationMs()), nextEndpoints);
+        long attempts = event.attempts();
+        return new HourlyUsage(passId, hour, total + attempts, successes + (event.success() ? attempts : 0),
+                errors + (event.success() ? 0 : attempts), latencySumMs + event.durationMs() * attempts,
+                histogram.plus(event.durationMs(), attempts), nextEndpoints);
     }
 
     /**
@@ -63,10 +64,11 @@ public record HourlyUsage(PassId passId, Instant hour, long total, long successe
         private final Set<String> endpoints = new HashSet<>();
 
         void add(ActivityEvent event) {
-            total++;
-            successes += event.success() ? 1 : 0;
-            latency += event.durationMs();
-            buckets[LatencyHistogram.bucketOf(event.durationMs())]++;
+            long attempts = event.attempts();
+            total += attempts;
+            successes += event.success() ? attempts : 0;
+            latency += event.durationMs() * attempts;
+            buckets[LatencyHistogram.bucketOf(event.durationMs())] += attempts;
             endpoints.add(event.endpoint());
         }
 

@@ -43,8 +43,13 @@ public final class LatencyHistogram {
     }
 
     public LatencyHistogram plus(long durationMs) {
+        return plus(durationMs, 1);
+    }
+
+    /** {@code times} more requests that took {@code durationMs} each. */
+    public LatencyHistogram plus(long durationMs, long times) {
         long[] next = counts.clone();
-        next[bucketOf(durationMs)]++;
+        next[bucketOf(durationMs)] += times;
         return new LatencyHistogram(next);
     }
 

@@ -36,6 +36,16 @@ public abstract class ActivityLogContract extends StorageContractSupport {
     }
 
     @Test
+    void keepsTheAttemptsOfAnAggregatedFailure() {
+        ActivityEvent aggregated = anEvent().forPass(passId).ofType(ActivityType.ERROR).at(T0)
+                .withEndpoint("/oauth/token").withMethod("POST").failed(401, "secret_mismatch").withAttempts(57).build();
+        append(aggregated);
+
+        assertThat(tx((StorageSession session) -> session.activity().find(all(), PageRequest.first())).items())
+                .singleElement().satisfies(event -> assertThat(event.attempts()).isEqualTo(57));
+    }
+
+    @Test
     void listsNewestFirstWithLaterAppendsFirstAmongEqualTimes() {
         ActivityEvent early = event(T0);
         ActivityEvent late = event(T0.plusSeconds(60));

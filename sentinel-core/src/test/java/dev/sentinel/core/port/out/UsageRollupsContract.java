@@ -44,6 +44,21 @@ public abstract class UsageRollupsContract extends StorageContractSupport {
     }
 
     @Test
+    void countsEveryAttemptOfAnAggregatedFailure() {
+        add(anEvent().forPass(passId).at(HOUR.plusSeconds(5)).withDurationMs(2).build(),
+                anEvent().forPass(passId).at(HOUR.plusSeconds(9)).withDurationMs(3).failed(401, "secret_mismatch")
+                        .withAttempts(40).build());
+
+        assertThat(find(HOUR, HOUR.plusSeconds(3600))).singleElement().satisfies(rollup -> {
+            assertThat(rollup.total()).isEqualTo(41);
+            assertThat(rollup.errors()).isEqualTo(40);
+            assertThat(rollup.successes()).isEqualTo(1);
+            assertThat(rollup.latencySumMs()).isEqualTo(2 + 40 * 3);
+            assertThat(rollup.histogram()).isEqualTo(LatencyHistogram.empty().plus(2).plus(3, 40));
+        });
+    }
+
+    @Test
     void mergesRollupsAcrossBatches() {
         ActivityEvent a = anEvent().forPass(passId).at(HOUR.plusSeconds(10)).withDurationMs(5).withEndpoint("/v1/a").build();
         ActivityEvent b = anEvent().forPass(passId).at(HOUR.plusSeconds(20)).withDurationMs(700).withEndpoint("/v1/b")

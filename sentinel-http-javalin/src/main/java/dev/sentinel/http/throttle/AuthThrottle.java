@@ -1,0 +1,133 @@
+package dev.sentinel.http.throttle;
+
+import dev.sentinel.core.application.SecurityAudit;
+import dev.sentinel.core.domain.ClientId;
+import dev.sentinel.core.domain.PassId;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Limits failed authentication (see {@link Throttling}): endpoints ask before checking a secret whether the caller is
+ * throttled, and report each failure. The first failure that empties a bucket starts a throttling episode, which
+ * leaves one audit entry (actor {@value SecurityAudit#ACTOR}) and one log line; the episode ends once the bucket is
+ * full again. Audit entries are written on a background thread so a slow store never slows a refusal. Thread-safe.
+ */
+public final class AuthThrottle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthThrottle.class);
+    /** The stand-in key for callers whose address is unknown and for client ids that are not well formed. */
+    private static final String UNKNOWN = "-";
+
+    private final Throttling limits;
+    private final FailureBuckets perClient;
+    private final FailureBuckets perAddress;
+    private final FailureBuckets tokens;
+    private final SecurityAudit audit;
+    private final ThreadPoolExecutor auditWriter;
+
+    public AuthThrottle(Throttling limits, SecurityAudit audit) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.perClient = new FailureBuckets(limits.perClientAndAddress());
+        this.perAddress = new FailureBuckets(limits.perAddress());
+        this.tokens = new FailureBuckets(limits.tokensPerAddress());
+        this.auditWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), task -> {
+            Thread thread = new Thread(task, "sentinel-throttle-audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public Throttling limits() {
+        return limits;
+    }
+
+    /** How long a client authentication of {@code clientId} from {@code address} must wait; empty: go ahead. */
+    public Optional<Duration> clientRefusal(Optional<String> address, String clientId) {
+        Optional<Duration> byAddress = perAddress.refusal(address(address));
+        Optional<Duration> byClient = perClient.refusal(clientKey(address, clientId));
+        if (byAddress.isPresent() && byClient.isPresent()) {
+            return Optional.of(byAddress.get().compareTo(byClient.get()) >= 0 ? byAddress.get() : byClient.get());
+        }
+        return byAddress.isPresent() ? byAddress : byClient;
+    }
+
+    /** Counts a failed client authentication; {@code passId} when the client id is a pass's. */
+    public void clientFailed(Optional<String> address, String clientId, Optional<PassId> passId) {
+        String from = address(address);
+        if (perClient.failed(clientKey(address, clientId))) {
+            episode(passId, "client_id " + shown(clientId) + " from " + from + ": "
+                    + limits.perClientAndAddress().failures() + " failed client authentications (limit "
+                    + limits.perClientAndAddress() + " per client id and address)");
+        }
+        if (perAddress.failed(from)) {
+            episode(Optional.empty(), "address " + from + ": " + limits.perAddress().failures()
+                    + " failed client authentications across client ids (limit " + limits.perAddress() + " per address)");
+        }
+    }
+
+    /** How long an admin- or ingest-token attempt from {@code address} must wait; empty: go ahead. */
+    public Optional<Duration> tokenRefusal(Optional<String> address) {
+        return tokens.refusal(address(address));
+    }
+
+    /** Counts a wrong admin or ingest token ({@code which} names it in the audit entry). */
+    public void tokenFailed(Optional<String> address, String which) {
+        String from = address(address);
+        if (tokens.failed(from)) {
+            episode(Optional.empty(), "address " + from + ": " + limits.tokensPerAddress().failures() + " failed "
+                    + which + " attempts (limit " + limits.tokensPerAddress() + " per address)");
+        }
+    }
+
+    /** Whole seconds for a {@code Retry-After} header: at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private void episode(Optional<PassId> passId, String detail) {
+        LOG.warn("throttling failed authentication: {}", detail);
+        try {
+            auditWriter.execute(() -> {
+                try {
+                    audit.record("throttled", passId, detail);
+                } catch (RuntimeException failed) {
+                    LOG.warn("the audit entry of a throttling episode could not be written: {}", failed.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            LOG.warn("the audit entry of a throttling episode was dropped: 1,000 are waiting to be written");
+        }
+    }
+
+    private static String address(Optional<String> address) {
+        return address.filter(value -> !value.isBlank()).orElse(UNKNOWN);
+    }
+
+    private static String clientKey(Optional<String> address, String clientId) {
+        return shown(clientId) + " " + address(address);
+    }
+
+    /** Client ids are attacker-chosen: only well-formed ones are kept as they are. */
+    private static String shown(String clientId) {
+        return ClientId.isWellFormed(clientId) ? clientId : UNKNOWN;
+    }
+
+    /** Writes the audit entries still queued (up to a few seconds), then stops the writer. */
+    @Override
+    public void close() {
+        auditWriter.shutdown();
+        try {
+            auditWriter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
