@@ -49,7 +49,9 @@ final class EmbeddedH2 {
         try {
             owner = ownerConnection(ownerUrl, dataDir);
             H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow();
-            Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), config);
+            if (!Migrations.isCurrent(owner)) {
+                Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), config);
+            }
             grantRuntimeUser(owner, config.runtimeUrl(), credentials);
             DataDirectory.restrictFiles(dataDir);
             return new Opened(DataSources.pool(config, config.runtimeUrl(), RUNTIME_USER, credentials.runtimePassword()),

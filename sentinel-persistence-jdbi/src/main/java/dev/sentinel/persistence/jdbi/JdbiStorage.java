@@ -74,12 +74,22 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         }
         HikariDataSource dataSource = DataSources.open(config, create);
         try {
-            Migrations.migrate(Flyway.configure().dataSource(dataSource), config);
+            if (!isCurrent(dataSource)) {
+                Migrations.migrate(Flyway.configure().dataSource(dataSource), config);
+            }
         } catch (StorageException failure) {
             dataSource.close();
             throw failure;
         }
         return new JdbiStorage(config, dataSource, Optional.empty());
+    }
+
+    private static boolean isCurrent(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Migrations.isCurrent(connection);
+        } catch (SQLException unsure) {
+            return false;
+        }
     }
 
     /**

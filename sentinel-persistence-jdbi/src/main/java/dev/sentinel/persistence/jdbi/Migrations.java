@@ -1,13 +1,38 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.StorageException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** Brings a database's schema up to date with the Flyway migrations in {@code db/migration}. */
 final class Migrations {
 
+    /**
+     * The newest migration's version. When the database's history ends there, successfully, opening skips Flyway
+     * altogether (loading and scanning it is most of an admin command's start-up); {@code MigrationsTest} keeps this in
+     * step with the migrations on the classpath.
+     */
+    static final int LATEST_VERSION = 8;
+
     private Migrations() {
+    }
+
+    /**
+     * Whether the newest applied migration is {@link #LATEST_VERSION} and succeeded; false when unsure. Flyway quotes
+     * its lower-case names, which H2 and PostgreSQL both read as written.
+     */
+    static boolean isCurrent(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet last = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+                     + "WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+            return last.next() && last.getBoolean(2) && String.valueOf(LATEST_VERSION).equals(last.getString(1));
+        } catch (SQLException unsure) {
+            return false; // no history yet, or unreadable: let Flyway decide
+        }
     }
 
     /**

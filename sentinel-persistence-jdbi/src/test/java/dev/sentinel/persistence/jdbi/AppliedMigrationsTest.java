@@ -10,7 +10,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A new store is migrated to the newest version there is, every migration successfully, on each database. */
+/**
+ * A new store is migrated to the newest version there is, every migration successfully, on each database, and that
+ * version is the one opening compares with to skip Flyway.
+ */
 class AppliedMigrationsTest {
 
     /** The Java migrations, which have no SQL file. */
@@ -41,5 +44,10 @@ class AppliedMigrationsTest {
 
         assertThat(new TreeSet<>(applied)).isEqualTo(shipped);
         assertThat(failed).isZero();
+        // opening skips Flyway when the history ends at LATEST_VERSION: it must be the newest shipped
+        assertThat(shipped.stream().mapToInt(Integer::parseInt).max().orElseThrow())
+                .as("Migrations.LATEST_VERSION").isEqualTo(Migrations.LATEST_VERSION);
+        boolean current = storage.jdbi().withHandle(handle -> Migrations.isCurrent(handle.getConnection()));
+        assertThat(current).isTrue();
     }
 }
