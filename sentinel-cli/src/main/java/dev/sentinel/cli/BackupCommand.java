@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code sentinel backup}: an online backup of the embedded H2 database, safe while servers run. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write an online backup of the embedded H2 database: a consistent copy, taken",
-            "while servers keep running, with the database's passwords, in a zip readable by",
-            "its owner only. The key-encryption key is not included: keep it apart.",
+        description = {"Write an online backup of the embedded H2 database and its passwords.",
+            "A consistent copy, taken while servers keep running, with the database's",
+            "passwords, in a zip readable by its owner only. The key-encryption key is not included: keep it apart.",
             "For PostgreSQL use pg_dump (see docs/operations.md).",
             ""})
 public final class BackupCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package dev.sentinel.cli;
 
 import dev.sentinel.cli.activity.ActivityCommand;
 import dev.sentinel.cli.keys.KeysCommand;
+import dev.sentinel.cli.render.HelpLayout;
 import dev.sentinel.cli.pass.PassCommand;
 import dev.sentinel.cli.serve.ServeCommand;
 import dev.sentinel.cli.usage.UsageCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, UsageCommand.class, ActivityCommand.class,
-            KeysCommand.class, BackupCommand.class, CompletionCommand.class},
+            KeysCommand.class, BackupCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {
@@ -64,11 +65,14 @@ public final class SentinelCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setOut(new PrintWriter(System.out, true));
         commandLine.setErr(new PrintWriter(System.err, true));
+        HelpLayout.install(commandLine);
         return commandLine;
     }
 
+    /** {@code sentinel} alone prints the commands, like {@code sentinel help}. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.activity;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.CommandFailedException;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
@@ -48,7 +49,7 @@ final class ActivityExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PASS_ID", converter = PassIdConverter.class, description = "The pass, e.g. SP-2026-A1B2C3.")
     PassId passId;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.ExportFormats.class, defaultValue = "json",
             description = "json, csv or jsonl. Default: ${DEFAULT-VALUE}.")
     String format;
 

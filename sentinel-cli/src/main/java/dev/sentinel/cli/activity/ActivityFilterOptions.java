@@ -1,5 +1,6 @@
 package dev.sentinel.cli.activity;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.core.application.analytics.ActivityRequests;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityFilter;
@@ -11,11 +12,13 @@ import picocli.CommandLine.Option;
  */
 final class ActivityFilterOptions {
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only events of this type: api_request, "
+    @Option(names = "--type", paramLabel = "TYPE", completionCandidates = Candidates.ActivityTypes.class,
+            description = "Only events of this type: api_request, "
             + "token_generation or error.")
     String type;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only successful or failed events: success or failed.")
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.Statuses.class,
+            description = "Only successful or failed events: success or failed.")
     String status;
 
     @Option(names = "--endpoint", paramLabel = "TEXT",

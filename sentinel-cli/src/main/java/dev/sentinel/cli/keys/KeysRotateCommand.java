@@ -1,5 +1,6 @@
 package dev.sentinel.cli.keys;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.Store;
@@ -32,7 +33,7 @@ public final class KeysRotateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
+    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class, defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
             description = "Algorithm of the new key: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
                     + "Default: ${DEFAULT-VALUE}")
     String signingAlgorithm;

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.pass;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.options.HasherOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
@@ -42,14 +43,15 @@ final class PassCreateCommand implements Callable<Integer> {
     @Option(names = "--pass-id", paramLabel = "ID", description = "Pass id like SP-2026-A1B2C3. Default: generated.")
     String passId;
 
-    @Option(names = "--access-level", paramLabel = "LEVEL",
+    @Option(names = "--access-level", paramLabel = "LEVEL", completionCandidates = Candidates.AccessLevels.class,
             description = "basic, standard, premium or enterprise. Default: standard.")
     String accessLevel;
 
     @Option(names = "--organization", paramLabel = "NAME", description = "Organization shown with the pass.")
     String organization;
 
-    @Option(names = "--usage-type", paramLabel = "TYPE", description = "ai_assistant, automation_tool, "
+    @Option(names = "--usage-type", paramLabel = "TYPE", completionCandidates = Candidates.UsageTypes.class,
+            description = "ai_assistant, automation_tool, "
             + "integration_service, mcp_server, api_client, data_processor, monitoring_system or other. "
             + "Default: automation_tool.")
     String usageType;

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.serve;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.VersionProvider;
 import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.HasherOption;
@@ -63,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Access-token lifetime, e.g. 5m, 15m, 1h. Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
     Duration tokenLifetime;
 
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
+    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class, defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
             description = "Algorithm of new signing keys: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
                     + "Default: ${DEFAULT-VALUE}")
     String signingAlgorithm;

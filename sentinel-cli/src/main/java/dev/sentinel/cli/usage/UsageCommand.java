@@ -1,5 +1,6 @@
 package dev.sentinel.cli.usage;
 
+import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
@@ -24,10 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sentinel usage ID [--range 24h|7d|30d]}: the Usage view of a pass, with a chart of its timeline. */
 @Command(name = "usage", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a pass's usage over the last 24 hours (hourly points) or 7 or 30 days",
-            "(daily points, UTC): requests, success rate, average latency and its colour,",
-            "p95 latency, unique endpoints, error rate (warned above 5 %), and a chart of",
-            "requests and success rate per point."})
+        description = {"Show a pass's usage: requests, success rate, latency, errors and a chart.",
+            "Over the last 24 hours (hourly points) or 7 or 30 days (daily points, UTC):",
+            "requests, success rate, average latency and its colour, p95 latency, unique",
+            "endpoints, error rate (warned above 5 %%), and a chart of requests and success",
+            "rate per point."})
 public final class UsageCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +38,7 @@ public final class UsageCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PASS_ID", converter = PassIdConverter.class, description = "The pass, e.g. SP-2026-A1B2C3.")
     PassId passId;
 
-    @Option(names = "--range", paramLabel = "RANGE", defaultValue = "24h",
+    @Option(names = "--range", paramLabel = "RANGE", completionCandidates = Candidates.UsageRanges.class, defaultValue = "24h",
             description = "24h (hourly points), 7d or 30d (daily points). Default: ${DEFAULT-VALUE}.")
     String range;
 
