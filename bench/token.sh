@@ -2,12 +2,12 @@
 # Token endpoint benchmark on the server as shipped: the built jar's `sentinel serve` on a fresh H2 data directory,
 # with one pass created through the management API. Measures client credentials grants/s with keep-alive against
 # /healthz of the same server in the same run, plus introspections/s. Needs wrk (apt-get install wrk), curl, python3.
-# Usage: bench/token.sh [EdDSA|ES256|RS256] [sha256|argon2id]
+# Usage: bench/token.sh [ES256|EdDSA|RS256] [sha256|argon2id]   (default ES256, the default of a new store)
 # Environment: DURATION of each measured round (default 10s), ROUNDS (5), THREADS (2), CONNECTIONS (32),
 # JAVA_OPTS (-Xms512m -Xmx1g; add -Dsentinel.crypto.native=false to sign without the native provider).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ALG=${1:-EdDSA}
+ALG=${1:-ES256}
 HASHER=${2:-sha256}
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-5}

@@ -23,6 +23,9 @@ export function overviewTab(context, body) {
       row('Organization', pass.organization || '—'),
       row('Usage type', humanize(pass.usage_type)),
       row('Access level', humanize(pass.access_level)),
+      row('Audiences', (pass.allowed_audiences || []).length
+        ? h('ul', { class: 'audience-list mono', id: 'pass-audiences' }, pass.allowed_audiences.map((uri) => h('li', {}, uri)))
+        : h('span', { id: 'pass-audiences' }, 'Server default')),
       pass.description ? row('Description', pass.description) : null);
     toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
     context.showPass(pass);

@@ -97,6 +97,15 @@ public final class Sentinel {
         return new SigningKeyService(storage, clock, algorithm, keyEncryptionKey, tokenLifetime);
     }
 
+    /**
+     * As {@link #signingKeys(String, byte[], java.time.Duration)}; an empty {@code algorithm} follows the store's
+     * current key (ES256 for a store without keys).
+     */
+    public SigningKeyService signingKeys(java.util.Optional<String> algorithm, byte[] keyEncryptionKey,
+                                         java.time.Duration tokenLifetime) {
+        return new SigningKeyService(storage, clock, algorithm, keyEncryptionKey, tokenLifetime);
+    }
+
     /** Usage analytics and the overview of a pass. */
     public UsageService usage() {
         return usage;

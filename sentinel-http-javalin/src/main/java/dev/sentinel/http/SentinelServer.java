@@ -7,6 +7,7 @@ import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.recording.BatchingActivityRecorder;
 import dev.sentinel.core.application.recording.FailedAttempts;
 import dev.sentinel.core.application.recording.RecorderStats;
+import dev.sentinel.core.application.token.AccessTokenType;
 import dev.sentinel.core.application.token.KeyAlgorithm;
 import dev.sentinel.core.application.token.SigningKeyService;
 import dev.sentinel.core.application.token.TokenService;
@@ -15,6 +16,7 @@ import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.http.guard.TokenGuard;
+import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.http.web.Routes;
@@ -72,7 +74,10 @@ public final class SentinelServer implements AutoCloseable {
     private SentinelServer(Builder settings) {
         this.settings = settings;
         TokenSettings.Builder tokenSettings = TokenSettings.builder(() -> issuer, settings.keyEncryptionKey)
-                .lifetime(settings.tokenLifetime).algorithm(settings.signingAlgorithm);
+                .lifetime(settings.tokenLifetime).accessTokenType(settings.accessTokenType);
+        if (settings.signingAlgorithm != null) {
+            tokenSettings.algorithm(settings.signingAlgorithm);
+        }
         if (settings.audience != null) {
             tokenSettings.audience(settings.audience);
         }
@@ -127,7 +132,7 @@ public final class SentinelServer implements AutoCloseable {
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
                 tokens, adminTokens, ingestTokens, recorder, this::activityStats,
                 settings.sentinel.ingest(settings.activityRetention), throttle, failedAttempts);
-        app = wiring.stopTimeout(settings.stopTimeout).create();
+        app = wiring.stopTimeout(settings.stopTimeout).scopesSupported(settings.scopesSupported).create();
         routes = wiring.routes();
         if (settings.port != 0) {
             issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, settings.port);
@@ -293,7 +298,9 @@ public final class SentinelServer implements AutoCloseable {
         private String issuer;
         private String audience;
         private Duration tokenLifetime = Duration.ofMinutes(15);
-        private String signingAlgorithm = "EdDSA";
+        private String signingAlgorithm;
+        private AccessTokenType accessTokenType = AccessTokenType.AT_JWT;
+        private List<String> scopesSupported = List.of();
         private byte[] keyEncryptionKey;
         private String adminToken;
         private Duration stopTimeout = Duration.ofSeconds(10);
@@ -327,7 +334,10 @@ public final class SentinelServer implements AutoCloseable {
             return this;
         }
 
-        /** The {@code aud} of tokens; default the issuer. */
+        /**
+         * The {@code aud} of tokens for passes that list no allowed audiences and ask for no RFC 8707 resource;
+         * default the issuer.
+         */
         public Builder audience(String value) {
             this.audience = value == null || value.isBlank() ? null : value.strip();
             return this;
@@ -343,9 +353,34 @@ public final class SentinelServer implements AutoCloseable {
             return this;
         }
 
-        /** {@code EdDSA} (Ed25519, the default), {@code ES256} or {@code RS256}. */
+        /**
+         * {@code ES256}, {@code EdDSA} (Ed25519) or {@code RS256}: the algorithm of new signing keys; when the store's
+         * current key has another algorithm, start makes a new key (the old one stays published until its tokens
+         * expire). Unset (the default): the store's current algorithm is kept, and a store without keys starts with
+         * {@code ES256}. Null unsets it.
+         */
         public Builder signingAlgorithm(String value) {
-            this.signingAlgorithm = KeyAlgorithm.parse(value).joseName();
+            this.signingAlgorithm = value == null || value.isBlank() ? null : KeyAlgorithm.parse(value).joseName();
+            return this;
+        }
+
+        /**
+         * The {@code typ} header of access tokens: {@code at+jwt} (the default, RFC 9068) or {@code JWT}, for resource
+         * servers that accept no other type (a stock Spring Boot resource server). Sentinel accepts both either way.
+         */
+        public Builder accessTokenType(AccessTokenType value) {
+            this.accessTokenType = Objects.requireNonNull(value, "accessTokenType");
+            return this;
+        }
+
+        /**
+         * The {@code scopes_supported} the authorization server metadata publishes; default none, which leaves the
+         * member out so that the metadata does not reveal the permissions of every pass. Each is an RFC 6749 scope
+         * token; at most 100.
+         */
+        public Builder scopesSupported(List<String> value) {
+            DiscoveryEndpoints.checkScopes(value);
+            this.scopesSupported = List.copyOf(new java.util.LinkedHashSet<>(value));
             return this;
         }
 
@@ -442,6 +477,8 @@ public final class SentinelServer implements AutoCloseable {
             copy.audience = audience;
             copy.tokenLifetime = tokenLifetime;
             copy.signingAlgorithm = signingAlgorithm;
+            copy.accessTokenType = accessTokenType;
+            copy.scopesSupported = scopesSupported;
             copy.keyEncryptionKey = keyEncryptionKey == null ? null : keyEncryptionKey.clone();
             copy.adminToken = adminToken;
             copy.stopTimeout = stopTimeout;

@@ -73,6 +73,7 @@ final class ServerWiring {
     private final FailedAttempts failedAttempts;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
+    private List<String> scopesSupported = List.of();
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
@@ -141,13 +142,17 @@ final class ServerWiring {
     private void oauth(Routes routes) {
         OAuthActivity activity = new OAuthActivity(recorder, failedAttempts);
         OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, throttle, sentinel.clock());
-        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens);
+        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, scopesSupported);
         routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, throttle,
                 sentinel.clock()));
         routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens));
         routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens));
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata);
+        routes.head("/.well-known/oauth-authorization-server", discovery::metadataHead);
+        routes.get("/.well-known/oauth-authorization-server/<" + DiscoveryEndpoints.ISSUER_PATH + ">",
+                discovery::metadataForIssuerPath);
         routes.get("/.well-known/jwks.json", discovery::jwks);
+        routes.head("/.well-known/jwks.json", discovery::jwksHead);
     }
 
     private void management(Routes routes) {
@@ -169,6 +174,12 @@ final class ServerWiring {
         routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
         routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
         routes.post("/api/v1/activity", new IngestEndpoint(ingest)::ingest);
+    }
+
+    /** The {@code scopes_supported} the metadata publishes; none (the default) leaves the member out. */
+    ServerWiring scopesSupported(List<String> value) {
+        this.scopesSupported = List.copyOf(value);
+        return this;
     }
 
     /** How long a stop waits for running requests; zero stops at once. */

@@ -62,9 +62,9 @@ class SigningKeysTest {
         try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
             List<SigningKeyRecord> keys = fixture.storage.read(session -> session.signingKeys().all());
             assertThat(keys).singleElement().satisfies(key -> {
-                assertThat(key.algorithm()).isEqualTo("EdDSA");
+                assertThat(key.algorithm()).as("the default of a new store").isEqualTo("ES256");
                 assertThat(key.encryptedPrivateKey()).startsWith("aes256gcm:v1:");
-                assertThat(key.publicJwk()).contains("\"kty\":\"OKP\"").doesNotContain("\"d\"");
+                assertThat(key.publicJwk()).contains("\"kty\":\"EC\"").doesNotContain("\"d\"");
             });
             fixture.server.close();
 
@@ -98,13 +98,30 @@ class SigningKeysTest {
     void switchingTheAlgorithmMakesANewKeyOfThatAlgorithm() {
         try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
             fixture.server.close();
-            SentinelServer es256 = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
-                    .keyEncryptionKey(KEK).signingAlgorithm("ES256").build().start();
+            SentinelServer rs256 = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+                    .keyEncryptionKey(KEK).signingAlgorithm("RS256").build().start();
             try {
-                assertThat(es256.signingKeys().current().active().algorithm().joseName()).isEqualTo("ES256");
-                assertThat(es256.signingKeys().current().jwks()).hasSize(2);
+                assertThat(rs256.signingKeys().current().active().algorithm().joseName()).isEqualTo("RS256");
+                assertThat(rs256.signingKeys().current().jwks()).hasSize(2);
             } finally {
-                es256.close();
+                rs256.close();
+            }
+        }
+    }
+
+    @Test
+    void aStoreWhoseKeysAreEdDsaKeepsEdDsaWhenTheServerConfiguresNoAlgorithm() {
+        try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK).signingAlgorithm("EdDSA"))) {
+            String edKid = fixture.server.signingKeys().current().active().kid();
+            fixture.server.close();
+            SentinelServer unconfigured = SentinelServer.builder(fixture.sentinel).port(0)
+                    .adminToken(ServerFixture.ADMIN_TOKEN).keyEncryptionKey(KEK).build().start();
+            try {
+                assertThat(unconfigured.signingKeys().current().active().kid()).isEqualTo(edKid);
+                unconfigured.rotateSigningKey();
+                assertThat(unconfigured.signingKeys().current().active().algorithm().joseName()).isEqualTo("EdDSA");
+            } finally {
+                unconfigured.close();
             }
         }
     }

@@ -68,7 +68,7 @@ class TokenEndpointTest {
         assertThat(body.path("scope").asText()).isEqualTo("read write admin:users");
         String jwt = body.path("access_token").asText();
         assertThat(header(jwt).path("typ").asText()).isEqualTo("at+jwt");
-        assertThat(header(jwt).path("alg").asText()).isEqualTo("EdDSA");
+        assertThat(header(jwt).path("alg").asText()).as("the default of a new store").isEqualTo("ES256");
         assertThat(header(jwt).path("kid").asText()).isNotBlank();
         JsonNode claims = claims(jwt);
         String issuer = fixture.server.baseUri().toString();

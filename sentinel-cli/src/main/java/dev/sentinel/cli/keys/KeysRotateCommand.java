@@ -6,10 +6,12 @@ import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
+import dev.sentinel.core.application.token.KeyAlgorithm;
 import dev.sentinel.core.application.token.SigningKeyService;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +35,9 @@ public final class KeysRotateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class, defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
-            description = "Algorithm of the new key: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
-                    + "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class,
+            description = "Algorithm of the new key: ES256, EdDSA or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
+                    + "Default: the current key's algorithm (ES256 for a store without keys).")
     String signingAlgorithm;
 
     @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -53,17 +55,29 @@ public final class KeysRotateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String kid;
+        String algorithm;
+        Optional<String> configured = configuredAlgorithm();
         byte[] keyEncryptionKey = new byte[0];
         try (Store store = Store.open(storeOptions)) {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), false);
-            kid = store.sentinel().signingKeys(signingAlgorithm, keyEncryptionKey, tokenLifetime).rotate();
+            SigningKeyService keys = store.sentinel().signingKeys(configured, keyEncryptionKey, tokenLifetime);
+            kid = keys.rotate();
+            algorithm = keys.current().active().algorithm().joseName();
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("New signing key " + kid + " (" + signingAlgorithm + "). Servers use it within "
+        out.println("New signing key " + kid + " (" + algorithm + "). Servers use it within "
                 + SigningKeyService.REFRESH_SECONDS + " seconds; retired keys stay published until their tokens expire.");
         out.flush();
         return 0;
+    }
+
+    private Optional<String> configuredAlgorithm() {
+        String chosen = signingAlgorithm != null ? signingAlgorithm : System.getenv("SENTINEL_SIGNING_ALGORITHM");
+        if (chosen == null || chosen.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(KeyAlgorithm.parse(chosen).joseName());
     }
 }

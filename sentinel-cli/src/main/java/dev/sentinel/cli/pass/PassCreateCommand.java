@@ -70,6 +70,11 @@ final class PassCreateCommand implements Callable<Integer> {
     @Option(names = "--scopes", paramLabel = "LIST", description = "Optional scopes, separated by spaces or commas.")
     String scopes;
 
+    @Option(names = "--audience", paramLabel = "URI",
+            description = "An audience (absolute URI of a resource server) its tokens may carry; repeat for several, "
+                    + "at most " + dev.sentinel.core.domain.Audiences.MAX_COUNT + ". Default: the server's --audience.")
+    java.util.List<String> audiences;
+
     @Option(names = "--notes", paramLabel = "TEXT", description = "Integration notes.")
     String notes;
 
@@ -89,7 +94,7 @@ final class PassCreateCommand implements Callable<Integer> {
                 .agentName(name).agentType(type).description(description).passId(passId)
                 .accessLevel(accessLevel).organization(organization).usageType(usageType)
                 .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
-                .integrationNotes(notes)
+                .integrationNotes(notes).allowedAudiences(audiences)
                 .build();
         try (Store store = Store.openOrCreate(storeOptions, hasher.hasher())) {
             CreatedPass created = store.passes().create(command);

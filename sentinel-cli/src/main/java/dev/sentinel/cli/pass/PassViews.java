@@ -43,6 +43,8 @@ final class PassViews {
                         + " (" + pass.validity().stateAt(now).code() + ")")
                 .add("Permissions", pass.permissions().asString())
                 .add("Scopes", pass.scopes().asString())
+                .add("Audiences", pass.allowedAudiences().isEmpty() ? "(the server's default)"
+                        : String.join(", ", pass.allowedAudiences().values()))
                 .add("Credential type", pass.credentialType().code())
                 .add("Visibility", pass.visibility().code())
                 .add("Integration notes", pass.integrationNotes().orElse(null))

@@ -7,13 +7,17 @@ import dev.sentinel.cli.options.HasherOption;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.application.token.AccessTokenType;
+import dev.sentinel.core.application.token.KeyAlgorithm;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.throttle.FailureLimit;
 import dev.sentinel.http.throttle.Throttling;
+import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +68,27 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Access-token lifetime, e.g. 5m, 15m, 1h. Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
     Duration tokenLifetime;
 
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class, defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM:-EdDSA}",
-            description = "Algorithm of new signing keys: EdDSA, ES256 or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
-                    + "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--audience", paramLabel = "URI",
+            description = "Default aud of tokens, for passes that list no audiences and ask for no resource. "
+                    + "Env: SENTINEL_AUDIENCE. Default: the issuer.")
+    String audience;
+
+    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class,
+            description = "Algorithm of signing keys: ES256, EdDSA or RS256. When the current key has another, a new key "
+                    + "is made on start (the old one stays published until its tokens expire). Env: "
+                    + "SENTINEL_SIGNING_ALGORITHM. Default: the store's current algorithm; ES256 for a new store.")
     String signingAlgorithm;
+
+    @Option(names = "--access-token-typ", paramLabel = "TYP",
+            description = "typ header of access tokens: at+jwt (RFC 9068) or JWT (for resource servers that accept no "
+                    + "other, e.g. stock Spring Boot). Sentinel accepts both. Env: SENTINEL_ACCESS_TOKEN_TYP. "
+                    + "Default: at+jwt")
+    String accessTokenTyp;
+
+    @Option(names = "--scopes-supported", paramLabel = "LIST", split = ",",
+            description = "scopes_supported to publish in the authorization server metadata, comma-separated. "
+                    + "Env: SENTINEL_SCOPES_SUPPORTED. Default: none (the member is left out).")
+    java.util.List<String> scopesSupported;
 
     @Option(names = "--activity-retention", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:SENTINEL_ACTIVITY_RETENTION:-90d}",
@@ -151,12 +172,50 @@ public final class ServeCommand implements Callable<Integer> {
         if (issuer == null) {
             issuer = System.getenv("SENTINEL_ISSUER");
         }
+        if (audience == null) {
+            audience = System.getenv("SENTINEL_AUDIENCE");
+        }
+        if (signingAlgorithm == null) {
+            signingAlgorithm = System.getenv("SENTINEL_SIGNING_ALGORITHM");
+        }
+        if (accessTokenTyp == null) {
+            accessTokenTyp = System.getenv("SENTINEL_ACCESS_TOKEN_TYP");
+        }
+        if (scopesSupported == null) {
+            String fromEnv = System.getenv("SENTINEL_SCOPES_SUPPORTED");
+            scopesSupported = fromEnv == null || fromEnv.isBlank() ? List.of()
+                    : Arrays.stream(fromEnv.split(",")).map(String::strip).filter(scope -> !scope.isEmpty()).toList();
+        }
+        checked("--signing-algorithm", () -> signingAlgorithm == null || signingAlgorithm.isBlank() ? null
+                : KeyAlgorithm.parse(signingAlgorithm));
+        checked("--access-token-typ", () -> accessTokenTyp == null || accessTokenTyp.isBlank() ? null
+                : AccessTokenType.parse(accessTokenTyp));
+        checked("--scopes-supported", () -> {
+            DiscoveryEndpoints.checkScopes(scopesSupported);
+            return null;
+        });
+        if (audience != null && !audience.isBlank() && audience.strip().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+            throw new ParameterException(spec.commandLine(), "--audience must be visible ASCII without spaces (got '"
+                    + audience + "')");
+        }
+    }
+
+    private void checked(String option, java.util.function.Supplier<Object> parse) {
+        try {
+            parse.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(spec.commandLine(), option + ": " + invalid.getMessage());
+        }
     }
 
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
-                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention)
+                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention).audience(audience)
+                .scopesSupported(scopesSupported)
                 .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit));
+        if (accessTokenTyp != null && !accessTokenTyp.isBlank()) {
+            builder.accessTokenType(AccessTokenType.parse(accessTokenTyp));
+        }
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
         }

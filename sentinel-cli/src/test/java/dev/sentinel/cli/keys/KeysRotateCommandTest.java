@@ -30,8 +30,26 @@ class KeysRotateCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(first.out()).startsWith("New signing key ").contains("(EdDSA)");
+        assertThat(first.out()).as("a store without keys starts with ES256").startsWith("New signing key ")
+                .contains("(ES256)");
         assertThat(second.out()).contains("(ES256)").isNotEqualTo(first.out());
+    }
+
+    @Test
+    void withoutAnAlgorithmRotateFollowsTheStoresCurrentKey() throws Exception {
+        Cli cli = new Cli(dataDir);
+        cli.createPass();
+        Files.writeString(dataDir.resolve(KeyEncryptionKey.FILE_NAME), Base64.getEncoder().encodeToString(new byte[32]));
+
+        Result eddsa = cli.run("keys", "rotate", "--signing-algorithm", "EdDSA"); // a store of the EdDSA-default era
+        Result followed = cli.run("keys", "rotate");
+        Result switched = cli.run("keys", "rotate", "--signing-algorithm", "rs256");
+        Result followedAgain = cli.run("keys", "rotate");
+
+        assertThat(eddsa.out()).as(eddsa.err()).contains("(EdDSA)");
+        assertThat(followed.out()).as(followed.err()).contains("(EdDSA)");
+        assertThat(switched.out()).contains("(RS256)");
+        assertThat(followedAgain.out()).contains("(RS256)");
     }
 
     @Test
@@ -81,6 +99,8 @@ class KeysRotateCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("error: signing algorithm must be one of EdDSA, ES256, RS256 (got 'HS256')\n");
+        assertThat(new Cli(dataDir).run("keys", "rotate").out()).as("nothing was made by the refused call")
+                .contains("(ES256)");
     }
 
     @Test

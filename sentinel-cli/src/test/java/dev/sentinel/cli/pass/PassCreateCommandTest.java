@@ -55,6 +55,28 @@ class PassCreateCommandTest {
     }
 
     @Test
+    void takesRepeatedAudiencesAndShowsThem() {
+        Result created = cli.run("pass", "create", "--project", "demo", "--name", "Aud Agent", "--type", "tester",
+                "--audience", "https://orders.example.com", "--audience", "https://billing.example.com");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.json().get("pass").get("allowed_audiences").toString())
+                .isEqualTo("[\"https://orders.example.com\",\"https://billing.example.com\"]");
+        Result shown = cli.run("pass", "show", created.json().get("pass").get("pass_id").asText());
+        assertThat(shown.out()).contains("https://orders.example.com, https://billing.example.com");
+    }
+
+    @Test
+    void anAudienceThatIsNotAnAbsoluteUriIsRefusedNamingTheField() {
+        Result refused = cli.run("pass", "create", "--project", "demo", "--name", "Aud Agent", "--type", "tester",
+                "--audience", "orders.example.com");
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("allowed_audiences").contains("absolute URI");
+        assertThat(cli.run("pass", "list", "--project", "demo").out()).doesNotContain("Aud Agent");
+    }
+
+    @Test
     void fillsInTheReferenceDefaults() {
         JsonNode pass = cli.createPass().get("pass");
 

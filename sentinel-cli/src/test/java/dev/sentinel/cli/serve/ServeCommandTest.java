@@ -49,4 +49,28 @@ class ServeCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("hasher (--hasher): must be one of sha256, argon2id");
     }
+
+    @Test
+    void anUnknownAccessTokenTypIsAUsageErrorNamingTheValues() {
+        Result result = new Cli(dataDir).run("serve", "--access-token-typ", "id+jwt", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--access-token-typ: access token typ must be at+jwt or JWT (got 'id+jwt')");
+    }
+
+    @Test
+    void anUnknownSigningAlgorithmIsAUsageErrorNamingTheValues() {
+        Result result = new Cli(dataDir).run("serve", "--signing-algorithm", "HS256", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--signing-algorithm: signing algorithm must be one of EdDSA, ES256, RS256");
+    }
+
+    @Test
+    void aScopeThatIsNotAnOAuthScopeTokenIsAUsageError() {
+        Result result = new Cli(dataDir).run("serve", "--scopes-supported", "read,bad\"quote", "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--scopes-supported: each scope must be 1-200 visible ASCII characters");
+    }
 }

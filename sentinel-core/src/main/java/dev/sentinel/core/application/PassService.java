@@ -78,7 +78,7 @@ public final class PassService {
                     CredentialSet.of(Credential.current(hash, now)), now, now);
             Pass pass = new Pass(passId, spec.project(), clientId, spec.accessLevel(), spec.organization(),
                     spec.usageType(), spec.validity(), spec.permissions(), spec.scopes(), spec.credentialType(),
-                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, 0, now, now);
+                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, 0, now, now, spec.allowedAudiences());
             session.agentUsers().add(agent);
             session.passes().add(pass);
             audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project());

@@ -10,12 +10,15 @@ import java.util.Optional;
  * <p>The {@code generation} counts the changes that end every token issued before them: toggling off, revoking and
  * regenerating the secret without grace advance it. Tokens carry the generation they were issued in, so a token from
  * an older generation stays dead when the pass is turned on again.
+ *
+ * <p>{@code allowedAudiences} are the resource servers its tokens may be issued for (RFC 8707); none means the
+ * server's default audience.
  */
 public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                    Optional<String> organization, UsageType usageType, ValidityPeriod validity,
                    Permissions permissions, Scopes scopes, CredentialType credentialType, Visibility visibility,
                    Optional<String> integrationNotes, PassState state, long generation, Instant createdAt,
-                   Instant updatedAt) {
+                   Instant updatedAt, Audiences allowedAudiences) {
 
     public static final String ORGANIZATION_FIELD = "organization";
     public static final int ORGANIZATION_MAX_LENGTH = 200;
@@ -38,22 +41,32 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(allowedAudiences, "allowedAudiences");
         if (generation < 0) {
             throw new IllegalArgumentException("a pass's generation is never negative");
         }
+    }
+
+    /** A pass that lists no audiences of its own: its tokens get the server's default audience. */
+    public Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
+                Optional<String> organization, UsageType usageType, ValidityPeriod validity, Permissions permissions,
+                Scopes scopes, CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes,
+                PassState state, long generation, Instant createdAt, Instant updatedAt) {
+        this(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, state, generation, createdAt, updatedAt, Audiences.none());
     }
 
     /** The pass in state {@code next}; leaving the active state ends the tokens issued so far (a new generation). */
     public Pass withState(PassState next, Instant now) {
         long nextGeneration = state.isActive() && !next.isActive() ? generation + 1 : generation;
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, next, nextGeneration, createdAt, now);
+                credentialType, visibility, integrationNotes, next, nextGeneration, createdAt, now, allowedAudiences);
     }
 
     /** The pass in a new generation: every token issued before {@code now} ends. */
     public Pass nextGeneration(Instant now) {
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, state, generation + 1, createdAt, now);
+                credentialType, visibility, integrationNotes, state, generation + 1, createdAt, now, allowedAudiences);
     }
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */

@@ -199,6 +199,36 @@ class CreatePassValidationTest {
         assertThat(violationsOf(minimal().scopes(many).build()).get(0).rule()).contains("at most 50");
     }
 
+    @Test
+    void allowedAudiencesAreKeptInOrderAndDefaultToNone() {
+        assertThat(minimal().build().validate(TODAY).allowedAudiences().isEmpty()).isTrue();
+        assertThat(minimal().allowedAudiences(List.of("https://orders.example.com", "urn:example:billing")).build()
+                .validate(TODAY).allowedAudiences().values())
+                .containsExactly("https://orders.example.com", "urn:example:billing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orders.example.com", "/api", "https://api.example.com/#frag", "https://api.example.com/ x",
+            "https://exa mple.com", "", "https://caf\u00e9.example"})
+    void eachAllowedAudienceMustBeAnAbsoluteUriWithoutFragment(String raw) {
+        assertThat(violationsOf(minimal().allowedAudiences(List.of(raw)).build()))
+                .singleElement().satisfies(violation -> {
+                    assertThat(violation.field()).isEqualTo("allowed_audiences");
+                    assertThat(violation.rule()).startsWith("each audience must");
+                });
+    }
+
+    @Test
+    void allowedAudiencesAreBoundedAndDistinct() {
+        List<String> many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "https://api" + i + ".example.com").toList();
+        assertThat(violationsOf(minimal().allowedAudiences(many).build()))
+                .containsExactly(new FieldViolation("allowed_audiences", "must name at most 20 audiences (got 21)"));
+        assertThat(violationsOf(minimal().allowedAudiences(List.of("https://a.example", "https://a.example")).build())
+                .get(0).rule()).contains("more than once");
+        assertThat(violationsOf(minimal().allowedAudiences(List.of("https://a.example/" + "x".repeat(2000))).build())
+                .get(0).rule()).contains("1-2000 characters");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "-demo", "a b", "demo/x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void projectMustBeASafeIdentifier(String raw) {

@@ -26,6 +26,7 @@ public final class PassEndpoints {
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
             "access_level", "organization", "usage_type", "valid_from", "valid_until", "permissions", "scopes",
             "credential_type", "visibility", "integration_notes");
+    static final Set<String> CREATE_LIST_FIELDS = Set.of("allowed_audiences");
     static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
 
     private final PassService passes;
@@ -39,7 +40,7 @@ public final class PassEndpoints {
     }
 
     public void create(Context ctx) {
-        Map<String, String> body = JsonBodies.read(ctx, CREATE_FIELDS, false);
+        JsonBodies.Body body = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LIST_FIELDS, false);
         CreatedPass created = passes.create(CreatePassCommand.builder(ctx.pathParam("project"))
                 .agentName(body.get("agent_name")).agentType(body.get("agent_type"))
                 .description(body.get("description")).passId(body.get("pass_id"))
@@ -47,7 +48,8 @@ public final class PassEndpoints {
                 .usageType(body.get("usage_type")).validFrom(body.get("valid_from")).validUntil(body.get("valid_until"))
                 .permissions(body.get("permissions")).scopes(body.get("scopes"))
                 .credentialType(body.get("credential_type")).visibility(body.get("visibility"))
-                .integrationNotes(body.get("integration_notes")).build());
+                .integrationNotes(body.get("integration_notes"))
+                .allowedAudiences(body.list("allowed_audiences")).build());
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(created.pass(), clock.instant()));
         reply.put("credentials", PassJson.credentials(created.credentials()));

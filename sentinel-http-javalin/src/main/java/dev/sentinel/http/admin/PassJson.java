@@ -42,6 +42,7 @@ public final class PassJson {
         json.put("credential_type", pass.credentialType().code());
         json.put("visibility", pass.visibility().code());
         json.put("integration_notes", pass.integrationNotes().orElse(null));
+        json.put("allowed_audiences", pass.allowedAudiences().values());
         json.put("created_at", pass.createdAt().toString());
         json.put("updated_at", pass.updatedAt().toString());
         return json;

@@ -109,7 +109,7 @@ public final class TokenGuard {
                     "the access token is malformed, expired or not signed by this issuer", Optional.empty()), now);
         }
         AccessTokenClaims token0 = claims.get();
-        if (!audience.get().equals(token0.audience())) {
+        if (!token0.audiences().contains(audience.get())) {
             return Verified.refused(GuardDecision.unauthorized("invalid_token",
                     "the access token is for another audience", Optional.empty()), now);
         }

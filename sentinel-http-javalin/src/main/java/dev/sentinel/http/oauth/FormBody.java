@@ -4,20 +4,29 @@ import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parameters of an {@code application/x-www-form-urlencoded} body, read strictly: a repeated parameter is an
- * {@code invalid_request} (RFC 6749 §3.2), and a parameter without a value counts as absent (§3.1).
+ * {@code invalid_request} (RFC 6749 §3.2) except {@code resource}, which RFC 8707 lets a client repeat, and a
+ * parameter without a value counts as absent (§3.1).
  */
 final class FormBody {
 
-    private final Map<String, String> values;
+    /** The parameters that may be given more than once. */
+    private static final Set<String> REPEATABLE = Set.of("resource");
 
-    private FormBody(Map<String, String> values) {
+    private final Map<String, String> values;
+    private final Map<String, List<String>> repeated;
+
+    private FormBody(Map<String, String> values, Map<String, List<String>> repeated) {
         this.values = values;
+        this.repeated = repeated;
     }
 
     static FormBody parse(Context ctx) {
@@ -26,8 +35,9 @@ final class FormBody {
         }
         String body = ctx.body();
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         if (body.isEmpty()) {
-            return new FormBody(values);
+            return new FormBody(values, repeated);
         }
         for (String pair : body.split("&", -1)) {
             if (pair.isEmpty()) {
@@ -36,11 +46,27 @@ final class FormBody {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            if (values.putIfAbsent(name, value) != null) {
+            if (REPEATABLE.contains(name)) {
+                repeated.computeIfAbsent(name, any -> new ArrayList<>()).add(value);
+            } else if (values.putIfAbsent(name, value) != null) {
                 throw OAuthError.invalidRequest("the parameter " + printable(name) + " is repeated");
             }
         }
-        return new FormBody(values);
+        return new FormBody(values, repeated);
+    }
+
+    /** Every value of a repeatable parameter, in order; an empty value is an {@code invalid_request}. */
+    List<String> all(String name) {
+        List<String> given = repeated.getOrDefault(name, List.of());
+        if (given.contains("")) {
+            throw OAuthError.invalidRequest("the parameter " + name + " has an empty value");
+        }
+        return List.copyOf(given);
+    }
+
+    /** Whether the parameter was sent at all, with or without a value. */
+    boolean has(String name) {
+        return values.containsKey(name) || repeated.containsKey(name);
     }
 
     /** The parameter's value; empty when absent or without a value. */

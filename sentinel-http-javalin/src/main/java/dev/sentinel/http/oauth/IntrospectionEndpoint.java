@@ -42,7 +42,7 @@ public final class IntrospectionEndpoint implements Handler {
         body.put("exp", claims.expiresAt().getEpochSecond());
         body.put("iat", claims.issuedAt().getEpochSecond());
         body.put("sub", claims.subject());
-        body.put("aud", claims.audience());
+        body.put("aud", claims.audienceClaim());
         body.put("iss", claims.issuer());
         body.put("jti", claims.jti());
         body.put("pass_id", claims.passId());

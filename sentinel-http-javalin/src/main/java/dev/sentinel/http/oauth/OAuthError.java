@@ -54,6 +54,11 @@ final class OAuthError extends RuntimeException {
         return new OAuthError("invalid_scope", 400, description);
     }
 
+    /** RFC 8707 §2: a resource indicator that is not valid or not allowed to the client. */
+    static OAuthError invalidTarget(String description) {
+        return new OAuthError("invalid_target", 400, description);
+    }
+
     String error() {
         return error;
     }

@@ -15,6 +15,7 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +24,10 @@ import java.util.Set;
  * {@code POST /oauth/token}: the client credentials grant (RFC 6749 §4.4). Checks run in this order: form body and
  * repeated parameters ({@code invalid_request}), {@code grant_type} present ({@code invalid_request}) and known to
  * OAuth ({@code unsupported_grant_type}), client authentication ({@code invalid_client}), grant allowed for agent
- * clients ({@code unauthorized_client}: only {@code client_credentials}), scope within the pass's permissions
- * ({@code invalid_scope}). Every attempt of a known pass is recorded.
+ * clients ({@code unauthorized_client}: only {@code client_credentials}), RFC 8707 {@code resource} indicators
+ * (repeatable) among the pass's allowed audiences ({@code invalid_target}), scope within the pass's permissions
+ * ({@code invalid_scope}). An {@code audience} parameter is refused ({@code invalid_request}) rather than ignored:
+ * {@code resource} is the standard way to ask for an audience. Every attempt of a known pass is recorded.
  */
 public final class TokenEndpoint implements Handler {
 
@@ -55,6 +58,10 @@ public final class TokenEndpoint implements Handler {
         Instant now = clock.instant();
         FormBody form = FormBody.parse(ctx);
         String grantType = form.require("grant_type");
+        if (form.has("audience")) {
+            throw OAuthError.invalidRequest("the audience parameter is not supported: use the resource parameter (RFC 8707)");
+        }
+        List<String> resources = form.all("resource");
         if (!grantType.equals(CLIENT_CREDENTIALS) && !OTHER_KNOWN_GRANTS.contains(grantType)) {
             throw OAuthError.unsupportedGrantType("only the client_credentials grant is supported");
         }
@@ -78,10 +85,11 @@ public final class TokenEndpoint implements Handler {
         }
         IssuedToken issued;
         try {
-            issued = tokens.issue(pass, result.credential().orElseThrow(), form.get("scope"), now);
+            issued = tokens.issue(pass, result.credential().orElseThrow(), form.get("scope"), resources, now);
         } catch (TokenRequestException invalid) {
             refuse(ctx, pass.passId(), now, startNanos, invalid.error() + ": " + invalid.getMessage());
-            throw OAuthError.invalidScope(invalid.getMessage());
+            throw invalid.error().equals("invalid_target") ? OAuthError.invalidTarget(invalid.getMessage())
+                    : OAuthError.invalidScope(invalid.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issued.accessToken());

@@ -8,8 +8,15 @@ import java.util.List;
 /** Registers endpoints and remembers them, so the OpenAPI document can be checked against what is served. */
 public final class Routes {
 
-    /** One registered endpoint: an upper-case HTTP method and a path in OpenAPI form ({@code /passes/{passId}}). */
+    /**
+     * One registered endpoint: an upper-case HTTP method and a path in OpenAPI form ({@code /passes/{passId}}; a
+     * Javalin {@code <param>} that spans slashes is written {@code {param}} too).
+     */
     public record Route(String method, String path) {
+
+        static Route of(String method, String javalinPath) {
+            return new Route(method, javalinPath.replace('<', '{').replace('>', '}'));
+        }
     }
 
     private final RoutesConfig routes;
@@ -21,19 +28,25 @@ public final class Routes {
 
     public Routes get(String path, Handler handler) {
         routes.get(path, handler);
-        registered.add(new Route("GET", path));
+        registered.add(Route.of("GET", path));
+        return this;
+    }
+
+    public Routes head(String path, Handler handler) {
+        routes.head(path, handler);
+        registered.add(Route.of("HEAD", path));
         return this;
     }
 
     public Routes post(String path, Handler handler) {
         routes.post(path, handler);
-        registered.add(new Route("POST", path));
+        registered.add(Route.of("POST", path));
         return this;
     }
 
     public Routes delete(String path, Handler handler) {
         routes.delete(path, handler);
-        registered.add(new Route("DELETE", path));
+        registered.add(Route.of("DELETE", path));
         return this;
     }
 

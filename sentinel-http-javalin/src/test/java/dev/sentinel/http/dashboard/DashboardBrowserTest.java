@@ -168,6 +168,7 @@ class DashboardBrowserTest {
         browser.text("#pass-facts", "invoice_reader");
         browser.text("#pass-facts", "Acme Corp");
         browser.text("#pass-facts", "MCP server");
+        browser.text("#pass-audiences", "Server default");
         browser.text(".chips", "API Access");
         browser.text(".stat", "Total requests");
         browser.text(".stat.tone-green", "Success rate");

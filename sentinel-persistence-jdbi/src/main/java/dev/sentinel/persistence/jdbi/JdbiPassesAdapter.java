@@ -1,6 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.AccessLevel;
+import dev.sentinel.core.domain.Audiences;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Coded;
 import dev.sentinel.core.domain.ConflictException;
@@ -28,7 +29,7 @@ final class JdbiPassesAdapter implements Passes {
 
     static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
             + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
-            + "generation, created_at, updated_at";
+            + "generation, created_at, updated_at, allowed_audiences";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
 
     private final Handle handle;
@@ -42,7 +43,7 @@ final class JdbiPassesAdapter implements Passes {
         try {
             handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
                             + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "
-                            + ":credentialType, :visibility, :notes, :state, :generation, :createdAt, :updatedAt)")
+                            + ":credentialType, :visibility, :notes, :state, :generation, :createdAt, :updatedAt, :audiences)")
                     .bind("passId", pass.passId().value())
                     .bind("project", pass.project().value())
                     .bind("clientId", pass.clientId().value())
@@ -60,6 +61,7 @@ final class JdbiPassesAdapter implements Passes {
                     .bind("generation", pass.generation())
                     .bind("createdAt", Sql.utc(pass.createdAt()))
                     .bind("updatedAt", Sql.utc(pass.updatedAt()))
+                    .bind("audiences", pass.allowedAudiences().asString())
                     .execute();
         } catch (RuntimeException failure) {
             if (!Sql.isUniqueViolation(failure)) {
@@ -125,6 +127,7 @@ final class JdbiPassesAdapter implements Passes {
                 Permissions.parse(row.getString("permissions")), Scopes.parse(row.getString("scopes")),
                 CredentialType.parse(row.getString("credential_type")), Visibility.parse(row.getString("visibility")),
                 Sql.optionalString(row, "integration_notes"), Coded.parse(PassState.class, "state", row.getString("state")),
-                row.getLong("generation"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                row.getLong("generation"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"),
+                Audiences.parse(row.getString("allowed_audiences")));
     }
 }

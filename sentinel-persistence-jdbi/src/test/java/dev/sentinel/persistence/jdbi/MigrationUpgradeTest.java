@@ -134,6 +134,47 @@ class MigrationUpgradeTest {
         }
     }
 
+    @Test
+    void aStoreOfTheLastReleaseGivesItsPassesNoAllowedAudiencesAndStoresNewOnes() {
+        DatabaseConfig config = DatabaseConfig.h2(dataDir);
+        assertAudiencesArriveWithoutLoss(config, LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD);
+    }
+
+    @Test
+    void aStoreOfTheLastReleaseGetsAllowedAudiencesOnPostgres() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            assertAudiencesArriveWithoutLoss(schema.config(), schema.config().jdbcUrl(), schema.user(), schema.password());
+        }
+    }
+
+    /** Schema version 4 (release 74bd9b5) with a pass, then today's open: version 10 adds the allowed audiences. */
+    private static void assertAudiencesArriveWithoutLoss(DatabaseConfig config, String url, String user, String password) {
+        Flyway old = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .javaMigrations(new V4__Move_activity_events_into_blocks()).target("4").load();
+        old.migrate();
+        insertVersionOnePass(old);
+
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            PassId oldPass = new PassId("SP-2025-OLD001");
+            assertThat(storage.read((StorageSession session) -> session.passes().find(oldPass))).hasValueSatisfying(pass -> {
+                assertThat(pass.allowedAudiences().isEmpty()).isTrue();
+                assertThat(pass.project().value()).isEqualTo("legacy");
+                assertThat(pass.permissions().asString()).isEqualTo("read,write");
+                assertThat(pass.validity().validUntil()).isEqualTo(java.time.LocalDate.parse("2026-01-01"));
+            });
+            dev.sentinel.core.domain.AgentUser agent = dev.sentinel.core.fixtures.TestAgentUsers.defaultAgentUser().build();
+            dev.sentinel.core.domain.Pass withAudiences = dev.sentinel.core.fixtures.TestPasses.defaultPass().forAgent(agent)
+                    .withAllowedAudiences("https://orders.example.com", "https://billing.example.com").build();
+            storage.inTransaction(session -> {
+                session.agentUsers().add(agent);
+                session.passes().add(withAudiences);
+                return null;
+            });
+            assertThat(storage.read((StorageSession session) -> session.passes().find(withAudiences.passId())))
+                    .contains(withAudiences);
+        }
+    }
+
     private static void insertVersionOnePass(Flyway old) {
         try (var connection = old.getConfiguration().getDataSource().getConnection();
              var statement = connection.createStatement()) {

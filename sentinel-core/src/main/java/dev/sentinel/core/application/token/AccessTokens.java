@@ -5,6 +5,7 @@ import com.google.common.cache.CacheBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Signs and checks JWT access tokens (RFC 9068): header {@code typ: at+jwt}, {@code alg} and {@code kid}; the claims
+ * Signs and checks JWT access tokens (RFC 9068): header {@code typ} ({@code at+jwt} by default, or {@code JWT}),
+ * {@code alg} and {@code kid}; the claims
  * of {@link AccessTokenClaims}. Verification refuses anything but a compact JWS in canonical base64url, signed by a
  * published key with the key's own algorithm, of type {@code at+jwt} or {@code JWT}, from this issuer, unexpired, and
  * whose lifetime ({@code exp − iat}) is within the largest any Sentinel issues. Says nothing about the pass's current
@@ -32,15 +34,23 @@ public final class AccessTokens {
     private final SigningKeyService keys;
     private final Supplier<String> issuer;
     private final Duration maxLifetime;
+    private final AccessTokenType type;
 
     /**
      * @param issuer      a supplier, because a server learns its default issuer only once it listens
      * @param maxLifetime the longest {@code exp − iat} a token may have; a longer one was not issued by Sentinel
+     * @param type        the {@code typ} of issued tokens; verification accepts both types whatever it is
      */
-    public AccessTokens(SigningKeyService keys, Supplier<String> issuer, Duration maxLifetime) {
+    public AccessTokens(SigningKeyService keys, Supplier<String> issuer, Duration maxLifetime, AccessTokenType type) {
         this.keys = keys;
         this.issuer = issuer;
         this.maxLifetime = maxLifetime;
+        this.type = java.util.Objects.requireNonNull(type, "type");
+    }
+
+    /** As {@link #AccessTokens(SigningKeyService, Supplier, Duration, AccessTokenType)} issuing {@code at+jwt}. */
+    public AccessTokens(SigningKeyService keys, Supplier<String> issuer, Duration maxLifetime) {
+        this(keys, issuer, maxLifetime, AccessTokenType.AT_JWT);
     }
 
     /** Signs a token with the active key. */
@@ -48,7 +58,7 @@ public final class AccessTokens {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("iss", claims.issuer());
         body.put("sub", claims.subject());
-        body.put("aud", claims.audience());
+        body.put("aud", claims.audienceClaim());
         body.put("exp", claims.expiresAt().getEpochSecond());
         body.put("iat", claims.issuedAt().getEpochSecond());
         body.put("jti", claims.jti());
@@ -57,7 +67,7 @@ public final class AccessTokens {
         body.put("pass_id", claims.passId());
         body.put("pass_generation", claims.passGeneration());
         body.put("credential_id", claims.credentialId());
-        return keys.current().active().signJwt(JoseJson.write(body));
+        return keys.current().active().signJwt(type, JoseJson.write(body));
     }
 
     public String issuer() {
@@ -115,7 +125,7 @@ public final class AccessTokens {
         if (!fromHere || !lifetimeAllowed || !now.isBefore(expiresAt)) {
             return Optional.empty();
         }
-        return Optional.of(new AccessTokenClaims(text(body, "iss"), text(body, "sub"), text(body, "aud"), issuedAt,
+        return Optional.of(new AccessTokenClaims(text(body, "iss"), text(body, "sub"), audiences(body), issuedAt,
                 expiresAt, text(body, "jti"), text(body, "client_id"), text(body, "scope"), text(body, "pass_id"),
                 number(body, "pass_generation"), text(body, "credential_id")));
     }
@@ -126,6 +136,19 @@ public final class AccessTokens {
             throw new IllegalArgumentException(name + " is not a string");
         }
         return text;
+    }
+
+    /** {@code aud}: a string, or a non-empty array of strings (RFC 7519 §4.1.3). */
+    private static List<String> audiences(Map<String, Object> body) {
+        Object value = body.get("aud");
+        if (value instanceof String single) {
+            return List.of(single);
+        }
+        if (value instanceof List<?> several && !several.isEmpty()
+                && several.stream().allMatch(String.class::isInstance)) {
+            return several.stream().map(String.class::cast).toList();
+        }
+        throw new IllegalArgumentException("aud is neither a string nor an array of strings");
     }
 
     private static long number(Map<String, Object> members, String name) {

@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JWS algorithms Sentinel signs with, all done with the JDK's own providers: Ed25519 ({@code EdDSA}, the
- * default), ECDSA P-256 ({@code ES256}) and RSA 2048 ({@code RS256}). Each knows how to make a key pair, how to show
+ * The JWS algorithms Sentinel signs with: ECDSA P-256 ({@code ES256}, the default of a new store), Ed25519
+ * ({@code EdDSA}) and RSA 2048 ({@code RS256}); keys are made and read with the JDK's own providers. Each knows how to make a key pair, how to show
  * its public key as a JWK and how to read that JWK back.
  */
 public enum KeyAlgorithm {

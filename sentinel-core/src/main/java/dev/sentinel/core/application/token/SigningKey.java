@@ -10,13 +10,14 @@ public final class SigningKey {
     private final KeyAlgorithm algorithm;
     private final JwsCrypto.Signer signer;
     private final String encodedHeader;
+    private final String encodedJwtHeader;
 
     SigningKey(String kid, KeyAlgorithm algorithm, PrivateKey privateKey) {
         this.kid = kid;
         this.algorithm = algorithm;
         this.signer = JwsCrypto.signer(algorithm, privateKey);
-        String header = "{\"alg\":\"" + algorithm.joseName() + "\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}";
-        this.encodedHeader = Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII));
+        this.encodedHeader = header(AccessTokenType.AT_JWT.headerValue());
+        this.encodedJwtHeader = header(AccessTokenType.JWT.headerValue());
     }
 
     public String kid() {
@@ -32,10 +33,19 @@ public final class SigningKey {
         return sign(encodedHeader, claimsJson);
     }
 
-    /** Signs the claims with another {@code typ} in the header, e.g. {@code JWT}. */
+    /** Signs the claims as a compact JWS with header {@code {"alg", "typ", "kid"}} of the given type. */
+    public String signJwt(AccessTokenType type, byte[] claimsJson) {
+        return sign(type == AccessTokenType.JWT ? encodedJwtHeader : encodedHeader, claimsJson);
+    }
+
+    /** Signs the claims with any {@code typ} in the header (tests forge tokens of other types with it). */
     String signJwt(String typ, byte[] claimsJson) {
+        return sign(header(typ), claimsJson);
+    }
+
+    private String header(String typ) {
         String header = "{\"alg\":\"" + algorithm.joseName() + "\",\"typ\":\"" + typ + "\",\"kid\":\"" + kid + "\"}";
-        return sign(Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII)), claimsJson);
+        return Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String sign(String header, byte[] claimsJson) {

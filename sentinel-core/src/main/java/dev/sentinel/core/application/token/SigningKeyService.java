@@ -36,12 +36,19 @@ import java.util.logging.Logger;
  * expired, then it is deleted. Nodes re-read the keys every {@value #REFRESH_SECONDS} seconds, and at once when they
  * meet an unknown {@code kid}. Thread-safe.
  *
+ * <p>The algorithm of new keys is the configured one; without one, it follows the store's current key, and a store
+ * without keys starts with {@link #DEFAULT_ALGORITHM}. So a store whose keys are EdDSA keeps EdDSA until an operator
+ * chooses otherwise. A configured algorithm that differs from the current key's makes a new key on {@link #start()};
+ * the old key stays published until its tokens have expired.
+ *
  * <p>The CLI's {@code sentinel keys rotate} can use this class without a running server.
  */
 public final class SigningKeyService {
 
     /** How often a node re-reads the shared keys. */
     public static final int REFRESH_SECONDS = 30;
+    /** The algorithm of the first key of a store when none is configured: what stock Java resource servers verify. */
+    public static final KeyAlgorithm DEFAULT_ALGORITHM = KeyAlgorithm.ES256;
     /** Extra time a retired key stays published, for clock skew between nodes and verifiers' caches. */
     public static final Duration PUBLISH_MARGIN = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(SigningKeyService.class.getName());
@@ -50,7 +57,7 @@ public final class SigningKeyService {
 
     private final Storage storage;
     private final Clock clock;
-    private final KeyAlgorithm algorithm;
+    private final Optional<KeyAlgorithm> configured;
     private final KeyEncryption encryption;
     private final Duration tokenLifetime;
     private final Map<String, SigningKey> decrypted = new ConcurrentHashMap<>();
@@ -63,31 +70,43 @@ public final class SigningKeyService {
     private volatile long lastForcedReloadNanos;
 
     /**
-     * @param algorithm        {@code EdDSA}, {@code ES256} or {@code RS256}: the algorithm new keys use
+     * @param algorithm        {@code ES256}, {@code EdDSA} or {@code RS256}: the algorithm new keys use; empty to
+     *                         follow the store's current key ({@link #DEFAULT_ALGORITHM} for a store without keys)
      * @param keyEncryptionKey 32 bytes that encrypt private keys at rest; keep them out of the database
      * @param tokenLifetime    the longest access-token lifetime, i.e. how long a retired key stays published
      */
-    public SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime) {
+    public SigningKeyService(Storage storage, Clock clock, Optional<String> algorithm, byte[] keyEncryptionKey,
+                             Duration tokenLifetime) {
         this(storage, clock, algorithm, keyEncryptionKey, tokenLifetime, System::nanoTime);
     }
 
+    /** As {@link #SigningKeyService(Storage, Clock, Optional, byte[], Duration)} with a configured algorithm. */
+    public SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime) {
+        this(storage, clock, Optional.of(algorithm), keyEncryptionKey, tokenLifetime, System::nanoTime);
+    }
+
     /** As the public constructor, with the monotonic time that decides when keys are re-read (tests move it). */
-    SigningKeyService(Storage storage, Clock clock, String algorithm, byte[] keyEncryptionKey, Duration tokenLifetime,
-                      LongSupplier nanoTime) {
+    SigningKeyService(Storage storage, Clock clock, Optional<String> algorithm, byte[] keyEncryptionKey,
+                      Duration tokenLifetime, LongSupplier nanoTime) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.algorithm = KeyAlgorithm.parse(algorithm);
+        this.configured = algorithm.map(KeyAlgorithm::parse);
         this.encryption = new KeyEncryption(keyEncryptionKey, new SecureRandom());
         this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** Makes sure a key of the configured algorithm signs, creating one when there is none; returns the key ring. */
+    /**
+     * Makes sure a key signs: one of the configured algorithm when one is configured, else any current key, creating
+     * one when there is none; returns the key ring.
+     */
     public KeyRing start() {
         storage.inTransaction(session -> {
-            boolean hasActive = session.signingKeys().all().stream()
-                    .anyMatch(key -> key.retiredAt().isEmpty() && key.algorithm().equals(algorithm.joseName()));
-            if (!hasActive) {
+            List<SigningKeyRecord> active = session.signingKeys().all().stream()
+                    .filter(key -> key.retiredAt().isEmpty()).toList();
+            boolean fits = configured.map(wanted -> active.stream()
+                    .anyMatch(key -> key.algorithm().equals(wanted.joseName()))).orElse(!active.isEmpty());
+            if (!fits) {
                 replaceActiveKey(session);
             }
             return null;
@@ -95,16 +114,19 @@ public final class SigningKeyService {
         return reload();
     }
 
-    /** Makes a new signing key and retires the others (they stay published until their tokens expire); returns its kid. */
+    /**
+     * Makes a new signing key and retires the others (they stay published until their tokens expire); returns its kid.
+     * The new key has the configured algorithm, or else the current key's.
+     */
     public String rotate() {
         String kid = storage.inTransaction(this::replaceActiveKey);
         reload();
         return kid;
     }
 
-    /** The algorithm new keys are made with. */
-    public KeyAlgorithm algorithm() {
-        return algorithm;
+    /** The algorithm configured for new keys; empty when they follow the store's current key. */
+    public Optional<KeyAlgorithm> configuredAlgorithm() {
+        return configured;
     }
 
     /** What signs tokens in this process: the native provider, or BouncyCastle and the JDK where it cannot load. */
@@ -169,18 +191,23 @@ public final class SigningKeyService {
 
     private String replaceActiveKey(StorageSession session) {
         Instant now = clock.instant();
-        for (SigningKeyRecord key : session.signingKeys().all()) {
+        List<SigningKeyRecord> existing = session.signingKeys().all();
+        KeyAlgorithm algorithm = configured.orElseGet(() -> existing.stream()
+                .filter(key -> key.retiredAt().isEmpty())
+                .map(key -> KeyAlgorithm.parse(key.algorithm()))
+                .findFirst().orElse(DEFAULT_ALGORITHM));
+        for (SigningKeyRecord key : existing) {
             if (key.retiredAt().isEmpty()) {
                 session.signingKeys().retire(key.kid(), now);
             }
         }
         session.signingKeys().deleteRetiredBefore(now.minus(tokenLifetime).minus(PUBLISH_MARGIN));
-        SigningKeyRecord created = newKey(now);
+        SigningKeyRecord created = newKey(algorithm, now);
         session.signingKeys().add(created);
         return created.kid();
     }
 
-    private SigningKeyRecord newKey(Instant now) {
+    private SigningKeyRecord newKey(KeyAlgorithm algorithm, Instant now) {
         try {
             KeyPair pair = algorithm.generate();
             Map<String, String> members = algorithm.thumbprintMembers(pair.getPublic());
@@ -218,7 +245,7 @@ public final class SigningKeyService {
             verification.put(record.kid(), verificationKey(record, jwk));
             jwks.add(jwk);
             if (record.retiredAt().isEmpty() && (activeRecord == null
-                    || record.algorithm().equals(algorithm.joseName()) && !activeRecord.algorithm().equals(algorithm.joseName()))) {
+                    || isConfigured(record) && !isConfigured(activeRecord))) {
                 activeRecord = record;
             }
         }
@@ -238,6 +265,10 @@ public final class SigningKeyService {
         ring = loaded;
         loadedAtNanos = nanoTime.getAsLong();
         return loaded;
+    }
+
+    private boolean isConfigured(SigningKeyRecord record) {
+        return configured.map(wanted -> record.algorithm().equals(wanted.joseName())).orElse(false);
     }
 
     /**

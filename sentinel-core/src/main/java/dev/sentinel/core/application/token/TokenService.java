@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,11 +51,15 @@ public final class TokenService {
         } finally {
             java.util.Arrays.fill(keyEncryptionKey, (byte) 0);
         }
-        this.tokens = new AccessTokens(keys, settings.issuerSupplier(), TokenSettings.MAX_LIFETIME);
+        this.tokens = new AccessTokens(keys, settings.issuerSupplier(), TokenSettings.MAX_LIFETIME,
+                settings.accessTokenType());
         this.liveness = new TokenLiveness(storage);
     }
 
-    /** Makes sure a signing key of the configured algorithm exists, creating one when there is none. */
+    /**
+     * Makes sure a signing key exists: of the configured algorithm when one is configured, else the store's current
+     * key, or a new {@link SigningKeyService#DEFAULT_ALGORITHM} key for a store without keys.
+     */
     public TokenService start() {
         keys.start();
         return this;
@@ -69,20 +74,45 @@ public final class TokenService {
      *                               pass lacks
      */
     public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope) {
+        return clientCredentials(clientId, clientSecret, scope, List.of());
+    }
+
+    /**
+     * As {@link #clientCredentials(String, CharSequence, Optional)}, for the RFC 8707 {@code resource} indicators
+     * {@code resources} (none: the pass's allowed audiences, or the default audience).
+     *
+     * @throws TokenRequestException also {@code invalid_target} for a resource the pass may not ask for
+     */
+    public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope,
+                                         List<String> resources) {
         AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clock.instant());
         if (!result.isSuccess()) {
             throw new TokenRequestException("invalid_client", "client authentication failed");
         }
-        return issue(result.pass().orElseThrow(), result.credential().orElseThrow(), scope, clock.instant());
+        return issue(result.pass().orElseThrow(), result.credential().orElseThrow(), scope, resources, clock.instant());
     }
 
     /**
      * Issues a token to a pass whose client has just authenticated with {@code credential}: never past the pass's
-     * validity, in the pass's current generation.
+     * validity, in the pass's current generation, for the pass's allowed audiences (or the default audience).
      *
      * @throws TokenRequestException {@code invalid_scope} for a scope the pass lacks
      */
     public IssuedToken issue(SentinelPass pass, Credential credential, Optional<String> scope, Instant now) {
+        return issue(pass, credential, scope, List.of(), now);
+    }
+
+    /**
+     * As {@link #issue(SentinelPass, Credential, Optional, Instant)} for RFC 8707 {@code resource} indicators: with
+     * some, {@code aud} is exactly those, each of which must be one of the pass's allowed audiences (the default
+     * audience when it lists none); without, {@code aud} is the pass's allowed audiences, or the default audience.
+     *
+     * @throws TokenRequestException {@code invalid_target} for a resource that is not an absolute URI without fragment
+     *                               or not allowed to the pass, checked before {@code invalid_scope}
+     */
+    public IssuedToken issue(SentinelPass pass, Credential credential, Optional<String> scope, List<String> resources,
+                             Instant now) {
+        List<String> audiences = TokenAudiences.resolve(resources, pass.pass().allowedAudiences(), settings.audience());
         String granted = GrantedScope.resolve(scope, pass.pass().permissions());
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         Instant expiresAt = issuedAt.plus(settings.lifetime());
@@ -91,7 +121,7 @@ public final class TokenService {
             expiresAt = end;
         }
         String clientId = pass.clientId().value();
-        AccessTokenClaims claims = new AccessTokenClaims(settings.issuer(), clientId, settings.audience(), issuedAt,
+        AccessTokenClaims claims = new AccessTokenClaims(settings.issuer(), clientId, audiences, issuedAt,
                 expiresAt, jti(), clientId, granted, pass.passId().value(), pass.pass().generation(), credential.id());
         return new IssuedToken(tokens.issue(claims), claims);
     }

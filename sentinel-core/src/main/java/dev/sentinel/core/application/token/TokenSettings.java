@@ -2,11 +2,13 @@ package dev.sentinel.core.application.token;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * How a {@link TokenService} issues tokens: issuer and audience, lifetime, the algorithm of new signing keys and the
- * key-encryption key that protects them at rest. Immutable: {@link Builder#build()} copies every value.
+ * How a {@link TokenService} issues tokens: issuer and default audience, lifetime, {@code typ}, the algorithm of new
+ * signing keys (when not set: the algorithm of the store's current key, {@link SigningKeyService#DEFAULT_ALGORITHM}
+ * for a store without keys) and the key-encryption key that protects them at rest. Immutable: {@link Builder#build()} copies every value.
  */
 public final class TokenSettings {
 
@@ -21,7 +23,8 @@ public final class TokenSettings {
     private final Supplier<String> issuer;
     private final Supplier<String> audience;
     private final Duration lifetime;
-    private final String algorithm;
+    private final Optional<String> algorithm;
+    private final AccessTokenType type;
     private final byte[] keyEncryptionKey;
 
     private TokenSettings(Builder builder) {
@@ -29,11 +32,12 @@ public final class TokenSettings {
         this.audience = builder.audience == null ? issuer : builder.audience;
         this.lifetime = builder.lifetime;
         this.algorithm = builder.algorithm;
+        this.type = builder.type;
         this.keyEncryptionKey = builder.keyEncryptionKey.clone();
         if (lifetime.getSeconds() < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalArgumentException("token lifetime must be between 1 second and 24 hours");
         }
-        KeyAlgorithm.parse(algorithm);
+        algorithm.ifPresent(KeyAlgorithm::parse);
     }
 
     /** Settings for {@code issuer}; the key-encryption key is 32 bytes, kept out of the database. */
@@ -55,7 +59,7 @@ public final class TokenSettings {
         return issuer;
     }
 
-    /** The {@code aud} of issued tokens; the issuer unless set. */
+    /** The {@code aud} of tokens for a pass that lists no audiences and asks for no resource; the issuer unless set. */
     public String audience() {
         return audience.get();
     }
@@ -64,8 +68,14 @@ public final class TokenSettings {
         return lifetime;
     }
 
-    public String algorithm() {
+    /** The configured algorithm of new signing keys; empty to follow the store's current key. */
+    public Optional<String> algorithm() {
         return algorithm;
+    }
+
+    /** The {@code typ} header of issued tokens; default {@code at+jwt}. */
+    public AccessTokenType accessTokenType() {
+        return type;
     }
 
     byte[] keyEncryptionKey() {
@@ -78,7 +88,8 @@ public final class TokenSettings {
         private final byte[] keyEncryptionKey;
         private Supplier<String> audience;
         private Duration lifetime = DEFAULT_LIFETIME;
-        private String algorithm = "EdDSA";
+        private Optional<String> algorithm = Optional.empty();
+        private AccessTokenType type = AccessTokenType.AT_JWT;
 
         private Builder(Supplier<String> issuer, byte[] keyEncryptionKey) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -106,9 +117,19 @@ public final class TokenSettings {
             return this;
         }
 
-        /** {@code EdDSA} (default), {@code ES256} or {@code RS256}: the algorithm of new signing keys. */
+        /**
+         * {@code ES256}, {@code EdDSA} or {@code RS256}: the algorithm of new signing keys; a store whose current key
+         * has another algorithm gets a new key on start. Unset (the default): new keys follow the store's current key,
+         * and a store without keys starts with {@code ES256}.
+         */
         public Builder algorithm(String value) {
-            this.algorithm = Objects.requireNonNull(value, "algorithm");
+            this.algorithm = Optional.of(KeyAlgorithm.parse(Objects.requireNonNull(value, "algorithm")).joseName());
+            return this;
+        }
+
+        /** The {@code typ} header of issued tokens: {@code at+jwt} (the default, RFC 9068) or {@code JWT}. */
+        public Builder accessTokenType(AccessTokenType value) {
+            this.type = Objects.requireNonNull(value, "accessTokenType");
             return this;
         }
 
@@ -119,6 +140,7 @@ public final class TokenSettings {
 
     @Override
     public String toString() {
-        return "TokenSettings[issuer=" + issuer.get() + ", lifetime=" + lifetime + ", algorithm=" + algorithm + "]";
+        return "TokenSettings[issuer=" + issuer.get() + ", lifetime=" + lifetime + ", algorithm=" + algorithm.orElse("as stored")
+                + ", typ=" + type + "]";
     }
 }

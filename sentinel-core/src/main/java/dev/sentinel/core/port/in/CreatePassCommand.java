@@ -4,6 +4,7 @@ import dev.sentinel.core.domain.AccessLevel;
 import dev.sentinel.core.domain.AgentName;
 import dev.sentinel.core.domain.AgentType;
 import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.Audiences;
 import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.NewPass;
 import dev.sentinel.core.domain.Pass;
@@ -19,13 +20,19 @@ import java.time.LocalDate;
 
 /**
  * What a user asks for when creating a pass, as raw text from any front end. Only {@code project},
- * {@code agentName} and {@code agentType} are required; a null or blank field takes the reference's default.
+ * {@code agentName} and {@code agentType} are required; a null or blank field takes the reference's default (no
+ * allowed audiences: the server's default audience).
  * {@link #validate(LocalDate)} checks every field at once and names each broken rule.
  */
 public record CreatePassCommand(String project, String agentName, String agentType, String description, String passId,
                                 String accessLevel, String organization, String usageType, String validFrom,
                                 String validUntil, String permissions, String scopes, String credentialType,
-                                String visibility, String integrationNotes) {
+                                String visibility, String integrationNotes, java.util.List<String> allowedAudiences) {
+
+    public CreatePassCommand {
+        allowedAudiences = allowedAudiences == null ? java.util.List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(allowedAudiences));
+    }
 
     public static Builder builder(String project) {
         return new Builder(project);
@@ -58,11 +65,12 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         Visibility checkedVisibility = violations.check(() -> blank(visibility) ? Visibility.PRIVATELY_VISIBLE
                 : Visibility.parse(visibility));
         var notes = violations.check(() -> Text.optional(Pass.NOTES_FIELD, integrationNotes, Pass.NOTES_MAX_LENGTH));
+        Audiences audiences = violations.check(() -> new Audiences(allowedAudiences));
         ValidityPeriod validity = from == null ? null : violations.check(() ->
                 new ValidityPeriod(from, until != null ? until : blank(validFrom) ? today.plusYears(1) : from.plusYears(1)));
         violations.throwIfAny();
         return new NewPass(checkedProject, name, type, checkedDescription, checkedPassId, level, checkedOrganization,
-                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes);
+                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, audiences);
     }
 
     private static boolean blank(String value) {
@@ -86,6 +94,7 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         private String credentialType;
         private String visibility;
         private String integrationNotes;
+        private java.util.List<String> allowedAudiences;
 
         private Builder(String project) {
             this.project = project;
@@ -105,10 +114,13 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         public Builder credentialType(String value) { this.credentialType = value; return this; }
         public Builder visibility(String value) { this.visibility = value; return this; }
         public Builder integrationNotes(String value) { this.integrationNotes = value; return this; }
+        /** The audiences (absolute URIs) its tokens may carry; null or empty means the server's default. */
+        public Builder allowedAudiences(java.util.List<String> value) { this.allowedAudiences = value; return this; }
 
         public CreatePassCommand build() {
             return new CreatePassCommand(project, agentName, agentType, description, passId, accessLevel, organization,
-                    usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes);
+                    usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes,
+                    allowedAudiences);
         }
     }
 }

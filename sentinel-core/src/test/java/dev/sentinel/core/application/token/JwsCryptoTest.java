@@ -22,9 +22,9 @@ class JwsCryptoTest {
             .getBytes(StandardCharsets.US_ASCII);
 
     @Test
-    void theNativeProviderSignsOnLinuxX8664() {
+    void theNativeProviderSignsOnLinuxX8664AndAarch64() {
         boolean linuxX8664 = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")
-                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+                && List.of("amd64", "x86_64", "aarch64").contains(System.getProperty("os.arch"));
         boolean switchedOff = "false".equalsIgnoreCase(System.getProperty(JwsCrypto.NATIVE_PROPERTY));
 
         assertThat(JwsCrypto.nativeProvider().isPresent()).isEqualTo(linuxX8664 && !switchedOff);

@@ -29,7 +29,7 @@ class SigningKeyServiceTest {
     private final GatedStorage storage = new GatedStorage(new InMemoryStorage());
     private final AtomicLong nanos = new AtomicLong();
     private final SigningKeyService keys = new SigningKeyService(storage, new MutableClock(Instant.parse("2026-03-01T10:00:00Z")),
-            "EdDSA", new byte[32], Duration.ofMinutes(15), nanos::get);
+            java.util.Optional.of("EdDSA"), new byte[32], Duration.ofMinutes(15), nanos::get);
 
     @Test
     void aStoreFailureDuringRefreshKeepsServingTheCachedKeysAndRetriesSoon() {

@@ -12,6 +12,7 @@ import dev.sentinel.core.port.in.CreatePassCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,74 @@ class TokenServiceTest {
     }
 
     @Test
+    void withoutResourcesTheAudienceIsThePassesListOrTheServerDefault() {
+        IssuedToken plain = grant(create("read"));
+        IssuedToken listed = grant(createFor("https://orders.example.com", "https://billing.example.com"));
+
+        assertThat(plain.claims().audiences()).containsExactly("https://sentinel.test");
+        assertThat(JoseJson.read(payload(plain.accessToken()))).containsEntry("aud", "https://sentinel.test");
+        assertThat(listed.claims().audiences()).containsExactly("https://orders.example.com", "https://billing.example.com");
+        assertThat(JoseJson.read(payload(listed.accessToken())).get("aud"))
+                .isEqualTo(List.of("https://orders.example.com", "https://billing.example.com"));
+        assertThat(tokens.accessTokens().verify(listed.accessToken(), clock.instant())).contains(listed.claims());
+    }
+
+    @Test
+    void resourcesMakeTheAudienceExactlyThoseWhenThePassMayAskForThem() {
+        CreatedPass pass = createFor("https://orders.example.com", "https://billing.example.com");
+
+        IssuedToken one = tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty(),
+                List.of("https://billing.example.com", "https://billing.example.com"));
+
+        assertThat(one.claims().audiences()).containsExactly("https://billing.example.com");
+        assertThat(JoseJson.read(payload(one.accessToken()))).containsEntry("aud", "https://billing.example.com");
+        assertThatThrownBy(() -> tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty(),
+                List.of("https://orders.example.com", "https://admin.example.com")))
+                .isInstanceOfSatisfying(TokenRequestException.class,
+                        refused -> assertThat(refused.error()).isEqualTo("invalid_target"));
+    }
+
+    @Test
+    void aPassListingNoAudiencesMayAskOnlyForTheServerDefault() {
+        CreatedPass pass = create("read");
+
+        assertThat(tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty(),
+                List.of("https://sentinel.test")).claims().audiences()).containsExactly("https://sentinel.test");
+        assertThatThrownBy(() -> tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty(),
+                List.of("https://elsewhere.example.com")))
+                .isInstanceOfSatisfying(TokenRequestException.class,
+                        refused -> assertThat(refused.error()).isEqualTo("invalid_target"));
+    }
+
+    @Test
+    void aResourceThatIsNotAnAbsoluteUriWithoutFragmentIsAnInvalidTarget() {
+        CreatedPass pass = createFor("https://orders.example.com");
+
+        for (String bad : List.of("orders.example.com", "https://orders.example.com#x", "/orders")) {
+            assertThatThrownBy(() -> tokens.clientCredentials(clientId(pass), secret(pass), Optional.empty(), List.of(bad)))
+                    .isInstanceOfSatisfying(TokenRequestException.class, refused -> {
+                        assertThat(refused.error()).isEqualTo("invalid_target");
+                        assertThat(refused.getMessage()).startsWith("each resource must");
+                    });
+        }
+    }
+
+    @Test
+    void aConfiguredDefaultAudienceAndTypeAreWhatTokensCarry() {
+        TokenService configured = sentinel.tokens(TokenSettings.builder("https://sentinel.test", new byte[32])
+                .audience("https://api.example.com").accessTokenType(AccessTokenType.JWT).build()).start();
+        CreatedPass pass = create("read");
+
+        IssuedToken token = configured.clientCredentials(clientId(pass), secret(pass), Optional.empty());
+
+        assertThat(token.claims().audiences()).containsExactly("https://api.example.com");
+        assertThat(JoseJson.read(Base64Url.decode(token.accessToken().split("\\.")[0]))).containsEntry("typ", "JWT");
+        assertThat(configured.introspect(token.accessToken(), TokenCaller.admin()).active()).isTrue();
+        assertThat(tokens.introspect(token.accessToken(), TokenCaller.admin()).active())
+                .as("a node still issuing at+jwt accepts it").isTrue();
+    }
+
+    @Test
     void aTokenLivingLongerThanAnySentinelIssuesIsRefusedThoughSignedByItsKey() {
         IssuedToken token = grant(create("read"));
         Map<String, Object> claims = new LinkedHashMap<>(JoseJson.read(payload(token.accessToken())));
@@ -145,6 +214,11 @@ class TokenServiceTest {
     private CreatedPass create(String permissions) {
         return sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("tester")
                 .permissions(permissions).build());
+    }
+
+    private CreatedPass createFor(String... audiences) {
+        return sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("tester")
+                .permissions("read").allowedAudiences(List.of(audiences)).build());
     }
 
     private IssuedToken grant(CreatedPass pass) {

@@ -35,6 +35,7 @@ public abstract class PassesContract extends StorageContractSupport {
                 .withPermissions("read:data,admin:users").withScopes("https://api.example.com/orders inventory")
                 .withCredentialType(CredentialType.API_KEY).withVisibility(Visibility.PRIVATELY_VISIBLE)
                 .withIntegrationNotes("Rotates monthly; owner: platform team").withState(PassState.INACTIVE)
+                .withAllowedAudiences("https://orders.example.com", "urn:example:billing")
                 .withCreatedAt(T0).withUpdatedAt(T0.plusSeconds(90)).build();
         run(session -> {
             session.agentUsers().add(agent);
@@ -83,6 +84,7 @@ public abstract class PassesContract extends StorageContractSupport {
         assertThat(found.organization()).isEmpty();
         assertThat(found.integrationNotes()).isEmpty();
         assertThat(found.scopes().isEmpty()).isTrue();
+        assertThat(found.allowedAudiences().isEmpty()).isTrue();
     }
 
     @Test
