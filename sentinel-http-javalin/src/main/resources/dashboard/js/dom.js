@@ -70,6 +70,7 @@ export const formatClock = (date) => `${clockFormat.format(date)} UTC`;
 /** The browser's own zone and offset, e.g. "America/New_York, UTC−05:00", to say how far UTC is from the reader. */
 export function browserZone(date = new Date()) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC too';
   const minutes = -date.getTimezoneOffset();
   const sign = minutes < 0 ? '−' : '+';
   const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
