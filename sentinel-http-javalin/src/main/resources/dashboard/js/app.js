@@ -1,4 +1,4 @@
-// The dashboard's entry point: a hash router over sign-in, the passes list and the pass detail.
+// The dashboard's entry point: a hash router over sign-in, the landing page, projects, passes and a pass.
 import { api, session } from './api.js';
 import { h, clear, $, focus } from './dom.js';
 import { errorBox, messageArea, busy, loading } from './ui.js';
