@@ -6,6 +6,8 @@ import { messageArea, busy, announce } from './ui.js';
 const TYPES = [['', 'All types'], ['api_request', 'API request'], ['token_generation', 'Token generation'], ['error', 'Error']];
 const STATUSES = [['', 'Any status'], ['success', 'Success'], ['failed', 'Failed']];
 const PAGE_SIZES = [10, 25, 50, 100];
+const LABELS = { type: 'Activity type', status: 'Status', endpoint: 'Endpoint', start_date: 'From', end_date: 'To',
+  per_page: 'Rows per page', page: 'Page' };
 const FORMATS = [['json', 'JSON', 'structured data'], ['csv', 'CSV', 'for spreadsheets'], ['jsonl', 'JSONL', 'one object per line']];
 
 export function activityLog(passId) {
@@ -46,7 +48,11 @@ export function activityLog(passId) {
       area.reset();
       render(page);
     } catch (error) {
-      if (mine === requestNumber) area.show(error, { fieldLabels: { type: 'Activity type', start_date: 'From', end_date: 'To', per_page: 'Rows per page' } });
+      if (mine !== requestNumber) return;
+      // rows left under the error would look like the answer to the filter that was refused
+      clear(body);
+      clear(pager);
+      area.show(error, { fieldLabels: LABELS });
     }
   }
 
@@ -68,8 +74,8 @@ export function activityLog(passId) {
 
   function table(items) {
     return h('table', { class: 'table responsive-table', id: 'activity-table' },
-      h('caption', { class: 'visually-hidden' }, 'Activity log, newest first'),
-      h('thead', {}, h('tr', {}, ['Timestamp', 'Type', 'Endpoint', 'Method', 'Status', 'Duration', 'IP address', '']
+      h('caption', { class: 'visually-hidden' }, 'Activity log, newest first, times in UTC'),
+      h('thead', {}, h('tr', {}, ['Timestamp (UTC)', 'Type', 'Endpoint', 'Method', 'Status', 'Duration', 'IP address', '']
         .map((title) => h('th', { scope: 'col' }, title ? title : h('span', { class: 'visually-hidden' }, 'Details'))))),
       items.map(row));
   }
@@ -91,7 +97,7 @@ export function activityLog(passId) {
     const ok = event.success;
     return h('tbody', { class: 'event', dataset: { type: event.type } },
       h('tr', {},
-        h('td', { dataset: { label: 'Timestamp' } }, h('time', { datetime: event.started_at }, formatTime(event.started_at))),
+        h('td', { dataset: { label: 'Timestamp (UTC)' } }, h('time', { datetime: event.started_at }, formatTime(event.started_at))),
         h('td', { dataset: { label: 'Type' } }, h('span', { class: `tag tag-${event.type}` }, event.type)),
         h('td', { dataset: { label: 'Endpoint' }, class: 'mono break' }, event.endpoint),
         h('td', { dataset: { label: 'Method' }, class: 'mono' }, event.http_method),
@@ -142,7 +148,9 @@ function exportControl(filters, passId, area) {
           menu.querySelector('summary').focus();
           announce(`Downloading ${file.name}`);
         } catch (error) {
-          area.show(error);
+          menu.open = false;
+          menu.querySelector('summary').focus();
+          area.show(error, { fieldLabels: LABELS });
         }
       }));
       return button;

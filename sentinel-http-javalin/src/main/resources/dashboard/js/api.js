@@ -72,7 +72,8 @@ function fileName(response, fallback) {
 }
 
 export const api = {
-  checkToken: (token, project) => json('GET', `/api/v1/projects/${enc(project)}/passes`, undefined, token),
+  checkToken: (token) => json('GET', '/api/v1/projects', undefined, token),
+  listProjects: () => json('GET', '/api/v1/projects'),
   listPasses: (project) => json('GET', `/api/v1/projects/${enc(project)}/passes`),
   createPass: (project, body) => json('POST', `/api/v1/projects/${enc(project)}/passes`, body),
   overview: (passId) => json('GET', `/api/v1/passes/${enc(passId)}`),

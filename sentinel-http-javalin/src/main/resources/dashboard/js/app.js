@@ -1,8 +1,9 @@
-// The dashboard's entry point: a hash router over sign-in, the passes list and the pass detail.
+// The dashboard's entry point: a hash router over sign-in, the landing page, projects, passes and a pass.
 import { api, session } from './api.js';
 import { h, clear, $, focus } from './dom.js';
-import { errorBox, messageArea, busy } from './ui.js';
+import { errorBox, messageArea, busy, loading } from './ui.js';
 import { projects } from './projects.js';
+import { projectListView } from './projectList.js';
 import { passesView } from './passes.js';
 import { detailView } from './detail.js';
 
@@ -14,7 +15,8 @@ function parseRoute() {
   if (!session.token() || parts[0] === 'signin') return { name: 'signin' };
   if (parts[0] === 'passes' && parts[1]) return { name: 'detail', passId: parts[1], tab: parts[2] || 'overview' };
   if (parts[0] === 'projects' && parts[1]) return { name: 'passes', project: parts[1] };
-  return { name: 'passes', project: projects.current() };
+  if (parts[0] === 'projects') return { name: 'projects' };
+  return { name: 'home' };
 }
 
 export function navigate(hash) {
@@ -28,15 +30,28 @@ function render() {
   const signedIn = route.name !== 'signin';
   $('#project-picker').hidden = !signedIn;
   $('#sign-out').hidden = !signedIn;
-  if (route.name === 'passes') projects.use(route.project);
-  $('#project-input').value = projects.current();
-  projects.fillList($('#project-list'));
+  if (route.name === 'home') {
+    home();
+    return;
+  }
+  if (signedIn) projects.load().catch(() => {});
+  // the detail view shows its pass's own project once the pass is loaded
+  projects.show(route.name === 'passes' ? route.project : route.name === 'detail' ? '' : projects.current());
   const view = route.name === 'signin' ? signInView()
     : route.name === 'detail' ? detailView(route, navigate)
-      : passesView(route.project, navigate);
+      : route.name === 'projects' ? projectListView()
+        : passesView(route.project, navigate);
   clear(main, view.element);
   dispose = view.dispose || (() => {});
   focus(view.focusTarget || main.querySelector('h1') || main);
+}
+
+/** The landing page: the last project used, or the only one, or the list of projects. */
+function home() {
+  clear(main, loading('Loading projects…'));
+  projects.load()
+    .then((list) => location.replace(projects.landing(list)))
+    .catch((error) => clear(main, errorBox(error)));
 }
 
 function signInView() {
@@ -62,9 +77,9 @@ function signInView() {
     }
     busy(submit, async () => {
       try {
-        await api.checkToken(token, projects.current());
+        const list = await api.checkToken(token);
         session.signIn(token);
-        navigate(`#/projects/${encodeURIComponent(projects.current())}`);
+        navigate(projects.landing(list.items || []));
       } catch (error) {
         area.show(error.status === 401 ? { detail: 'That admin token was not accepted. Check it and try again' } : error);
         input.setAttribute('aria-invalid', 'true');

@@ -1,12 +1,16 @@
 // The request timeline: total requests (blue, left axis) and success rate in percent (green, right axis),
-// drawn with uPlot from its WebJar; the same numbers are available as a table for screen readers.
-import { h, clear, formatNumber, formatTime } from './dom.js';
+// drawn with uPlot from its WebJar; the same numbers are available as a table for screen readers. Every time is UTC:
+// the server's points are UTC hours and UTC days, so the axis ticks, the hover label and the table use UTC too.
+import { h, clear, formatNumber, formatPercent, formatUtcDay, formatUtcHour } from './dom.js';
 
 const BLUE = '#2563eb';
 const GREEN = '#16a34a';
+const HOUR = 3600;
+const DAY = 24 * HOUR;
 
 export function timelineChart() {
   const canvas = h('div', { class: 'chart', id: 'usage-chart', role: 'img', 'aria-label': 'Request timeline' });
+  const tip = h('div', { class: 'chart-tip', id: 'chart-tip', hidden: true, 'aria-hidden': 'true' });
   const tableSlot = h('div', { class: 'table-scroll' });
   const title = h('h2', { id: 'timeline-title' }, 'Request timeline');
   const element = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
@@ -14,16 +18,47 @@ export function timelineChart() {
       h('ul', { class: 'legend', 'aria-hidden': 'true' },
         h('li', {}, h('span', { class: 'swatch swatch-blue' }), 'Total requests'),
         h('li', {}, h('span', { class: 'swatch swatch-green' }), 'Success rate'))),
-    canvas,
+    h('div', { class: 'chart-frame' }, canvas, tip),
     h('details', { class: 'data-table' }, h('summary', {}, 'Show the data as a table'), tableSlot));
   let plot = null;
   let observer = null;
+  let daily = false;
+  let shownPoints = [];
+
+  const pointLabel = (seconds) => (daily ? `${formatUtcDay(new Date(seconds * 1000))} (UTC day)` : formatUtcHour(new Date(seconds * 1000)));
+  const tickLabel = (seconds) => {
+    const date = new Date(seconds * 1000);
+    return daily || (date.getUTCHours() === 0 && date.getUTCMinutes() === 0) ? formatUtcDay(date).replace(/,? \d{4}$/, '')
+      : `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  };
+
+  /** The values of the point under the pointer, next to it; hidden when the pointer leaves the plot. */
+  function showTip(u) {
+    const index = u.cursor.idx;
+    const point = index === null || index === undefined ? null : shownPoints[index];
+    if (!point) {
+      tip.hidden = true;
+      return;
+    }
+    const rate = point.total_requests > 0 ? formatPercent((point.success_count * 100) / point.total_requests) : '—';
+    clear(tip,
+      h('strong', {}, pointLabel(u.data[0][index])),
+      h('span', {}, h('span', { class: 'swatch swatch-blue' }), `${formatNumber(point.total_requests)} requests`),
+      h('span', {}, h('span', { class: 'swatch swatch-green' }), `${rate} success`));
+    tip.dataset.index = String(index);
+    tip.hidden = false;
+    const left = u.valToPos(u.data[0][index], 'x') + u.over.offsetLeft;
+    const room = canvas.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = `${Math.max(0, Math.min(left + 12, room))}px`;
+  }
 
   function options(width) {
     return {
       width, height: 260,
       legend: { show: false },
       cursor: { points: { size: 7 } },
+      tzDate: (seconds) => window.uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
+      hooks: { setCursor: [showTip] },
       scales: {
         x: { time: true },
         count: { range: (u, min, max) => [0, Math.max(4, Math.ceil((max || 0) * 1.15))] },
@@ -35,7 +70,16 @@ export function timelineChart() {
         { label: 'Success rate', scale: 'pct', stroke: GREEN, width: 2, points: { show: true, size: 4 }, spanGaps: false },
       ],
       axes: [
-        { stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' } },
+        { stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' }, label: 'UTC', labelSize: 18,
+          // ticks only where points are: whole UTC days for daily points, whole UTC hours for hourly ones
+          incrs: daily ? [DAY, 2 * DAY, 7 * DAY] : [HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY],
+          labelFont: '12px system-ui, sans-serif',
+          values: (u, ticks) => {
+            const labels = ticks.map(tickLabel);
+            canvas.dataset.xTicks = ticks.join(',');
+            canvas.dataset.xLabels = labels.join('|');
+            return labels;
+          } },
         { scale: 'count', stroke: '#64748b', grid: { stroke: '#eef2f7' }, ticks: { stroke: '#e2e8f0' },
           values: (u, ticks) => ticks.map((tick) => (Number.isInteger(tick) ? formatNumber(tick) : '')) },
         { scale: 'pct', side: 1, stroke: '#64748b', grid: { show: false }, ticks: { stroke: '#e2e8f0' },
@@ -46,11 +90,14 @@ export function timelineChart() {
 
   function update(report) {
     const points = report.timeline || [];
+    daily = report.resolution === 'day';
+    shownPoints = points;
+    tip.hidden = true;
     const xs = points.map((point) => Date.parse(point.start) / 1000);
     const totals = points.map((point) => point.total_requests);
     const rates = points.map((point) => (point.total_requests > 0 ? (point.success_count * 100) / point.total_requests : null));
     const total = totals.reduce((sum, value) => sum + value, 0);
-    canvas.setAttribute('aria-label', `Request timeline, ${points.length} ${report.resolution === 'day' ? 'days' : 'hours'}: ${formatNumber(total)} requests in total`);
+    canvas.setAttribute('aria-label', `Request timeline in UTC, ${points.length} ${daily ? 'days' : 'hours'}: ${formatNumber(total)} requests in total`);
     renderTable(points);
     if (typeof window.uPlot !== 'function') {
       clear(canvas, h('p', { class: 'muted' }, 'The chart library did not load; the data is in the table below.'));
@@ -67,10 +114,11 @@ export function timelineChart() {
   }
 
   function renderTable(points) {
-    clear(tableSlot, h('table', { class: 'table compact' },
-      h('thead', {}, h('tr', {}, ['Start', 'Total requests', 'Successful', 'Errors', 'Average latency'].map((t) => h('th', { scope: 'col' }, t)))),
+    clear(tableSlot, h('table', { class: 'table compact', id: 'timeline-table' },
+      h('thead', {}, h('tr', {}, [daily ? 'Day (UTC)' : 'Hour (UTC)', 'Total requests', 'Successful', 'Errors', 'Average latency'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, points.map((point) => h('tr', {},
-        h('td', {}, formatTime(point.start)), h('td', {}, formatNumber(point.total_requests)),
+        h('td', {}, h('time', { datetime: point.start }, daily ? formatUtcDay(new Date(point.start)) : formatUtcHour(new Date(point.start)))),
+        h('td', {}, formatNumber(point.total_requests)),
         h('td', {}, formatNumber(point.success_count)), h('td', {}, formatNumber(point.error_count)),
         h('td', {}, `${formatNumber(point.avg_latency_ms)} ms`))))));
   }

@@ -1,7 +1,7 @@
 // The create flow of the reference: agent identity, security settings, review, then the credentials once.
 import { api } from './api.js';
 import { h, clear, uid, isoDay, plusYears, humanize, focus } from './dom.js';
-import { messageArea, credentialsBlock, busy, openDialog } from './ui.js';
+import { messageArea, credentialsBlock, busy, openDialog, readable, confirmSecretCopied } from './ui.js';
 
 export const ACCESS_LEVELS = ['basic', 'standard', 'premium', 'enterprise'];
 export const USAGE_TYPES = ['ai_assistant', 'automation_tool', 'integration_service', 'mcp_server', 'api_client',
@@ -66,8 +66,9 @@ export function openCreateFlow(project) {
     title: 'Create Sentinel Pass',
     className: 'dialog-wide',
     onCancel: async (close) => {
-      if (created) { close(created.pass); return; }
-      close(undefined);
+      if (!created) { close(undefined); return; }
+      // Escape on the credentials step would lose the one-time secret: ask first
+      if (await confirmSecretCopied()) close(created.pass);
     },
     build: (close, heading) => {
       const today = isoDay();
@@ -165,7 +166,7 @@ export function openCreateFlow(project) {
             const target = fields.length ? Math.min(...fields.map((f) => STEP_OF_FIELD[f] ?? 1)) : 2;
             show(target);
             area.show(error, { fieldLabels: LABELS });
-            (error.errors || []).forEach((problem) => setFieldError(panel, problem.field, problem.message));
+            (error.errors || []).forEach((problem) => setFieldError(panel, problem.field, readable(problem.message, LABELS)));
             focus(panel.querySelector('[aria-invalid=true]') || panel.querySelector('input, select, textarea'));
           }
         });

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, clear, focus } from './dom.js';
 import { statusBadge, expiryBadge, messageArea, loading } from './ui.js';
 import { overviewTab } from './overview.js';
+import { projects } from './projects.js';
 import { permissionsTab } from './permissions.js';
 import { usageTab } from './usage.js';
 import { settingsTab } from './settings.js';
@@ -45,6 +46,7 @@ export function detailView(route, navigate) {
   /** Shows the pass in the header; tabs call it after every change so badges stay true. */
   function showPass(pass) {
     back.href = `#/projects/${encodeURIComponent(pass.project)}`;
+    if (document.getElementById('project-input').value !== pass.project) projects.show(pass.project);
     clear(header,
       h('div', { class: 'detail-title' },
         h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials(pass.agent_name)),

@@ -33,9 +33,17 @@ export const uid = (prefix = 'id') => `${prefix}-${++ids}`;
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
+// One time-zone rule: every instant is shown in UTC and says so. Usage rollups are hourly UTC buckets and the 7- and
+// 30-day views are UTC days, so any other zone would put a daily point between two day ticks.
+export const TIME_ZONE = 'UTC';
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const utcDateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
+  minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const hourFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23', timeZone: 'UTC' });
 
 /** A calendar date such as 2026-11-26, shown in the reader's locale without a time zone shift. */
 export function formatDate(isoDate) {
@@ -44,25 +52,43 @@ export function formatDate(isoDate) {
   return dateFormat.format(new Date(y, m - 1, d));
 }
 
+/** An instant in UTC with its zone: "Nov 25, 2026, 09:30:15 UTC". */
 export function formatTime(isoInstant) {
   if (!isoInstant) return '—';
   const date = new Date(isoInstant);
-  return Number.isNaN(date.getTime()) ? String(isoInstant) : timeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? String(isoInstant) : `${timeFormat.format(date)} UTC`;
 }
 
-export const formatClock = (date) => clockFormat.format(date);
+/** The UTC day of an instant: "Nov 25, 2026". */
+export const formatUtcDay = (date) => utcDateFormat.format(date);
 
-const shortFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** An hour in UTC: "Nov 25, 14:00 UTC". */
+export const formatUtcHour = (date) => `${hourFormat.format(date)} UTC`;
+
+export const formatClock = (date) => `${clockFormat.format(date)} UTC`;
+
+/** The browser's own zone and offset, e.g. "America/New_York, UTC−05:00", to say how far UTC is from the reader. */
+export function browserZone(date = new Date()) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC too';
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes < 0 ? '−' : '+';
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  return `${zone}, UTC${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+const shortFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23', timeZone: 'UTC' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
-/** "2 minutes ago" for recent instants, else a short date and time. */
+/** "2 minutes ago" for recent instants, else a short UTC date and time. */
 export function formatAgo(isoInstant) {
   const date = new Date(isoInstant);
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
   if (Math.abs(seconds) < 60) return 'Just now';
   if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return shortFormat.format(date);
+  return `${shortFormat.format(date)} UTC`;
 }
 
 export function formatNumber(value, digits = 0) {

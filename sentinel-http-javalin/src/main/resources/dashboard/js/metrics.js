@@ -8,6 +8,19 @@ export function latencyClass(metrics) {
   return ms < 200 ? 'green' : ms <= 500 ? 'yellow' : 'red';
 }
 
+/**
+ * The success-rate colour: green from 95 %, yellow from 80 % up to 95 %, red below 80 %, grey when there were no
+ * requests (no rate to judge). docs/dashboard.md states the same thresholds.
+ */
+export function successTone(rate, total) {
+  if (!(total > 0)) return 'grey';
+  return rate >= 95 ? 'green' : rate >= 80 ? 'yellow' : 'red';
+}
+
+export const SUCCESS_WORDS = {
+  green: 'Healthy (95% or more)', yellow: 'Degraded (80–95%)', red: 'Failing (below 80%)', grey: 'No requests yet',
+};
+
 export function metricCards(metrics) {
   const used = metrics.total_requests > 0;
   const card = (key, label, value, tone, note) => h('div', { class: `stat ${tone ? `tone-${tone}` : ''}`, dataset: { metric: key } },
@@ -19,7 +32,8 @@ export function metricCards(metrics) {
   const warning = metrics.error_rate_warning ?? metrics.error_rate > 5;
   return [
     card('total_requests', 'Total requests', formatNumber(metrics.total_requests)),
-    card('success_rate', 'Success rate', used ? formatPercent(metrics.success_rate) : '—', used ? 'green' : null),
+    card('success_rate', 'Success rate', used ? formatPercent(metrics.success_rate) : '—',
+      successTone(metrics.success_rate, metrics.total_requests), SUCCESS_WORDS[successTone(metrics.success_rate, metrics.total_requests)]),
     card('avg_latency_ms', 'Average latency', used ? formatMs(metrics.avg_latency_ms) : '—', latency, latency ? latencyWords[latency] : null),
     card('p95_latency_ms', 'P95 latency', used ? formatMs(metrics.p95_latency_ms) : '—'),
     card('unique_endpoints', 'Unique endpoints', formatNumber(metrics.unique_endpoints)),

@@ -1,7 +1,8 @@
 // Overview tab: the four stat cards, the pass facts, Regenerate Credentials and Toggle Status.
 import { api } from './api.js';
 import { h, clear, formatDate, formatTime, formatAgo, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
-import { statusBadge, copyButton, credentialsBlock, busy, openDialog, messageArea, announce } from './ui.js';
+import { statusBadge, copyButton, credentialsBlock, busy, openDialog, messageArea, announce, confirmDialog, confirmSecretCopied } from './ui.js';
+import { successTone, SUCCESS_WORDS } from './metrics.js';
 
 export function overviewTab(context, body) {
   const facts = h('dl', { class: 'facts', id: 'pass-facts' });
@@ -11,6 +12,7 @@ export function overviewTab(context, body) {
   const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Toggle Status');
 
   function show(pass, stats) {
+    current = pass;
     if (stats) clear(cards, statCards(stats));
     const row = (term, value, extra) => h('div', { class: 'fact' }, h('dt', {}, term), h('dd', {}, value, extra));
     clear(facts,
@@ -28,6 +30,7 @@ export function overviewTab(context, body) {
         : h('span', { id: 'pass-audiences' }, 'Server default')),
       pass.description ? row('Description', pass.description) : null);
     toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
+    toggle.title = pass.revoked ? 'A revoked pass is activated on the Settings tab' : '';
     context.showPass(pass);
   }
 
@@ -35,16 +38,26 @@ export function overviewTab(context, body) {
     .then((permissions) => clear(capabilities, permissions.capabilities.map((name) => h('li', { class: 'chip' }, name))))
     .catch(context.showError);
 
-  toggle.addEventListener('click', () => busy(toggle, async () => {
-    try {
-      context.clearError();
-      const reply = await api.toggle(context.passId);
-      show(reply.pass);
-      announce(reply.pass.status === 'active' ? 'The pass is active' : 'The pass is inactive: it rejects every authentication');
-    } catch (error) {
-      context.showError(error);
-    }
-  }));
+  let current = body.pass;
+  toggle.addEventListener('click', async () => {
+    if (current.status === 'active' && !await confirmDialog({
+      title: `Deactivate ${current.pass_id}?`,
+      message: [h('p', {}, `${current.agent_name} can no longer get access tokens, and every token it holds stops being `
+        + 'accepted at once.'), h('p', {}, 'Turning the pass on again lets it authenticate again, but the tokens ended now stay invalid.')],
+      confirmLabel: 'Deactivate pass',
+      danger: true,
+    })) return;
+    await busy(toggle, async () => {
+      try {
+        context.clearError();
+        const reply = await api.toggle(context.passId);
+        show(reply.pass);
+        announce(reply.pass.status === 'active' ? 'The pass is active' : 'The pass is inactive: it rejects every authentication');
+      } catch (error) {
+        context.showError(error);
+      }
+    });
+  });
   regenerate.addEventListener('click', () => regenerateFlow(context, show));
 
   show(body.pass, body.stats);
@@ -71,7 +84,8 @@ function statCards(stats) {
   const used = stats.total_requests > 0;
   return [
     card('Total requests', formatNumber(stats.total_requests), { key: 'total_requests' }),
-    card('Success rate', used ? formatPercent(stats.success_rate) : '—', { key: 'success_rate', tone: 'green', indicator: true }),
+    card('Success rate', used ? formatPercent(stats.success_rate) : '—', { key: 'success_rate', indicator: true,
+      tone: successTone(stats.success_rate, stats.total_requests), title: SUCCESS_WORDS[successTone(stats.success_rate, stats.total_requests)] }),
     card('Average latency', used ? formatMs(stats.avg_latency_ms) : '—', { key: 'avg_latency_ms' }),
     card('Last used', stats.last_used ? h('time', { datetime: stats.last_used }, formatAgo(stats.last_used)) : 'Never',
       { key: 'last_used', title: stats.last_used ? formatTime(stats.last_used) : undefined }),
@@ -79,8 +93,13 @@ function statCards(stats) {
 }
 
 function regenerateFlow(context, show) {
+  let shown = false;
   return openDialog({
     title: 'Regenerate credentials',
+    className: 'dialog-wide',
+    onCancel: async (close) => {
+      if (!shown || await confirmSecretCopied()) close();
+    },
     build: (close) => {
       const area = messageArea();
       const grace = h('select', { id: 'grace-period', name: 'grace_period' },
@@ -103,6 +122,7 @@ function regenerateFlow(context, show) {
           try {
             const reply = await api.regenerate(context.passId, grace.value ? { grace_period: grace.value } : undefined);
             show(reply.pass);
+            shown = true;
             const done = h('button', { type: 'button', class: 'btn btn-primary', id: 'regenerate-done', onclick: () => close() }, 'Done');
             clear(body,
               reply.previous_secret_valid_until

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, clear, formatDate, humanize } from './dom.js';
 import { statusBadge, expiryBadge, messageArea, loading } from './ui.js';
 import { openCreateFlow } from './create.js';
+import { projects } from './projects.js';
 
 export function passesView(project, navigate) {
   const area = messageArea();
@@ -50,6 +51,7 @@ export function passesView(project, navigate) {
   create.addEventListener('click', async () => {
     const created = await openCreateFlow(project);
     if (created) {
+      projects.load().catch(() => {});
       await load();
       const link = list.querySelector(`tr[data-pass-id="${CSS.escape(created.pass_id)}"] a`);
       if (link) link.focus();
@@ -61,7 +63,8 @@ export function passesView(project, navigate) {
     element: h('section', { class: 'page' },
       h('div', { class: 'page-head' },
         h('div', {},
-          h('p', { class: 'eyebrow' }, 'Project ', h('span', { class: 'mono' }, project)),
+          h('p', { class: 'eyebrow' }, h('a', { href: '#/projects', id: 'all-projects' }, 'Projects'), ' / ',
+            h('span', { class: 'mono', id: 'current-project' }, project)),
           h('h1', {}, 'Sentinel Passes')),
         create),
       area, list),

@@ -12,17 +12,27 @@ export function settingsTab(context, body) {
     const stateButton = revoked
       ? h('button', { type: 'button', class: 'btn btn-primary', id: 'activate-pass' }, 'Activate')
       : h('button', { type: 'button', class: 'btn btn-warning', id: 'revoke-pass' }, 'Revoke');
-    stateButton.addEventListener('click', () => busy(stateButton, async () => {
-      try {
-        context.clearError();
-        const reply = revoked ? await api.activate(pass.pass_id) : await api.revoke(pass.pass_id);
-        show(reply.pass);
-        announce(revoked ? 'The pass is active again' : 'The pass is revoked');
-        element.querySelector('#activate-pass, #revoke-pass')?.focus();
-      } catch (error) {
-        context.showError(error);
-      }
-    }));
+    stateButton.addEventListener('click', async () => {
+      if (!revoked && !await confirmDialog({
+        title: `Revoke ${pass.pass_id}?`,
+        message: [h('p', {}, `${pass.agent_name} can no longer authenticate, and every token issued to it stops being `
+          + 'accepted at once.'), h('p', {}, 'The pass and its usage history are kept. Activating it later lets it '
+          + 'authenticate again, but the tokens ended now stay invalid.')],
+        confirmLabel: 'Revoke pass',
+        danger: true,
+      })) return;
+      await busy(stateButton, async () => {
+        try {
+          context.clearError();
+          const reply = revoked ? await api.activate(pass.pass_id) : await api.revoke(pass.pass_id);
+          show(reply.pass);
+          announce(revoked ? 'The pass is active again' : 'The pass is revoked');
+          element.querySelector('#activate-pass, #revoke-pass')?.focus();
+        } catch (error) {
+          context.showError(error);
+        }
+      });
+    });
     const remove = h('button', { type: 'button', class: 'btn btn-danger', id: 'delete-pass' }, 'Delete');
     remove.addEventListener('click', async () => {
       const sure = await confirmDialog({

@@ -1,5 +1,5 @@
 // Shared pieces of the screens: badges, in-place errors, copy buttons, dialogs, the one-time credentials block.
-import { h, clear, uid, daysUntil, formatDate, focus } from './dom.js';
+import { h, clear, uid, daysUntil, formatDate, formatNumber, focus } from './dom.js';
 
 export function statusBadge(pass) {
   if (pass.revoked) return h('span', { class: 'badge badge-red', title: 'Revoked: inactive until activated again' }, 'Revoked');
@@ -22,12 +22,34 @@ export function expiryBadge(pass) {
   }
 }
 
+/** Labels for the API's field names, so messages speak the screen's words ("Pass ID", not "pass_id"). */
+export const FIELD_LABELS = {
+  pass_id: 'Pass ID', agent_name: 'Agent name', agent_type: 'Agent type', access_level: 'Access level',
+  usage_type: 'Usage type', valid_from: 'Valid from', valid_until: 'Valid until', integration_notes: 'Integration notes',
+  start_date: 'From', end_date: 'To', per_page: 'Rows per page', grace_period: 'Grace period',
+};
+
+/**
+ * A server message in the screen's words: field names become their labels and counts get digit grouping
+ * ("pass_id SP-… is taken" → "Pass ID SP-… is taken", "12006 records" → "12,006 records"). Numbers joined to
+ * letters or dashes (ids, dates) are left alone.
+ */
+export function readable(text, labels = {}) {
+  const names = { ...FIELD_LABELS, ...labels };
+  return String(text)
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (word) => names[word] || word)
+    .replace(/(^|[\s(])(\d{4,})(?=$|[\s.,;:)])/g, (all, before, digits) => before + formatNumber(Number(digits)));
+}
+
 /** An error shown in place: a sentence, then each field problem. Announced to screen readers (role=alert). */
 export function errorBox(error, { fieldLabels = {} } = {}) {
-  const fields = (error.errors || []).map((problem) =>
-    h('li', {}, h('strong', {}, fieldLabels[problem.field] || problem.field), ` ${problem.message}`));
+  const fields = (error.errors || []).map((problem) => {
+    const label = fieldLabels[problem.field] || FIELD_LABELS[problem.field] || problem.field;
+    const message = readable(problem.message, fieldLabels);
+    return h('li', {}, message.startsWith(label) ? message : [h('strong', {}, label), ` ${message}`]);
+  });
   return h('div', { class: 'alert alert-error', role: 'alert' },
-    h('p', {}, sentence(error.detail || error.message)),
+    h('p', {}, sentence(readable(error.detail || error.message, fieldLabels))),
     fields.length ? h('ul', {}, fields) : null);
 }
 
@@ -105,7 +127,9 @@ export function openDialog({ title, build, initialFocus, className = '', onCance
     const opener = document.activeElement;
     const titleId = uid('dialog-title');
     const dialog = h('dialog', { class: `dialog ${className}`, 'aria-labelledby': titleId });
+    let closing = false;
     const close = (value) => {
+      closing = true;
       dialog.close();
       dialog.remove();
       if (opener && document.contains(opener)) opener.focus();
@@ -114,6 +138,17 @@ export function openDialog({ title, build, initialFocus, className = '', onCance
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
       if (onCancel) onCancel(close); else close(undefined);
+    });
+    // Chrome closes a dialog without a cancelable 'cancel' on a second Escape with no click or typing between
+    // (close watchers); a dialog that must ask first opens again and asks.
+    dialog.addEventListener('close', () => {
+      if (closing || !document.contains(dialog)) return;
+      if (onCancel) {
+        dialog.showModal();
+        onCancel(close);
+      } else {
+        close(undefined);
+      }
     });
     const heading = h('h2', { id: titleId, class: 'dialog-title' }, title);
     dialog.append(heading, h('div', { class: 'dialog-body' }, build(close, heading)));
@@ -124,23 +159,37 @@ export function openDialog({ title, build, initialFocus, className = '', onCance
   });
 }
 
-/** A yes/no question in a dialog; the safe choice has focus. */
-export function confirmDialog({ title, message, confirmLabel, danger = false }) {
+/** A yes/no question in a dialog; the safe choice has focus. `message` is a sentence or a list of nodes. */
+export function confirmDialog({ title, message, confirmLabel, cancelLabel = 'Cancel', danger = false }) {
   return openDialog({
     title,
+    className: 'dialog-confirm',
     build: (close) => h('div', {},
-      h('p', {}, message),
+      h('div', { class: 'confirm-message' }, typeof message === 'string' ? h('p', {}, message) : message),
       h('div', { class: 'dialog-actions' },
-        h('button', { type: 'button', class: 'btn btn-secondary', 'data-role': 'cancel', onclick: () => close(false) }, 'Cancel'),
+        h('button', { type: 'button', class: 'btn btn-secondary', 'data-role': 'cancel', onclick: () => close(false) }, cancelLabel),
         h('button', { type: 'button', class: `btn ${danger ? 'btn-danger' : 'btn-primary'}`, 'data-role': 'confirm',
           onclick: () => close(true) }, confirmLabel))),
     initialFocus: (dialog) => dialog.querySelector('[data-role=cancel]'),
   });
 }
 
+/**
+ * Asks before a dialog that shows a one-time secret closes by Escape: the secret cannot be shown again.
+ * Resolves true when the user says it is copied and the dialog may close.
+ */
+export function confirmSecretCopied() {
+  return confirmDialog({
+    title: 'Close without the secret?',
+    message: [h('p', {}, 'The client secret is shown only this once. After closing, it cannot be shown again; ',
+      'you would have to regenerate the credentials.'), h('p', {}, 'Have you copied it to a safe place?')],
+    confirmLabel: 'Close, I have copied it',
+    cancelLabel: 'Keep showing it',
+  });
+}
+
 /** Disables a button while an action runs, so double clicks do not send twice. */
 export async function busy(button, action) {
-  const label = button.textContent;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
@@ -148,7 +197,9 @@ export async function busy(button, action) {
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
-    if (button.textContent !== label) button.textContent = label;
+    // a disabled button loses focus to <body>; give it back unless the action moved focus somewhere on purpose
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && document.contains(button)) button.focus();
   }
 }
 

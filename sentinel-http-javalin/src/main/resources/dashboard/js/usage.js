@@ -1,7 +1,7 @@
 // Usage tab: range selector, request timeline chart, metric cards, the activity log and exports,
 // auto-refreshed every 30 s while the browser tab is visible.
 import { api } from './api.js';
-import { h, clear, formatClock } from './dom.js';
+import { h, clear, formatClock, browserZone } from './dom.js';
 import { messageArea, busy } from './ui.js';
 import { timelineChart } from './chart.js';
 import { metricCards } from './metrics.js';
@@ -9,6 +9,7 @@ import { activityLog } from './activity.js';
 
 const RANGES = [['24h', '24 hours'], ['7d', '7 days'], ['30d', '30 days']];
 export const REFRESH_MS = 30_000;
+const AUTO_REFRESH = 'sentinel.autoRefresh';
 
 export function usageTab(context) {
   const passId = context.passId;
@@ -22,7 +23,9 @@ export function usageTab(context) {
     RANGES.map(([value, label]) => h('label', {},
       h('input', { type: 'radio', name: 'usage-range', value, checked: value === range }),
       h('span', {}, label))));
-  const auto = h('input', { type: 'checkbox', id: 'auto-refresh', checked: true });
+  const auto = h('input', { type: 'checkbox', id: 'auto-refresh', checked: localStorage.getItem(AUTO_REFRESH) !== 'off' });
+  const zoneNote = h('p', { class: 'muted small zone-note', id: 'time-zone-note' },
+    'All times are in UTC, the zone of the hourly and daily buckets. Your browser is in ', browserZone(), '.');
   const stamp = h('time', { id: 'last-updated' }, '—');
   const status = h('span', { class: 'muted small', id: 'refresh-status' }, 'Last updated ', stamp);
   const refreshButton = h('button', { type: 'button', class: 'btn btn-secondary btn-icon', id: 'refresh-usage',
@@ -76,7 +79,10 @@ export function usageTab(context) {
     sessionStorage.setItem('sentinel.usageRange', range);
     loadUsage();
   });
-  auto.addEventListener('change', schedule);
+  auto.addEventListener('change', () => {
+    localStorage.setItem(AUTO_REFRESH, auto.checked ? 'on' : 'off');
+    schedule();
+  });
   refreshButton.addEventListener('click', () => busy(refreshButton, refresh));
   document.addEventListener('visibilitychange', onVisibility);
 
@@ -89,6 +95,7 @@ export function usageTab(context) {
         h('div', { class: 'toolbar-end' },
           h('label', { class: 'switch', for: 'auto-refresh' }, auto, h('span', {}, 'Auto-refresh every 30 s')),
           status, refreshButton)),
+      zoneNote,
       usageArea,
       metrics,
       chart.element,

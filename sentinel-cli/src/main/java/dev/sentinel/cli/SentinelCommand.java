@@ -4,6 +4,7 @@ import dev.sentinel.cli.activity.ActivityCommand;
 import dev.sentinel.cli.keys.KeysCommand;
 import dev.sentinel.cli.render.HelpLayout;
 import dev.sentinel.cli.pass.PassCommand;
+import dev.sentinel.cli.project.ProjectCommand;
 import dev.sentinel.cli.serve.ServeCommand;
 import dev.sentinel.cli.usage.UsageCommand;
 import java.io.PrintWriter;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
-        subcommands = {ServeCommand.class, PassCommand.class, UsageCommand.class, ActivityCommand.class,
-            KeysCommand.class, BackupCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
+            ActivityCommand.class, KeysCommand.class, BackupCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.ArgSpec;
 /** The help a new user meets: the command list without arguments, and help texts a reader can copy values from. */
 class HelpTextTest {
 
-    private static final List<String> COMMANDS = List.of("serve", "pass", "usage", "activity", "keys", "backup",
+    private static final List<String> COMMANDS = List.of("serve", "pass", "project", "usage", "activity", "keys", "backup",
             "completion", "help");
 
     @Test

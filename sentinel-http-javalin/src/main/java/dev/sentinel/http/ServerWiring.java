@@ -13,6 +13,7 @@ import dev.sentinel.http.activity.IngestEndpoint;
 import dev.sentinel.http.activity.MetricsEndpoint;
 import dev.sentinel.http.admin.AdminGuard;
 import dev.sentinel.http.admin.PassEndpoints;
+import dev.sentinel.http.admin.ProjectEndpoints;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.oauth.IntrospectionEndpoint;
 import dev.sentinel.http.oauth.OAuthActivity;
@@ -157,6 +158,7 @@ final class ServerWiring {
 
     private void management(Routes routes) {
         PassEndpoints passes = new PassEndpoints(adminPasses, sentinel.usage(), sentinel.clock());
+        routes.get("/api/v1/projects", new ProjectEndpoints(adminPasses)::list);
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);

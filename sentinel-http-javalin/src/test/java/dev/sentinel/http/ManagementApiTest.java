@@ -115,6 +115,32 @@ class ManagementApiTest {
     }
 
     @Test
+    void listsTheProjectsThatHoldPassesWithCountsAndLastActivity() {
+        assertThat(Json.parse(get("/api/v1/projects").body()).path("items")).isEmpty();
+        create();
+        String acmeOne = Json.parse(postJson("/api/v1/projects/acme/passes",
+                "{\"agent_name\": \"Bot One\", \"agent_type\": \"bot\"}").body()).path("pass").path("pass_id").asText();
+        postJson("/api/v1/projects/acme/passes", "{\"agent_name\": \"Bot Two\", \"agent_type\": \"bot\"}");
+        String event = "{\"pass_id\": \"%s\", \"type\": \"api_request\", \"started_at\": \"%s\", \"endpoint\": \"/v1/x\", "
+                + "\"http_method\": \"GET\", \"success\": true, \"status_code\": 200, \"duration_ms\": 5}";
+        assertThat(postJson("/api/v1/activity", "[" + String.format(event, acmeOne, "2026-11-25T08:00:00Z") + ","
+                + String.format(event, acmeOne, "2026-11-25T09:30:15.250Z") + "]").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> response = get("/api/v1/projects");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Json.parse(response.body());
+        assertThat(body.path("total").asInt()).isEqualTo(2);
+        assertThat(body.path("items").get(0).path("name").asText()).isEqualTo("acme");
+        assertThat(body.path("items").get(0).path("passes").asInt()).isEqualTo(2);
+        assertThat(body.path("items").get(0).path("last_activity").asText()).isEqualTo("2026-11-25T09:30:15.250Z");
+        assertThat(body.path("items").get(1).path("name").asText()).isEqualTo("demo");
+        assertThat(body.path("items").get(1).path("passes").asInt()).isEqualTo(1);
+        assertThat(body.path("items").get(1).path("last_activity").isNull()).isTrue();
+        assertProblem(fixture.send(HttpRequest.newBuilder(fixture.uri("/api/v1/projects")).build()), 401);
+    }
+
+    @Test
     void refusesRequestsWithoutTheAdminTokenOrWithAnAccessToken() {
         JsonNode created = create();
         String basic = ServerFixture.basic(created.path("credentials").path("client_id").asText(),

@@ -22,7 +22,7 @@ class StoreRequiredTest {
     Path tempDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pass list --project demo", "pass show SP-2026-A1B2C3", "pass permissions SP-2026-A1B2C3",
+    @ValueSource(strings = {"pass list --project demo", "project list", "pass show SP-2026-A1B2C3", "pass permissions SP-2026-A1B2C3",
         "pass toggle SP-2026-A1B2C3", "pass revoke SP-2026-A1B2C3", "pass activate SP-2026-A1B2C3",
         "pass regenerate SP-2026-A1B2C3", "pass delete SP-2026-A1B2C3 --yes", "usage SP-2026-A1B2C3",
         "activity list SP-2026-A1B2C3", "activity export SP-2026-A1B2C3", "keys rotate", "backup --to backup.zip"})

@@ -16,6 +16,7 @@ import dev.sentinel.core.domain.PassNotFoundException;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.port.in.Actor;
@@ -100,6 +101,11 @@ public final class PassService {
         return storage.read(session -> session.passes().listByProject(project).stream()
                 .flatMap(pass -> session.agentUsers().find(pass.clientId()).map(agent -> new SentinelPass(agent, pass)).stream())
                 .toList());
+    }
+
+    /** Every project that holds a pass, by name, with its pass count and last activity. */
+    public List<ProjectSummary> projects() {
+        return storage.read(session -> session.passes().projects());
     }
 
     public PermissionsView permissions(PassId passId) {

@@ -57,6 +57,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws IOException {
+        return start(Map.of());
+    }
+
+    /** A browser whose process sees {@code environment}, e.g. {@code TZ=America/New_York} for its time zone. */
+    static Browser start(Map<String, String> environment) throws IOException {
         Path profile = Files.createTempDirectory("sentinel-chromium-profile");
         Path downloads = Files.createTempDirectory("sentinel-downloads");
         ChromeOptions options = new ChromeOptions();
@@ -75,6 +80,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(environment)
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 800));

@@ -171,14 +171,20 @@ class DashboardBrowserTest {
         browser.text("#pass-audiences", "Server default");
         browser.text(".chips", "API Access");
         browser.text(".stat", "Total requests");
-        browser.text(".stat.tone-green", "Success rate");
+        String rate = browser.find("[data-stat=success_rate]").getText();
+        double percent = Double.parseDouble(rate.replace("%", ""));
+        String tone = percent >= 95 ? "tone-green" : percent >= 80 ? "tone-yellow" : "tone-red";
+        browser.text(".stat." + tone, "Success rate");
         browser.screenshot("08-overview");
 
         browser.click("#toggle-status");
+        browser.click("dialog[open] [data-role=confirm]");
         browser.text(".detail-head .badge", "Inactive");
+        browser.text("#toggle-status", "(activate)");
         assertThat(token(credentials).statusCode()).isEqualTo(401);
         browser.click("#toggle-status");
         browser.text(".detail-head .badge", "Active");
+        browser.text("#toggle-status", "(deactivate)");
         assertThat(token(credentials).statusCode()).isEqualTo(200);
     }
 
@@ -280,6 +286,7 @@ class DashboardBrowserTest {
     private void settings(Credentials credentials) {
         browser.click("#tab-settings");
         browser.click("#revoke-pass");
+        browser.click("dialog[open] [data-role=confirm]");
         browser.find("#activate-pass");
         browser.text(".detail-head .badge", "Revoked");
         assertThat(token(credentials).statusCode()).isEqualTo(401);
@@ -288,6 +295,7 @@ class DashboardBrowserTest {
         browser.find("#revoke-pass");
         assertThat(token(credentials).statusCode()).isEqualTo(200);
         browser.click("#revoke-pass");
+        browser.click("dialog[open] [data-role=confirm]");
         browser.find("#activate-pass");
         browser.screenshot("12-settings");
     }

@@ -5,10 +5,18 @@ import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.ProjectSummary;
+import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.port.out.Passes;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 final class InMemoryPasses implements Passes {
 
@@ -46,6 +54,21 @@ final class InMemoryPasses implements Passes {
                 .filter(pass -> pass.project().equals(project))
                 .sorted(Comparator.comparing(Pass::createdAt).thenComparing(pass -> pass.passId().value()))
                 .toList();
+    }
+
+    @Override
+    public List<ProjectSummary> projects() {
+        Map<PassId, Instant> lastUsed = new HashMap<>();
+        for (ActivityEvent event : state.events) {
+            lastUsed.merge(event.passId(), event.startedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Map<String, List<Pass>> byProject = new TreeMap<>();
+        for (Pass pass : state.passes.values()) {
+            byProject.computeIfAbsent(pass.project().value(), name -> new ArrayList<>()).add(pass);
+        }
+        return byProject.values().stream().map(passes -> new ProjectSummary(passes.get(0).project(), passes.size(),
+                passes.stream().map(pass -> lastUsed.get(pass.passId())).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()))).toList();
     }
 
     @Override

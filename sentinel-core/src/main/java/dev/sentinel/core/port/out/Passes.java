@@ -4,6 +4,7 @@ import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.ProjectSummary;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,13 @@ public interface Passes {
 
     /** The project's passes, oldest first. */
     List<Pass> listByProject(ProjectId project);
+
+    /**
+     * Every project that holds at least one pass, ordered by name (code point order), with its pass count and the latest {@code started_at} of its
+     * passes' recorded activity. Costs one pass over the passes and one index lookup per pass, never a scan of the
+     * activity log.
+     */
+    List<ProjectSummary> projects();
 
     /** Replaces the state and update time of an existing pass. */
     void update(Pass pass);

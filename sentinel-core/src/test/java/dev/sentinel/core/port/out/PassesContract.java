@@ -1,6 +1,7 @@
 package dev.sentinel.core.port.out;
 
 import static dev.sentinel.core.fixtures.TestAgentUsers.defaultAgentUser;
+import static dev.sentinel.core.fixtures.TestEvents.anEvent;
 import static dev.sentinel.core.fixtures.TestPasses.defaultPass;
 import static dev.sentinel.core.fixtures.TestTimes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,12 +15,14 @@ import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.UsageType;
 import dev.sentinel.core.domain.Visibility;
 import dev.sentinel.core.fixtures.TestIds;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +137,48 @@ public abstract class PassesContract extends StorageContractSupport {
 
         assertThat(tx((StorageSession session) -> session.passes().listByProject(new ProjectId("alpha")))).containsExactly(older, newer);
         assertThat(tx((StorageSession session) -> session.passes().listByProject(new ProjectId("gamma")))).isEmpty();
+    }
+
+    @Test
+    void summarisesEveryProjectWithItsPassCountAndLatestActivity() {
+        Pass usedEarly = storePass(defaultPass().withProject("acme"));
+        Pass usedLate = storePass(defaultPass().withProject("acme"));
+        storePass(defaultPass().withProject("acme"));
+        storePass(defaultPass().withProject("Beta-2"));
+        Pass alone = storePass(defaultPass().withProject("zeta_ops"));
+        run(session -> session.activity().append(List.of(
+                anEvent().forPass(usedEarly.passId()).at(T0.plusSeconds(5)).build(),
+                anEvent().forPass(usedLate.passId()).at(T0.plusMillis(90_250)).build(),
+                anEvent().forPass(usedEarly.passId()).at(T0.plusSeconds(30)).build(),
+                anEvent().forPass(alone.passId()).at(T0.minusSeconds(3600)).build())));
+
+        List<ProjectSummary> projects = tx(session -> session.passes().projects());
+
+        assertThat(projects).containsExactly(
+                new ProjectSummary(new ProjectId("Beta-2"), 1, Optional.empty()),
+                new ProjectSummary(new ProjectId("acme"), 3, Optional.of(T0.plusMillis(90_250))),
+                new ProjectSummary(new ProjectId("zeta_ops"), 1, Optional.of(T0.minusSeconds(3600))));
+    }
+
+    @Test
+    void aProjectWhoseLastPassIsDeletedIsNoLongerListed() {
+        Pass only = storePass(defaultPass().withProject("short-lived"));
+        storePass(defaultPass().withProject("kept"));
+        assertThat(tx((StorageSession session) -> session.passes().projects())).extracting(ProjectSummary::name)
+                .containsExactly(new ProjectId("kept"), new ProjectId("short-lived"));
+
+        run(session -> {
+            session.passes().delete(only.passId());
+            session.agentUsers().delete(only.clientId());
+        });
+
+        assertThat(tx((StorageSession session) -> session.passes().projects()))
+                .containsExactly(new ProjectSummary(new ProjectId("kept"), 1, Optional.empty()));
+    }
+
+    @Test
+    void listsNoProjectsInAnEmptyStore() {
+        assertThat(tx((StorageSession session) -> session.passes().projects())).isEmpty();
     }
 
     @Test

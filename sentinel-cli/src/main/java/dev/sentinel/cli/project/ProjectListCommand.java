@@ -1,0 +1,66 @@
+package dev.sentinel.cli.project;
+
+import dev.sentinel.cli.options.JsonOption;
+import dev.sentinel.cli.options.Store;
+import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Json;
+import dev.sentinel.cli.render.Table;
+import dev.sentinel.core.domain.ProjectSummary;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinel project list}: every project that holds a pass, with its pass count and last activity. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the projects that hold passes, by name, with their pass counts and last activity (UTC).")
+final class ProjectListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+        try (Store store = Store.open(storeOptions)) {
+            List<ProjectSummary> projects = store.passes().projects();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json.enabled()) {
+                out.println(Json.write(projects.stream().map(ProjectListCommand::json).toList()));
+            } else if (projects.isEmpty()) {
+                out.println("No projects yet. A project appears with its first pass: sentinel pass create --project NAME …");
+            } else {
+                out.print(table(projects).render());
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> json(ProjectSummary project) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", project.name().value());
+        json.put("passes", project.passes());
+        json.put("last_activity", project.lastActivity().map(Instant::toString).orElse(null));
+        return json;
+    }
+
+    private static Table table(List<ProjectSummary> projects) {
+        Table table = Table.withHeader("PROJECT", "PASSES", "LAST ACTIVITY (UTC)");
+        for (ProjectSummary project : projects) {
+            table.row(project.name(), project.passes(), project.lastActivity().map(Instant::toString).orElse("never"));
+        }
+        return table;
+    }
+}

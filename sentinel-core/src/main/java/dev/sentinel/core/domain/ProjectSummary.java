@@ -1,0 +1,20 @@
+package dev.sentinel.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A project as the store knows it: its name, how many passes it holds, and the latest recorded activity of any of
+ * them (empty when none of its passes was ever used, or its activity has aged out of retention).
+ */
+public record ProjectSummary(ProjectId name, long passes, Optional<Instant> lastActivity) {
+
+    public ProjectSummary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(lastActivity, "lastActivity");
+        if (passes < 1) {
+            throw new IllegalArgumentException("a project exists only while it holds a pass: " + name);
+        }
+    }
+}
