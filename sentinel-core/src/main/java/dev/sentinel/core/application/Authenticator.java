@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Checks client credentials: the client exists, the secret matches a credential that has not expired,
- * the pass is active, and now lies inside its validity period. Thread-safe.
+ * the pass is active, now lies inside its validity period, and the client's address is among the pass's allowed
+ * networks. Thread-safe.
  */
 public final class Authenticator {
 
@@ -27,10 +28,21 @@ public final class Authenticator {
     }
 
     /**
-     * Authenticates at {@code now}. A malformed secret is refused before any store lookup. The secret is checked
-     * before the pass's state, so the precise reason is only known to someone who holds a valid secret.
+     * Authenticates a client whose address is unknown at {@code now}: a pass bound to networks
+     * ({@code allowed_ips}) refuses it. See {@link #authenticate(String, CharSequence, Optional, Instant)}.
      */
     public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Instant now) {
+        return authenticate(clientId, presentedSecret, Optional.empty(), now);
+    }
+
+    /**
+     * Authenticates the client at {@code clientAddress} (an IP address literal; empty when unknown) at {@code now}.
+     * A malformed secret is refused before any store lookup. The secret is checked before the pass's state and its
+     * allowed networks, so the precise reason is only known to someone who holds a valid secret.
+     */
+    public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Optional<String> clientAddress,
+                                             Instant now) {
+        Objects.requireNonNull(clientAddress, "clientAddress");
         Optional<ClientSecret> secret = ClientSecret.parse(presentedSecret);
         if (secret.isEmpty()) {
             return AuthenticationResult.failure(AuthenticationFailure.MALFORMED_SECRET, Optional.empty());
@@ -43,10 +55,11 @@ public final class Authenticator {
         if (found.isEmpty()) {
             return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
         }
-        return check(found.get(), secret.get(), now);
+        return check(found.get(), secret.get(), clientAddress, now);
     }
 
-    private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Instant now) {
+    private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Optional<String> clientAddress,
+                                       Instant now) {
         Optional<Credential> matched = Optional.empty();
         boolean matchedExpired = false;
         for (Credential credential : candidate.agent().credentials().credentials()) {
@@ -72,7 +85,18 @@ public final class Authenticator {
                         : validity == ValidityState.EXPIRED ? AuthenticationFailure.PASS_EXPIRED : null;
             }
         };
-        return failure == null ? AuthenticationResult.success(candidate, matched.get())
-                : AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+        if (failure != null) {
+            return AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+        }
+        if (!pass.allowedNetworks().permits(clientAddress)) {
+            return AuthenticationResult.failure(AuthenticationFailure.ADDRESS_NOT_ALLOWED, candidate.passId(),
+                    "address " + clientAddress.map(Authenticator::shown).orElse("unknown") + " not in allowed_ips");
+        }
+        return AuthenticationResult.success(candidate, matched.get());
+    }
+
+    /** The address as recorded: at most 64 characters of it, since it may come from a forwarding header. */
+    private static String shown(String address) {
+        return address.length() > 64 ? address.substring(0, 64) : address;
     }
 }

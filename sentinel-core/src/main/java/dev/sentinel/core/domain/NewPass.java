@@ -17,5 +17,6 @@ import java.util.Optional;
 public record NewPass(ProjectId project, AgentName agentName, AgentType agentType, Optional<String> description,
                       Optional<PassId> passId, AccessLevel accessLevel, Optional<String> organization,
                       UsageType usageType, ValidityPeriod validity, Permissions permissions, Scopes scopes,
-                      CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes) {
+                      CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes,
+                      AllowedNetworks allowedNetworks) {
 }

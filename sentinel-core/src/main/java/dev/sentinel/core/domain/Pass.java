@@ -10,11 +10,13 @@ import java.util.Optional;
  * <p>The {@code generation} counts the changes that end every token issued before them: toggling off, revoking and
  * regenerating the secret without grace advance it. Tokens carry the generation they were issued in, so a token from
  * an older generation stays dead when the pass is turned on again.
+ *
+ * <p>{@code allowedNetworks} limits the client addresses the pass may be used from; unrestricted by default.
  */
 public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                    Optional<String> organization, UsageType usageType, ValidityPeriod validity,
                    Permissions permissions, Scopes scopes, CredentialType credentialType, Visibility visibility,
-                   Optional<String> integrationNotes, PassState state, long generation, Instant createdAt,
+                   Optional<String> integrationNotes, AllowedNetworks allowedNetworks, PassState state, long generation, Instant createdAt,
                    Instant updatedAt) {
 
     public static final String ORGANIZATION_FIELD = "organization";
@@ -35,6 +37,7 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         Objects.requireNonNull(credentialType, "credentialType");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(integrationNotes, "integrationNotes");
+        Objects.requireNonNull(allowedNetworks, "allowedNetworks");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -47,13 +50,22 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
     public Pass withState(PassState next, Instant now) {
         long nextGeneration = state.isActive() && !next.isActive() ? generation + 1 : generation;
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, next, nextGeneration, createdAt, now);
+                credentialType, visibility, integrationNotes, allowedNetworks, next, nextGeneration, createdAt, now);
     }
 
     /** The pass in a new generation: every token issued before {@code now} ends. */
     public Pass nextGeneration(Instant now) {
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, state, generation + 1, createdAt, now);
+                credentialType, visibility, integrationNotes, allowedNetworks, state, generation + 1, createdAt, now);
+    }
+
+    /**
+     * The pass bound to other networks. Tokens issued so far stay valid: every use is checked against the networks in
+     * force at that moment.
+     */
+    public Pass withAllowedNetworks(AllowedNetworks next, Instant now) {
+        return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, next, state, generation, createdAt, now);
     }
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */

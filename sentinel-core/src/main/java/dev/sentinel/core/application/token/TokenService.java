@@ -69,7 +69,16 @@ public final class TokenService {
      *                               pass lacks
      */
     public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope) {
-        AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clock.instant());
+        return clientCredentials(clientId, clientSecret, Optional.empty(), scope);
+    }
+
+    /**
+     * {@link #clientCredentials(String, CharSequence, Optional)} for a client at {@code clientAddress} (an IP address
+     * literal; empty when unknown, which a pass bound to networks refuses).
+     */
+    public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> clientAddress,
+                                         Optional<String> scope) {
+        AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clientAddress, clock.instant());
         if (!result.isSuccess()) {
             throw new TokenRequestException("invalid_client", "client authentication failed");
         }

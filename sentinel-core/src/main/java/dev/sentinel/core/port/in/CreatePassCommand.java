@@ -1,6 +1,7 @@
 package dev.sentinel.core.port.in;
 
 import dev.sentinel.core.domain.AccessLevel;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.AgentName;
 import dev.sentinel.core.domain.AgentType;
 import dev.sentinel.core.domain.AgentUser;
@@ -16,6 +17,7 @@ import dev.sentinel.core.domain.ValidityPeriod;
 import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.Visibility;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a user asks for when creating a pass, as raw text from any front end. Only {@code project},
@@ -25,7 +27,11 @@ import java.time.LocalDate;
 public record CreatePassCommand(String project, String agentName, String agentType, String description, String passId,
                                 String accessLevel, String organization, String usageType, String validFrom,
                                 String validUntil, String permissions, String scopes, String credentialType,
-                                String visibility, String integrationNotes) {
+                                String visibility, String integrationNotes, List<String> allowedIps) {
+
+    public CreatePassCommand {
+        allowedIps = allowedIps == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(allowedIps));
+    }
 
     public static Builder builder(String project) {
         return new Builder(project);
@@ -58,11 +64,12 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         Visibility checkedVisibility = violations.check(() -> blank(visibility) ? Visibility.PRIVATELY_VISIBLE
                 : Visibility.parse(visibility));
         var notes = violations.check(() -> Text.optional(Pass.NOTES_FIELD, integrationNotes, Pass.NOTES_MAX_LENGTH));
+        AllowedNetworks networks = violations.check(() -> AllowedNetworks.parse(allowedIps));
         ValidityPeriod validity = from == null ? null : violations.check(() ->
                 new ValidityPeriod(from, until != null ? until : blank(validFrom) ? today.plusYears(1) : from.plusYears(1)));
         violations.throwIfAny();
         return new NewPass(checkedProject, name, type, checkedDescription, checkedPassId, level, checkedOrganization,
-                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes);
+                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, networks);
     }
 
     private static boolean blank(String value) {
@@ -86,6 +93,7 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         private String credentialType;
         private String visibility;
         private String integrationNotes;
+        private List<String> allowedIps;
 
         private Builder(String project) {
             this.project = project;
@@ -105,10 +113,13 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         public Builder credentialType(String value) { this.credentialType = value; return this; }
         public Builder visibility(String value) { this.visibility = value; return this; }
         public Builder integrationNotes(String value) { this.integrationNotes = value; return this; }
+        /** CIDR blocks the pass may be used from; null or empty means any address. */
+        public Builder allowedIps(List<String> value) { this.allowedIps = value; return this; }
 
         public CreatePassCommand build() {
             return new CreatePassCommand(project, agentName, agentType, description, passId, accessLevel, organization,
-                    usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes);
+                    usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes,
+                    allowedIps);
         }
     }
 }

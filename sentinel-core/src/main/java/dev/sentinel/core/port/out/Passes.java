@@ -23,7 +23,7 @@ public interface Passes {
     /** The project's passes, oldest first. */
     List<Pass> listByProject(ProjectId project);
 
-    /** Replaces the state and update time of an existing pass. */
+    /** Replaces the state, generation, allowed networks and update time of an existing pass. */
     void update(Pass pass);
 
     /** Deletes the pass; false when there was none. */
