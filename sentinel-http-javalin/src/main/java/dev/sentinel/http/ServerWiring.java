@@ -22,7 +22,9 @@ import dev.sentinel.http.oauth.TokenEndpoint;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
+import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -69,6 +71,7 @@ final class ServerWiring {
     private final ActivityIngest ingest;
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
+    private ClientAddresses clientAddresses = ClientAddresses.none();
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
@@ -113,6 +116,7 @@ final class ServerWiring {
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);
+        config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
         config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens));
@@ -147,6 +151,7 @@ final class ServerWiring {
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);
+        routes.patch("/api/v1/passes/{passId}", passes::patch);
         routes.delete("/api/v1/passes/{passId}", passes::delete);
         routes.get("/api/v1/passes/{passId}/permissions", passes::permissions);
         routes.post("/api/v1/passes/{passId}/credentials/regenerate", passes::regenerate);
@@ -161,6 +166,12 @@ final class ServerWiring {
         routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
         routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
         routes.post("/api/v1/activity", new IngestEndpoint(ingest)::ingest);
+    }
+
+    /** Who the client of a request is: the socket peer, or what trusted proxies say; default the socket peer. */
+    ServerWiring clientAddresses(ClientAddresses value) {
+        this.clientAddresses = value;
+        return this;
     }
 
     /** How long a stop waits for running requests; zero stops at once. */

@@ -39,10 +39,11 @@ final class Callers {
         }
         ClientCredentials credentials = ClientCredentials.from(ctx, form);
         Instant now = clock.instant();
-        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
+        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(),
+                Requests.clientIp(ctx), now);
         if (!result.isSuccess()) {
             result.passId().ifPresent(passId -> attempts.record(ctx, passId, now, startNanos, 401,
-                    result.failure().map(failure -> failure.code() + ": " + failure.description()), Map.of()));
+                    result.reason(), Map.of()));
             throw OAuthError.invalidClient();
         }
         return TokenCaller.client(result.pass().orElseThrow());

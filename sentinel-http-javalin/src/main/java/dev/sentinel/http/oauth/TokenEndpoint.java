@@ -1,6 +1,5 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.application.AuthenticationFailure;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.token.IssuedToken;
@@ -8,6 +7,7 @@ import dev.sentinel.core.application.token.TokenRequestException;
 import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import java.util.Set;
  * repeated parameters ({@code invalid_request}), {@code grant_type} present ({@code invalid_request}) and known to
  * OAuth ({@code unsupported_grant_type}), client authentication ({@code invalid_client}), grant allowed for agent
  * clients ({@code unauthorized_client}: only {@code client_credentials}), scope within the pass's permissions
- * ({@code invalid_scope}). Every attempt of a known pass is recorded.
+ * ({@code invalid_scope}). Every attempt of a known pass is recorded. A pass bound to networks refuses a client
+ * outside them with {@code invalid_client}; only its activity says why.
  */
 public final class TokenEndpoint implements Handler {
 
@@ -54,11 +55,11 @@ public final class TokenEndpoint implements Handler {
             throw OAuthError.unsupportedGrantType("only the client_credentials grant is supported");
         }
         ClientCredentials credentials = ClientCredentials.from(ctx, form);
-        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
+        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(),
+                Requests.clientIp(ctx), now);
         if (!result.isSuccess()) {
-            AuthenticationFailure failure = result.failure().orElseThrow();
             result.passId().ifPresent(passId -> attempts.record(ctx, passId, now, startNanos, 401,
-                    Optional.of(failure.code() + ": " + failure.description()), Map.of("grant_type", grantType)));
+                    result.reason(), Map.of("grant_type", grantType)));
             throw OAuthError.invalidClient();
         }
         SentinelPass pass = result.pass().orElseThrow();
