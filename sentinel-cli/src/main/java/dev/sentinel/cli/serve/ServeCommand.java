@@ -7,10 +7,12 @@ import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.http.SentinelServer;
+import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +80,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + "to restart it. Env: SENTINEL_STORE_OUTAGE_LIMIT. Default: ${DEFAULT-VALUE}")
     Duration storeOutageLimit;
 
+    @Option(names = "--trusted-proxies", paramLabel = "CIDR[,CIDR...]", defaultValue = "${env:SENTINEL_TRUSTED_PROXIES:-}",
+            description = "Reverse proxies trusted to name the client in Forwarded / X-Forwarded-For (CIDR blocks or "
+                    + "addresses, comma-separated). The client is the right-most hop that is not one of them; these "
+                    + "headers from any other peer are ignored. Env: SENTINEL_TRUSTED_PROXIES. Default: none (the socket "
+                    + "peer is the client).")
+    String trustedProxies;
+
+    private ClientAddresses clientAddresses = ClientAddresses.none();
+
     @Mixin
     HasherOption hasher;
 
@@ -129,11 +140,24 @@ public final class ServeCommand implements Callable<Integer> {
         if (issuer == null) {
             issuer = System.getenv("SENTINEL_ISSUER");
         }
+        try {
+            clientAddresses = ClientAddresses.trusting(proxyList());
+        } catch (IllegalArgumentException malformed) {
+            throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
+        }
+    }
+
+    private List<String> proxyList() {
+        if (trustedProxies == null || trustedProxies.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(text -> !text.isEmpty()).toList();
     }
 
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
-                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention);
+                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention)
+                .trustedProxies(clientAddresses.trustedProxies());
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
         }
@@ -153,6 +177,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Sentinel " + VersionProvider.version() + " listening on " + server.baseUri());
         server.generatedAdminToken().ifPresent(token -> out.println(
                 "Admin token (generated; shown only this once, store it now): " + token));
+        if (!clientAddresses.trustedProxies().isEmpty()) {
+            out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies "
+                    + String.join(",", clientAddresses.trustedProxies()));
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

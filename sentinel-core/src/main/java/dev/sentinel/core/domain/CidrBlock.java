@@ -1,6 +1,5 @@
 package dev.sentinel.core.domain;
 
-import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -72,7 +71,7 @@ public record CidrBlock(InetAddress network, int prefixLength) {
         InetAddress network = mask(address, prefix);
         if (!network.equals(address)) {
             throw ValidationException.of(field, shown + ": host bits are set; the block is "
-                    + InetAddresses.toAddrString(network) + "/" + prefix);
+                    + IpLiterals.format(network) + "/" + prefix);
         }
         return new CidrBlock(network, prefix);
     }
@@ -86,10 +85,12 @@ public record CidrBlock(InetAddress network, int prefixLength) {
             return Optional.empty();
         }
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!InetAddresses.isInetAddress(bare)) {
-            return Optional.empty();
-        }
-        return Optional.of(InetAddresses.forString(bare));
+        return IpLiterals.parse(bare);
+    }
+
+    /** The canonical text of an address: dotted-decimal IPv4, or IPv6 as RFC 5952 writes it. */
+    public static String canonical(InetAddress address) {
+        return IpLiterals.format(Objects.requireNonNull(address, "address"));
     }
 
     /** Whether {@code address} lies in this block; an IPv4 address is never in an IPv6 block, nor the other way. */
@@ -120,6 +121,6 @@ public record CidrBlock(InetAddress network, int prefixLength) {
     /** The canonical form: RFC 5952 for IPv6, with the prefix length always written. */
     @Override
     public String toString() {
-        return InetAddresses.toAddrString(network) + "/" + prefixLength;
+        return IpLiterals.format(network) + "/" + prefixLength;
     }
 }

@@ -89,4 +89,19 @@ class CidrBlockTest {
         assertThatThrownBy(() -> new CidrBlock(address("10.1.0.0"), 8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CidrBlock(address("10.0.0.0"), 33)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readsAndWritesAddressLiteralsByHand() {
+        assertThat(CidrBlock.canonical(address("2001:0DB8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(CidrBlock.canonical(address("2001:db8::0001"))).isEqualTo("2001:db8::1");
+        assertThat(CidrBlock.canonical(address("::"))).isEqualTo("::");
+        assertThat(CidrBlock.canonical(address("1:2:3:4:5:6:7::"))).isEqualTo("1:2:3:4:5:6:7:0");
+        assertThat(CidrBlock.canonical(address("1:0:2:3:4:5:6:7"))).as("a single zero group stays").isEqualTo("1:0:2:3:4:5:6:7");
+        assertThat(CidrBlock.canonical(address("1:2:3:4:5:6:1.2.3.4"))).isEqualTo("1:2:3:4:5:6:102:304");
+        assertThat(CidrBlock.canonical(address("::ffff:192.0.2.1"))).isEqualTo("192.0.2.1");
+        for (String junk : new String[] {"1::2::3", ":1", "1:", ":::", "1:2:3:4:5:6:7:8:9", "1:2:3:4::5:6:7:8",
+                "12345::", "g::", "1.2.3.04", "1.2.3", "256.1.1.1", "1.2.3.4:80", "::1.2.3", "1.2.3.4::"}) {
+            assertThat(CidrBlock.literal(junk)).as(junk).isEmpty();
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.sentinel.http.web;
 
-import com.google.common.net.InetAddresses;
 import dev.sentinel.core.domain.CidrBlock;
 import dev.sentinel.core.domain.ValidationException;
 import java.net.InetAddress;
@@ -91,7 +90,7 @@ public final class ClientAddresses {
         if (peerAddress.isEmpty()) {
             return Optional.of(clip(peer.strip()));
         }
-        String peerText = InetAddresses.toAddrString(peerAddress.get());
+        String peerText = CidrBlock.canonical(peerAddress.get());
         if (!isTrusted(peerAddress.get())) {
             return Optional.of(peerText);
         }
@@ -220,7 +219,7 @@ public final class ClientAddresses {
             host = text.substring(0, text.indexOf(':')); // IPv4 with a port
         }
         Optional<InetAddress> address = CidrBlock.literal(host);
-        return address.map(found -> new Hop(false, address, InetAddresses.toAddrString(found))).orElse(Hop.MALFORMED);
+        return address.map(found -> new Hop(false, address, CidrBlock.canonical(found))).orElse(Hop.MALFORMED);
     }
 
     private static String clip(String text) {
