@@ -23,6 +23,7 @@ export function overviewTab(context, body) {
       row('Organization', pass.organization || '—'),
       row('Usage type', humanize(pass.usage_type)),
       row('Access level', humanize(pass.access_level)),
+      row('Allowed networks', networks(pass.allowed_ips)),
       pass.description ? row('Description', pass.description) : null);
     toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
     context.showPass(pass);
@@ -59,6 +60,13 @@ export function overviewTab(context, body) {
             h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
             h('div', { class: 'button-row' }, regenerate, toggle))))),
   };
+}
+
+/** The networks a pass may be used from, or that any address may use it. */
+export function networks(allowedIps) {
+  return allowedIps && allowedIps.length
+    ? h('span', { class: 'mono', id: 'allowed-networks' }, allowedIps.join(', '))
+    : h('span', { id: 'allowed-networks' }, 'Any address');
 }
 
 function statCards(stats) {
