@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Network binding through the built jar: {@code pass create --allowed-ips}, {@code serve} with and without
- * {@code --trusted-proxies}, spoofed and genuine forwarding headers, {@code pass allowed-ips} and {@code pass show}.
+ * Network binding through the built jar: {@code pass create --allowed-ips}, {@code serve} without and with trusted
+ * proxies ({@code SENTINEL_TRUSTED_PROXIES}; a malformed {@code --trusted-proxies} is refused), spoofed and genuine
+ * forwarding headers, {@code pass allowed-ips} and {@code pass show}.
  */
 class NetworkBindingIT {
 
@@ -51,7 +52,7 @@ class NetworkBindingIT {
                 StandardCharsets.UTF_8);
 
         int direct = BuiltJar.freePort();
-        Process untrusting = serve(direct, "direct", "--data-dir", dataDir.toString());
+        Process untrusting = serve(direct, "direct", java.util.Map.of(), "--data-dir", dataDir.toString());
         try {
             assertThat(grant(direct, form).statusCode()).isEqualTo(401);
             HttpResponse<String> spoofed = grant(direct, form, "X-Forwarded-For", "10.1.2.3");
@@ -62,7 +63,8 @@ class NetworkBindingIT {
         }
 
         int proxied = BuiltJar.freePort();
-        Process trusting = serve(proxied, "proxied", "--data-dir", dataDir.toString(), "--trusted-proxies", "127.0.0.1/32");
+        Process trusting = serve(proxied, "proxied", java.util.Map.of("SENTINEL_TRUSTED_PROXIES", "127.0.0.1/32"),
+                "--data-dir", dataDir.toString());
         try {
             assertThat(Files.readString(work.resolve("proxied.log"))).contains("trusted proxies 127.0.0.1/32");
             assertThat(grant(proxied, form, "X-Forwarded-For", "10.1.2.3, 127.0.0.1").statusCode()).isEqualTo(200);
@@ -112,7 +114,7 @@ class NetworkBindingIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private Process serve(int port, String name, String... options) throws Exception {
+    private Process serve(int port, String name, java.util.Map<String, String> env, String... options) throws Exception {
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(BuiltJar.java(), "-jar", BuiltJar.jar(), "serve", "--port",
                 Integer.toString(port)));
@@ -120,6 +122,7 @@ class NetworkBindingIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("SENTINEL_"));
         builder.environment().put("SENTINEL_ADMIN_TOKEN", ADMIN);
+        builder.environment().putAll(env);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(log).contains("listening on ")) {
