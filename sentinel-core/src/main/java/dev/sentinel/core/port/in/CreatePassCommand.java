@@ -17,6 +17,8 @@ import dev.sentinel.core.domain.ValidityPeriod;
 import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.Visibility;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,8 +31,9 @@ public record CreatePassCommand(String project, String agentName, String agentTy
                                 String validUntil, String permissions, String scopes, String credentialType,
                                 String visibility, String integrationNotes, List<String> allowedIps) {
 
+    /** Copies {@code allowedIps} (null elements included, so that validation can name them). */
     public CreatePassCommand {
-        allowedIps = allowedIps == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(allowedIps));
+        allowedIps = allowedIps == null ? null : Collections.unmodifiableList(new ArrayList<>(allowedIps));
     }
 
     public static Builder builder(String project) {
