@@ -85,6 +85,7 @@ export const api = {
   revoke: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/revoke`),
   activate: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/activate`),
   remove: (passId) => json('DELETE', `/api/v1/passes/${enc(passId)}`),
+  setAllowedIps: (passId, allowedIps) => json('PATCH', `/api/v1/passes/${enc(passId)}`, { allowed_ips: allowedIps }),
   async exportActivity(passId, format, filters) {
     const response = await send('GET', `/api/v1/passes/${enc(passId)}/activity/export${query({ ...filters, format })}`);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

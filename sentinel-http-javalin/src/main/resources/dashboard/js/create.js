@@ -11,8 +11,14 @@ const LABELS = {
   agent_name: 'Agent name', agent_type: 'Agent type', description: 'Description', pass_id: 'Pass ID',
   access_level: 'Access level', organization: 'Organization', usage_type: 'Usage type', valid_from: 'Valid from',
   valid_until: 'Valid until', permissions: 'Permissions', scopes: 'Scopes', integration_notes: 'Integration notes',
+  allowed_ips: 'Allowed networks',
 };
 const STEP_OF_FIELD = { agent_name: 0, agent_type: 0, description: 0 };
+
+/** CIDR blocks as typed: separated by commas, spaces or new lines; empty means any address. */
+export function networkList(raw) {
+  return raw.split(/[\s,]+/).filter((block) => block);
+}
 
 /** Letters, digits and single spaces, as the server checks it (after trimming and folding spaces). */
 export function agentNameProblem(raw) {
@@ -85,6 +91,7 @@ export function openCreateFlow(project) {
         permissions: input('permissions', { value: 'read,write', spellcheck: 'false' }),
         scopes: input('scopes', { placeholder: 'Optional', spellcheck: 'false' }),
         integration_notes: textarea('integration_notes', { placeholder: 'Where this pass is used, who owns it' }),
+        allowed_ips: textarea('allowed_ips', { rows: 2, placeholder: 'Any address', spellcheck: 'false' }),
       };
       const stepper = h('ol', { class: 'stepper' }, STEPS.map((title, index) =>
         h('li', { dataset: { step: index } }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, index + 1), title)));
@@ -111,11 +118,18 @@ export function openCreateFlow(project) {
         field('valid_until', controls.valid_until, 'Default: one year from today.'),
         field('permissions', controls.permissions, 'Comma-separated, for example read,write or read:data,admin:users.'),
         field('scopes', controls.scopes, 'Optional OAuth scopes, comma-separated.'),
+        h('div', { class: 'span-2' }, field('allowed_ips', controls.allowed_ips,
+          'Optional. CIDR blocks the agent may connect from, for example 10.0.0.0/8, 2001:db8::/32 (at most 50). Empty: any address.')),
         h('div', { class: 'span-2' }, field('integration_notes', controls.integration_notes)));
 
       const values = () => {
         const body = {};
         for (const [key, control] of Object.entries(controls)) {
+          if (key === 'allowed_ips') {
+            const blocks = networkList(control.value);
+            if (blocks.length) body[key] = blocks;
+            continue;
+          }
           const value = key === 'agent_type' ? snakeCase(control.value, true) : control.value.trim();
           if (value) body[key] = value;
         }
@@ -130,7 +144,8 @@ export function openCreateFlow(project) {
           row('access_level', humanize(body.access_level)), row('organization', body.organization),
           row('usage_type', humanize(body.usage_type)), row('pass_id', body.pass_id || 'Auto-generated'),
           row('valid_from', body.valid_from), row('valid_until', body.valid_until),
-          row('permissions', h('span', { class: 'mono' }, body.permissions)));
+          row('permissions', h('span', { class: 'mono' }, body.permissions)),
+          row('allowed_ips', body.allowed_ips ? h('span', { class: 'mono' }, body.allowed_ips.join(', ')) : 'Any address'));
       };
 
       const nav = (...buttons) => h('div', { class: 'dialog-actions' }, buttons);
@@ -166,7 +181,12 @@ export function openCreateFlow(project) {
             const target = fields.length ? Math.min(...fields.map((f) => STEP_OF_FIELD[f] ?? 1)) : 2;
             show(target);
             area.show(error, { fieldLabels: LABELS });
-            (error.errors || []).forEach((problem) => setFieldError(panel, problem.field, readable(problem.message, LABELS)));
+            const messages = {};
+            (error.errors || []).forEach((problem) => {
+              const message = readable(problem.message, LABELS);
+              messages[problem.field] = messages[problem.field] ? `${messages[problem.field]} ${message}` : message;
+            });
+            Object.entries(messages).forEach(([name, message]) => setFieldError(panel, name, message));
             focus(panel.querySelector('[aria-invalid=true]') || panel.querySelector('input, select, textarea'));
           }
         });

@@ -28,6 +28,7 @@ export function overviewTab(context, body) {
       row('Audiences', (pass.allowed_audiences || []).length
         ? h('ul', { class: 'audience-list mono', id: 'pass-audiences' }, pass.allowed_audiences.map((uri) => h('li', {}, uri)))
         : h('span', { id: 'pass-audiences' }, 'Server default')),
+      row('Allowed networks', networks(pass.allowed_ips)),
       pass.description ? row('Description', pass.description) : null);
     toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
     toggle.title = pass.revoked ? 'A revoked pass is activated on the Settings tab' : '';
@@ -75,6 +76,13 @@ export function overviewTab(context, body) {
             h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
             h('div', { class: 'button-row' }, regenerate, toggle))))),
   };
+}
+
+/** The networks a pass may be used from, or that any address may use it. */
+export function networks(allowedIps) {
+  return allowedIps && allowedIps.length
+    ? h('span', { class: 'mono', id: 'allowed-networks' }, allowedIps.join(', '))
+    : h('span', { id: 'allowed-networks' }, 'Any address');
 }
 
 function statCards(stats) {

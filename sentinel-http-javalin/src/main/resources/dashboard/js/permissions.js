@@ -19,7 +19,8 @@ export function permissionsTab(context) {
           h('li', {}, h('span', { class: 'permission-label' }, entry.label), h('code', {}, entry.permission))))),
       h('div', { class: 'stack-lg' },
         profileCard(view),
-        validityCard(view))),
+        validityCard(view),
+        networkCard(view))),
     h('section', { class: 'card', 'aria-labelledby': 'all-capabilities-title' },
       h('h2', { id: 'all-capabilities-title' }, 'Capabilities'),
       h('ul', { class: 'chips' }, view.capabilities.map((name) => h('li', { class: 'chip' }, name)))),
@@ -36,6 +37,18 @@ function profileCard(view) {
       h('span', { class: 'indicator', 'aria-hidden': 'true' }), humanize(view.access_profile)),
     h('p', { class: 'muted small' }, profile.text),
     h('p', { class: 'small' }, 'Access level: ', h('strong', {}, humanize(view.access_level))));
+}
+
+function networkCard(view) {
+  const bound = view.allowed_ips && view.allowed_ips.length;
+  return h('section', { class: 'card', 'aria-labelledby': 'networks-title' },
+    h('h2', { id: 'networks-title' }, 'Allowed networks'),
+    bound
+      ? h('ul', { class: 'chips', id: 'permissions-allowed-networks' }, view.allowed_ips.map((block) => h('li', { class: 'chip mono' }, block)))
+      : h('p', { id: 'permissions-allowed-networks' }, 'Any address'),
+    h('p', { class: 'muted small' }, bound
+      ? 'Clients outside these networks are refused at the token endpoint, and their tokens at the guard. Change them in Settings.'
+      : 'The pass may be used from any address. Bind it to networks in Settings.'));
 }
 
 function validityCard(view) {

@@ -1,6 +1,7 @@
-// Settings tab: Revoke / Activate, and Delete behind a confirmation dialog.
+// Settings tab: the allowed networks, Revoke / Activate, and Delete behind a confirmation dialog.
 import { api } from './api.js';
 import { h, clear } from './dom.js';
+import { networkList } from './create.js';
 import { busy, confirmDialog, announce } from './ui.js';
 
 export function settingsTab(context, body) {
@@ -53,6 +54,7 @@ export function settingsTab(context, body) {
       });
     });
     clear(element,
+      networksSetting(pass, context, show),
       h('section', { class: 'card setting', 'aria-labelledby': 'state-title' },
         h('div', {},
           h('h2', { id: 'state-title' }, revoked ? 'Activate pass' : 'Revoke pass'),
@@ -69,4 +71,42 @@ export function settingsTab(context, body) {
 
   show(body.pass);
   return { element };
+}
+
+/** Binds the pass to networks, or lets any address use it; a malformed block is shown under the field. */
+function networksSetting(pass, context, show) {
+  const input = h('textarea', { id: 'allowed-ips-input', name: 'allowed_ips', rows: 2, spellcheck: 'false',
+    placeholder: 'Any address', 'aria-describedby': 'allowed-ips-hint allowed-ips-error' }, (pass.allowed_ips || []).join(', '));
+  const error = h('p', { class: 'field-error', id: 'allowed-ips-error' });
+  const save = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-allowed-ips' }, 'Save networks');
+  const form = h('form', { class: 'stack', novalidate: true, 'aria-label': 'Allowed networks' },
+    h('div', { class: 'field' },
+      h('label', { for: 'allowed-ips-input' }, 'Allowed networks'), input,
+      h('p', { class: 'hint', id: 'allowed-ips-hint' },
+        'CIDR blocks separated by commas, for example 10.0.0.0/8, 2001:db8::/32. Empty: any address.'),
+      error),
+    h('div', { class: 'button-row' }, save));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(save, async () => {
+      try {
+        context.clearError();
+        const reply = await api.setAllowedIps(pass.pass_id, networkList(input.value));
+        show(reply.pass);
+        const bound = reply.pass.allowed_ips.length;
+        announce(bound ? `The pass may now be used from ${reply.pass.allowed_ips.join(', ')}` : 'The pass may now be used from any address');
+        document.getElementById('save-allowed-ips')?.focus();
+      } catch (failure) {
+        const messages = (failure.errors || []).filter((problem) => problem.field === 'allowed_ips').map((problem) => problem.message);
+        if (!messages.length) { context.showError(failure); return; }
+        error.textContent = messages.join(' ');
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+      }
+    });
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'networks-setting-title' },
+    h('h2', { id: 'networks-setting-title' }, 'Allowed networks'),
+    h('p', { class: 'muted' }, 'Clients outside these networks are refused at the token endpoint, and their tokens at the guard.'),
+    form);
 }

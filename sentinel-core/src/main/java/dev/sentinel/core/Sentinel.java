@@ -71,9 +71,20 @@ public final class Sentinel {
         return passes;
     }
 
-    /** Authenticates client credentials now; see {@link Authenticator#authenticate}. */
+    /**
+     * Authenticates client credentials now, from an unknown address: a pass bound to networks refuses it. See
+     * {@link Authenticator#authenticate(String, CharSequence, Instant)}.
+     */
     public AuthenticationResult authenticate(String clientId, CharSequence clientSecret) {
         return authenticator.authenticate(clientId, clientSecret, clock.instant());
+    }
+
+    /**
+     * Authenticates client credentials now, presented from {@code clientAddress} (an IP address literal), which must
+     * be among the pass's allowed networks when it has any.
+     */
+    public AuthenticationResult authenticate(String clientId, CharSequence clientSecret, String clientAddress) {
+        return authenticator.authenticate(clientId, clientSecret, java.util.Optional.of(clientAddress), clock.instant());
     }
 
     public Authenticator authenticator() {

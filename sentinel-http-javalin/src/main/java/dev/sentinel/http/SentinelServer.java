@@ -19,6 +19,7 @@ import dev.sentinel.http.guard.TokenGuard;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.throttle.Throttling;
+import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -132,7 +133,8 @@ public final class SentinelServer implements AutoCloseable {
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
                 tokens, adminTokens, ingestTokens, recorder, this::activityStats,
                 settings.sentinel.ingest(settings.activityRetention), throttle, failedAttempts);
-        app = wiring.stopTimeout(settings.stopTimeout).scopesSupported(settings.scopesSupported).create();
+        app = wiring.stopTimeout(settings.stopTimeout).scopesSupported(settings.scopesSupported)
+                .clientAddresses(settings.clientAddresses).create();
         routes = wiring.routes();
         if (settings.port != 0) {
             issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, settings.port);
@@ -193,8 +195,8 @@ public final class SentinelServer implements AutoCloseable {
 
     /**
      * A guard that checks this server's access tokens for protected APIs in the same process (see
-     * {@link dev.sentinel.http.guard.SentinelGuard}), recording through this server's activity buffer. A pass's state
-     * is re-read at most every 2 seconds.
+     * {@link dev.sentinel.http.guard.SentinelGuard}), recording through this server's activity buffer and trusting the
+     * same proxies. A pass's state and allowed networks are re-read at most every 2 seconds.
      */
     public TokenGuard tokenGuard() {
         return tokenGuard(Duration.ofSeconds(2));
@@ -202,7 +204,8 @@ public final class SentinelServer implements AutoCloseable {
 
     /** {@link #tokenGuard()} with another bound on how stale a pass's state may be (0 to 5 seconds). */
     public TokenGuard tokenGuard(Duration stateTtl) {
-        return TokenGuard.builder(tokens, recorder).clock(settings.sentinel.clock()).stateTtl(stateTtl).build();
+        return TokenGuard.builder(tokens, recorder).clock(settings.sentinel.clock()).stateTtl(stateTtl)
+                .clientAddresses(settings.clientAddresses).build();
     }
 
     /** Records the summaries of failed-authentication windows that have ended (it also runs every 5 seconds). */
@@ -308,6 +311,7 @@ public final class SentinelServer implements AutoCloseable {
         private Duration activityRetention = ActivityRetention.DEFAULT;
         private ActivityRecorder activityRecorder;
         private Throttling throttling = Throttling.DEFAULTS;
+        private ClientAddresses clientAddresses = ClientAddresses.none();
 
         private Builder(Sentinel sentinel) {
             this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
@@ -451,6 +455,19 @@ public final class SentinelServer implements AutoCloseable {
         }
 
         /**
+         * The reverse proxies (CIDR blocks or addresses) trusted to name the client in {@code Forwarded} or
+         * {@code X-Forwarded-For}; default none, so the client is always the socket peer. The client is the right-most
+         * untrusted hop (see {@link ClientAddresses}); these headers from any other peer change nothing. The guards
+         * from {@link SentinelServer#tokenGuard()} use the same setting.
+         *
+         * @throws IllegalArgumentException naming a malformed block
+         */
+        public Builder trustedProxies(java.util.Collection<String> cidrs) {
+            this.clientAddresses = ClientAddresses.trusting(cidrs);
+            return this;
+        }
+
+        /**
          * The server, with a copy of these settings: changing the builder afterwards changes nothing in it. Without a
          * key-encryption key, one random key per store for the life of the process is used, so that a retry on the same
          * {@code Sentinel} can still read the keys the first attempt made.
@@ -486,6 +503,7 @@ public final class SentinelServer implements AutoCloseable {
             copy.activityRetention = activityRetention;
             copy.activityRecorder = activityRecorder;
             copy.throttling = throttling;
+            copy.clientAddresses = clientAddresses;
             return copy;
         }
     }

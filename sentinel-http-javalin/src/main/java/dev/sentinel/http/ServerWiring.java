@@ -25,7 +25,9 @@ import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
 import dev.sentinel.http.throttle.AuthThrottle;
+import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -75,6 +77,7 @@ final class ServerWiring {
     private Routes routes;
     private Duration stopTimeout = Duration.ZERO;
     private List<String> scopesSupported = List.of();
+    private ClientAddresses clientAddresses = ClientAddresses.none();
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
@@ -122,6 +125,7 @@ final class ServerWiring {
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);
+        config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
         config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens, throttle));
@@ -162,6 +166,7 @@ final class ServerWiring {
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);
+        routes.patch("/api/v1/passes/{passId}", passes::patch);
         routes.delete("/api/v1/passes/{passId}", passes::delete);
         routes.get("/api/v1/passes/{passId}/permissions", passes::permissions);
         routes.post("/api/v1/passes/{passId}/credentials/regenerate", passes::regenerate);
@@ -181,6 +186,12 @@ final class ServerWiring {
     /** The {@code scopes_supported} the metadata publishes; none (the default) leaves the member out. */
     ServerWiring scopesSupported(List<String> value) {
         this.scopesSupported = List.copyOf(value);
+        return this;
+    }
+
+    /** Who the client of a request is: the socket peer, or what trusted proxies say; default the socket peer. */
+    ServerWiring clientAddresses(ClientAddresses value) {
+        this.clientAddresses = value;
         return this;
     }
 

@@ -8,7 +8,9 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,6 +80,11 @@ final class PassCreateCommand implements Callable<Integer> {
     @Option(names = "--notes", paramLabel = "TEXT", description = "Integration notes.")
     String notes;
 
+    @Option(names = "--allowed-ips", paramLabel = "CIDR[,CIDR...]",
+            description = "Networks the pass may be used from, e.g. 10.0.0.0/8,2001:db8::/32 (at most 50; a bare "
+                    + "address is one host). Default: any address.")
+    String allowedIps;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "How to print the credentials: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     CredentialsFormat format;
@@ -94,13 +101,21 @@ final class PassCreateCommand implements Callable<Integer> {
                 .agentName(name).agentType(type).description(description).passId(passId)
                 .accessLevel(accessLevel).organization(organization).usageType(usageType)
                 .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
-                .integrationNotes(notes).allowedAudiences(audiences)
+                .integrationNotes(notes).allowedAudiences(audiences).allowedIps(blocks(allowedIps))
                 .build();
         try (Store store = Store.openOrCreate(storeOptions, hasher.hasher())) {
             CreatedPass created = store.passes().create(command);
             print(created, store.sentinel().clock().instant());
         }
         return 0;
+    }
+
+    /** The blocks of a comma- or space-separated list, as typed; validated with every other field. */
+    static List<String> blocks(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(list.strip().split("[\\s,]+")).filter(block -> !block.isEmpty()).toList();
     }
 
     private void print(CreatedPass created, java.time.Instant now) {

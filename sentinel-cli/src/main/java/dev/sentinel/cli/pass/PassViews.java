@@ -48,8 +48,14 @@ final class PassViews {
                 .add("Credential type", pass.credentialType().code())
                 .add("Visibility", pass.visibility().code())
                 .add("Integration notes", pass.integrationNotes().orElse(null))
+                .add("Allowed networks", allowedNetworks(pass))
                 .add("Created", pass.createdAt())
                 .add("Updated", pass.updatedAt());
+    }
+
+    /** The networks the pass may be used from, or that any address may use it. */
+    static String allowedNetworks(Pass pass) {
+        return pass.allowedNetworks().isUnrestricted() ? "any address" : String.join(", ", pass.allowedNetworks().texts());
     }
 
     /** {@code active}, {@code inactive} or {@code inactive (revoked)}. */

@@ -13,6 +13,7 @@ import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.throttle.FailureLimit;
 import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
+import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -120,6 +121,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Wrong admin or ingest tokens allowed per address; off for none. "
                     + "Env: SENTINEL_ADMIN_FAILURE_LIMIT. Default: ${DEFAULT-VALUE}")
     FailureLimit adminFailureLimit;
+    @Option(names = "--trusted-proxies", paramLabel = "CIDR[,CIDR...]", defaultValue = "${env:SENTINEL_TRUSTED_PROXIES:-}",
+            description = "Reverse proxies trusted to name the client in Forwarded / X-Forwarded-For (CIDR blocks or "
+                    + "addresses, comma-separated). The client is the right-most hop that is not one of them; these "
+                    + "headers from any other peer are ignored. Env: SENTINEL_TRUSTED_PROXIES. Default: none (the socket "
+                    + "peer is the client).")
+    String trustedProxies;
+
+    private ClientAddresses clientAddresses = ClientAddresses.none();
 
     @Mixin
     HasherOption hasher;
@@ -198,6 +207,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--audience must be visible ASCII without spaces (got '"
                     + audience + "')");
         }
+        try {
+            clientAddresses = ClientAddresses.trusting(proxyList());
+        } catch (IllegalArgumentException malformed) {
+            throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
+        }
     }
 
     private void checked(String option, java.util.function.Supplier<Object> parse) {
@@ -208,11 +222,19 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private List<String> proxyList() {
+        if (trustedProxies == null || trustedProxies.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(text -> !text.isEmpty()).toList();
+    }
+
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
                 .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention).audience(audience)
                 .scopesSupported(scopesSupported)
-                .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit));
+                .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
+                .trustedProxies(clientAddresses.trustedProxies());
         if (accessTokenTyp != null && !accessTokenTyp.isBlank()) {
             builder.accessTokenType(AccessTokenType.parse(accessTokenTyp));
         }
@@ -235,6 +257,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Sentinel " + VersionProvider.version() + " listening on " + server.baseUri());
         server.generatedAdminToken().ifPresent(token -> out.println(
                 "Admin token (generated; shown only this once, store it now): " + token));
+        if (!clientAddresses.trustedProxies().isEmpty()) {
+            out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies "
+                    + String.join(",", clientAddresses.trustedProxies()));
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -11,7 +11,8 @@ public enum AuthenticationFailure implements Coded {
     PASS_INACTIVE("pass_inactive", "the pass is deactivated"),
     PASS_REVOKED("pass_revoked", "the pass is revoked"),
     PASS_NOT_YET_VALID("pass_not_yet_valid", "the pass's validity period has not started"),
-    PASS_EXPIRED("pass_expired", "the pass's validity period has ended");
+    PASS_EXPIRED("pass_expired", "the pass's validity period has ended"),
+    ADDRESS_NOT_ALLOWED("address_not_allowed", "the client address is not in the pass's allowed_ips");
 
     private final String code;
     private final String description;

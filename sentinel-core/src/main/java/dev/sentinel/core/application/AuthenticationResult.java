@@ -16,23 +16,40 @@ public final class AuthenticationResult {
     private final Credential credential;
     private final AuthenticationFailure failure;
     private final PassId knownPassId;
+    private final String detail;
 
     private AuthenticationResult(SentinelPass pass, Credential credential, AuthenticationFailure failure,
-                                 PassId knownPassId) {
+                                 PassId knownPassId, String detail) {
         this.pass = pass;
         this.credential = credential;
         this.failure = failure;
         this.knownPassId = knownPassId;
+        this.detail = detail;
     }
 
     /** Success: the pass, and the credential the secret matched. */
     public static AuthenticationResult success(SentinelPass pass, Credential credential) {
         return new AuthenticationResult(Objects.requireNonNull(pass, "pass"), Objects.requireNonNull(credential,
-                "credential"), null, pass.passId());
+                "credential"), null, pass.passId(), null);
     }
 
     public static AuthenticationResult failure(AuthenticationFailure failure, Optional<PassId> knownPassId) {
-        return new AuthenticationResult(null, null, Objects.requireNonNull(failure, "failure"), knownPassId.orElse(null));
+        return new AuthenticationResult(null, null, Objects.requireNonNull(failure, "failure"), knownPassId.orElse(null),
+                null);
+    }
+
+    /** A failure with a precise detail for the pass's activity, e.g. the address that was refused. */
+    public static AuthenticationResult failure(AuthenticationFailure failure, PassId passId, String detail) {
+        return new AuthenticationResult(null, null, Objects.requireNonNull(failure, "failure"),
+                Objects.requireNonNull(passId, "passId"), Objects.requireNonNull(detail, "detail"));
+    }
+
+    /**
+     * The precise reason of a failure for the pass's activity (never for the caller), e.g.
+     * {@code "address_not_allowed: address 203.0.113.9 not in allowed_ips"}; empty on success.
+     */
+    public Optional<String> reason() {
+        return failure().map(found -> found.code() + ": " + (detail != null ? detail : found.description()));
     }
 
     /** The credential the secret matched, on success. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Checks client credentials: the client exists, the secret matches a credential that has not expired,
- * the pass is active, and now lies inside its validity period. Thread-safe.
+ * the pass is active, now lies inside its validity period, and the client's address is among the pass's allowed
+ * networks. Thread-safe.
  *
  * <p>An unknown client id costs the same work as a known one: the store lookup, then one hash check against a dummy
  * hash made with the configured hasher, so the answer time does not tell which client ids exist.
@@ -32,11 +33,22 @@ public final class Authenticator {
     }
 
     /**
-     * Authenticates at {@code now}. The secret is checked before the pass's state, so the precise reason is only known
+     * Authenticates a client whose address is unknown at {@code now}: a pass bound to networks
+     * ({@code allowed_ips}) refuses it. See {@link #authenticate(String, CharSequence, Optional, Instant)}.
+     */
+    public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Instant now) {
+        return authenticate(clientId, presentedSecret, Optional.empty(), now);
+    }
+
+    /**
+     * Authenticates the client at {@code clientAddress} (an IP address literal; empty when unknown) at {@code now}.
+     * The secret is checked before the pass's state and its allowed networks, so the precise reason is only known
      * to someone who holds a valid secret. A malformed secret for a known client id is still a failure of that pass
      * (found by a lookup, with no hash check), so the cheapest guessing leaves a trace too.
      */
-    public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Instant now) {
+    public AuthenticationResult authenticate(String clientId, CharSequence presentedSecret, Optional<String> clientAddress,
+                                             Instant now) {
+        Objects.requireNonNull(clientAddress, "clientAddress");
         Optional<ClientSecret> secret = ClientSecret.parse(presentedSecret);
         Optional<SentinelPass> found = ClientId.isWellFormed(clientId)
                 ? storage.read(session -> session.sentinelPass(new ClientId(clientId))) : Optional.empty();
@@ -47,7 +59,7 @@ public final class Authenticator {
             hasher.verify(secret.get(), dummyHash()); // the same work as a known client id with one credential
             return AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
         }
-        return check(found.get(), secret.get(), now);
+        return check(found.get(), secret.get(), clientAddress, now);
     }
 
     /** A hash of a random secret nobody knows, made once with the configured hasher. */
@@ -60,7 +72,8 @@ public final class Authenticator {
         return hash;
     }
 
-    private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Instant now) {
+    private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Optional<String> clientAddress,
+                                       Instant now) {
         Optional<Credential> matched = Optional.empty();
         boolean matchedExpired = false;
         for (Credential credential : candidate.agent().credentials().credentials()) {
@@ -86,7 +99,18 @@ public final class Authenticator {
                         : validity == ValidityState.EXPIRED ? AuthenticationFailure.PASS_EXPIRED : null;
             }
         };
-        return failure == null ? AuthenticationResult.success(candidate, matched.get())
-                : AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+        if (failure != null) {
+            return AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+        }
+        if (!pass.allowedNetworks().permits(clientAddress)) {
+            return AuthenticationResult.failure(AuthenticationFailure.ADDRESS_NOT_ALLOWED, candidate.passId(),
+                    "address " + clientAddress.map(Authenticator::shown).orElse("unknown") + " not in allowed_ips");
+        }
+        return AuthenticationResult.success(candidate, matched.get());
+    }
+
+    /** The address as recorded: at most 64 characters of it, since it may come from a forwarding header. */
+    private static String shown(String address) {
+        return address.length() > 64 ? address.substring(0, 64) : address;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sentinel.core.application;
 
 import dev.sentinel.core.domain.AgentUser;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.ClientSecret;
@@ -79,10 +80,12 @@ public final class PassService {
                     CredentialSet.of(Credential.current(hash, now)), now, now);
             Pass pass = new Pass(passId, spec.project(), clientId, spec.accessLevel(), spec.organization(),
                     spec.usageType(), spec.validity(), spec.permissions(), spec.scopes(), spec.credentialType(),
-                    spec.visibility(), spec.integrationNotes(), PassState.ACTIVE, 0, now, now, spec.allowedAudiences());
+                    spec.visibility(), spec.integrationNotes(), spec.allowedNetworks(), PassState.ACTIVE, 0, now, now,
+                    spec.allowedAudiences());
             session.agentUsers().add(agent);
             session.passes().add(pass);
-            audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project());
+            audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project()
+                    + " allowed_ips=" + spec.allowedNetworks());
             return new CreatedPass(new SentinelPass(agent, pass), new IssuedCredentials(clientId, secret));
         });
     }
@@ -156,6 +159,23 @@ public final class PassService {
     /** Re-enables a deactivated or revoked pass. */
     public SentinelPass activate(PassId passId) {
         return changeState(passId, "pass.activate", state -> PassState.ACTIVE);
+    }
+
+    /**
+     * Binds the pass to {@code networks} (unrestricted when empty). Takes effect for the next token request at once and
+     * for tokens already issued within the guard's state TTL; the audit entry names the old and new networks.
+     */
+    public SentinelPass changeAllowedNetworks(PassId passId, AllowedNetworks networks) {
+        Objects.requireNonNull(networks, AllowedNetworks.FIELD);
+        return storage.inTransaction(session -> {
+            Instant now = clock.instant();
+            SentinelPass current = load(session, passId, true);
+            AllowedNetworks before = current.pass().allowedNetworks();
+            Pass changed = current.pass().withAllowedNetworks(networks, now);
+            session.passes().update(changed);
+            audit(session, now, "pass.allowed_ips", passId, "allowed_ips " + before + " -> " + networks);
+            return new SentinelPass(current.agent(), changed);
+        });
     }
 
     /** Permanently removes the pass, its agent user and credentials, its activity and its rollups. */

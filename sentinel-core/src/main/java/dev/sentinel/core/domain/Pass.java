@@ -13,12 +13,14 @@ import java.util.Optional;
  *
  * <p>{@code allowedAudiences} are the resource servers its tokens may be issued for (RFC 8707); none means the
  * server's default audience.
+ *
+ * <p>{@code allowedNetworks} limits the client addresses the pass may be used from; unrestricted by default.
  */
 public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                    Optional<String> organization, UsageType usageType, ValidityPeriod validity,
                    Permissions permissions, Scopes scopes, CredentialType credentialType, Visibility visibility,
-                   Optional<String> integrationNotes, PassState state, long generation, Instant createdAt,
-                   Instant updatedAt, Audiences allowedAudiences) {
+                   Optional<String> integrationNotes, AllowedNetworks allowedNetworks, PassState state,
+                   long generation, Instant createdAt, Instant updatedAt, Audiences allowedAudiences) {
 
     public static final String ORGANIZATION_FIELD = "organization";
     public static final int ORGANIZATION_MAX_LENGTH = 200;
@@ -38,6 +40,7 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         Objects.requireNonNull(credentialType, "credentialType");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(integrationNotes, "integrationNotes");
+        Objects.requireNonNull(allowedNetworks, "allowedNetworks");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -47,26 +50,38 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         }
     }
 
-    /** A pass that lists no audiences of its own: its tokens get the server's default audience. */
+    /** A pass usable from any address that lists no audiences of its own (the server's default audience). */
     public Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                 Optional<String> organization, UsageType usageType, ValidityPeriod validity, Permissions permissions,
                 Scopes scopes, CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes,
                 PassState state, long generation, Instant createdAt, Instant updatedAt) {
         this(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, state, generation, createdAt, updatedAt, Audiences.none());
+                credentialType, visibility, integrationNotes, AllowedNetworks.any(), state, generation, createdAt,
+                updatedAt, Audiences.none());
     }
 
     /** The pass in state {@code next}; leaving the active state ends the tokens issued so far (a new generation). */
     public Pass withState(PassState next, Instant now) {
         long nextGeneration = state.isActive() && !next.isActive() ? generation + 1 : generation;
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, next, nextGeneration, createdAt, now, allowedAudiences);
+                credentialType, visibility, integrationNotes, allowedNetworks, next, nextGeneration, createdAt, now,
+                allowedAudiences);
     }
 
     /** The pass in a new generation: every token issued before {@code now} ends. */
     public Pass nextGeneration(Instant now) {
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, state, generation + 1, createdAt, now, allowedAudiences);
+                credentialType, visibility, integrationNotes, allowedNetworks, state, generation + 1, createdAt, now,
+                allowedAudiences);
+    }
+
+    /**
+     * The pass bound to other networks. Tokens issued so far stay valid: every use is checked against the networks in
+     * force at that moment.
+     */
+    public Pass withAllowedNetworks(AllowedNetworks next, Instant now) {
+        return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, next, state, generation, createdAt, now, allowedAudiences);
     }
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */

@@ -141,4 +141,56 @@ class AuthenticatorTest {
             return delegate.inTransaction(work);
         }
     }
+
+    private IssuedCredentials createBound(String allowedIps) {
+        return sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("bot")
+                .allowedIps(java.util.List.of(allowedIps.split(","))).build()).credentials();
+    }
+
+    private AuthenticationResult from(String address, IssuedCredentials credentials) {
+        return sentinel.authenticator().authenticate(credentials.clientId().value(), credentials.clientSecret().reveal(),
+                java.util.Optional.ofNullable(address), clock.instant());
+    }
+
+    @Test
+    void aBoundPassRefusesAnAddressOutsideItsNetworksAndSaysWhichAddress() {
+        IssuedCredentials credentials = createBound("10.0.0.0/8,2001:db8::/32");
+
+        AuthenticationResult refused = from("203.0.113.9", credentials);
+
+        assertThat(refused.failure()).contains(AuthenticationFailure.ADDRESS_NOT_ALLOWED);
+        assertThat(refused.passId()).isPresent();
+        assertThat(refused.reason()).contains("address_not_allowed: address 203.0.113.9 not in allowed_ips");
+        assertThat(from("10.1.2.3", credentials).isSuccess()).isTrue();
+        assertThat(from("2001:db8::5", credentials).isSuccess()).isTrue();
+    }
+
+    @Test
+    void aBoundPassRefusesAnUnknownAddress() {
+        IssuedCredentials credentials = createBound("127.0.0.0/8");
+
+        assertThat(sentinel.authenticate(credentials.clientId().value(), credentials.clientSecret().reveal()).reason())
+                .contains("address_not_allowed: address unknown not in allowed_ips");
+        assertThat(sentinel.authenticate(credentials.clientId().value(), credentials.clientSecret().reveal(), "127.0.0.1")
+                .isSuccess()).isTrue();
+    }
+
+    @Test
+    void theAddressIsCheckedOnlyAfterTheSecretSoAGuesserLearnsNothing() {
+        IssuedCredentials credentials = createBound("10.0.0.0/8");
+        String otherSecret = CredentialGenerator.create().newSecret().reveal();
+
+        AuthenticationResult guess = sentinel.authenticator().authenticate(credentials.clientId().value(), otherSecret,
+                java.util.Optional.of("203.0.113.9"), clock.instant());
+
+        assertThat(guess.failure()).contains(AuthenticationFailure.SECRET_MISMATCH);
+    }
+
+    @Test
+    void anUnboundPassAcceptsAnyAddressAndAnUnknownOne() {
+        IssuedCredentials credentials = createValid("2026-11-01", "2026-12-31");
+
+        assertThat(from("203.0.113.9", credentials).isSuccess()).isTrue();
+        assertThat(from(null, credentials).isSuccess()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.IssuedCredentials;
@@ -200,6 +201,24 @@ class PassLifecycleTest {
                 .containsExactly("pass.create", "pass.toggle", "pass.regenerate", "pass.revoke", "pass.activate");
         assertThat(audit).extracting(AuditEntry::actor).containsExactly("library", "admin-api", "admin-api", "admin-api", "admin-api");
         assertThat(audit.get(1).detail()).isEqualTo("active -> inactive");
+    }
+
+    @Test
+    void changingAllowedNetworksIsAuditedWithOldAndNewValues() {
+        PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent").agentType("bot")
+                .allowedIps(List.of("10.0.0.0/8")).build()).pass().passId();
+
+        SentinelPass rebound = sentinel.passes().as(new Actor("admin-api"))
+                .changeAllowedNetworks(passId, AllowedNetworks.parseList("2001:db8::/32,192.0.2.0/24"));
+        sentinel.passes().as(new Actor("admin-api")).changeAllowedNetworks(passId, AllowedNetworks.any());
+
+        assertThat(rebound.pass().allowedNetworks().texts()).containsExactly("2001:db8::/32", "192.0.2.0/24");
+        assertThat(sentinel.passes().get(passId).pass().allowedNetworks().isUnrestricted()).isTrue();
+        List<AuditEntry> audit = sentinel.storage().read(s -> s.audit().forPass(passId.value()));
+        assertThat(audit).extracting(AuditEntry::action).containsExactly("pass.create", "pass.allowed_ips", "pass.allowed_ips");
+        assertThat(audit.get(0).detail()).endsWith("allowed_ips=10.0.0.0/8");
+        assertThat(audit.get(1).detail()).isEqualTo("allowed_ips 10.0.0.0/8 -> 2001:db8::/32,192.0.2.0/24");
+        assertThat(audit.get(2).detail()).isEqualTo("allowed_ips 2001:db8::/32,192.0.2.0/24 -> any");
     }
 
     @Test

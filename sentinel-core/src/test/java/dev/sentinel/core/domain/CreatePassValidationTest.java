@@ -90,6 +90,18 @@ class CreatePassValidationTest {
     }
 
     @Test
+    void allowedIpsAreValidatedWithTheOtherFieldsAndDefaultToAnyAddress() {
+        assertThat(minimal().build().validate(java.time.LocalDate.parse("2026-11-26")).allowedNetworks().isUnrestricted())
+                .isTrue();
+        assertThat(minimal().allowedIps(List.of("10.0.0.0/8", "::1")).build()
+                .validate(java.time.LocalDate.parse("2026-11-26")).allowedNetworks().texts())
+                .containsExactly("10.0.0.0/8", "::1/128");
+        assertThat(violationsOf(minimal().agentName("Agent#1").allowedIps(List.of("10.0.0.0/33")).build()))
+                .contains(new FieldViolation("allowed_ips", "10.0.0.0/33: prefix length must be 0-32"))
+                .extracting(FieldViolation::field).containsExactlyInAnyOrder("agent_name", "allowed_ips");
+    }
+
+    @Test
     void unknownAccessLevelListsTheAllowedValues() {
         assertThat(violationsOf(minimal().accessLevel("gold").build()))
                 .containsExactly(new FieldViolation("access_level",

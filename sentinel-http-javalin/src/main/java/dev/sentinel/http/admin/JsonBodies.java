@@ -15,37 +15,31 @@ import java.util.Set;
 
 /**
  * Reads JSON request bodies strictly: {@code application/json} only (else 415), well-formed (else 400), an object
- * whose fields are all known and hold strings, numbers or null, or for list fields arrays of strings (else 400 naming
- * each field).
+ * whose fields are all known and hold strings, numbers or null, or for list fields arrays of strings or null (else 400
+ * naming each field).
  */
 final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    /** A body's text fields (numbers as their text) and list fields; null leaves a field out. */
-    record Body(Map<String, String> fields, Map<String, List<String>> lists) {
-
-        String get(String name) {
-            return fields.get(name);
-        }
-
-        /** The list field's strings; null when absent. */
-        List<String> list(String name) {
-            return lists.get(name);
-        }
+    /**
+     * A read body: text fields (numbers as their text; null as absent), list fields (null as an empty list), and
+     * which fields were given at all.
+     */
+    record Body(Map<String, String> texts, Map<String, List<String>> lists, Set<String> given) {
     }
 
     /** The body's fields as text (numbers as their text, null as absent); an empty body is an empty object. */
     static Map<String, String> read(Context ctx, Set<String> allowed, boolean optional) {
-        return read(ctx, allowed, Set.of(), optional).fields();
+        return read(ctx, allowed, Set.of(), optional).texts();
     }
 
-    /** As {@link #read(Context, Set, boolean)}, where the fields in {@code listFields} hold arrays of strings. */
+    /** {@link #read(Context, Set, boolean)} where the fields in {@code listFields} hold arrays of strings. */
     static Body read(Context ctx, Set<String> allowed, Set<String> listFields, boolean optional) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0 && optional) {
-            return new Body(Map.of(), Map.of());
+            return new Body(Map.of(), Map.of(), Set.of());
         }
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
@@ -62,13 +56,15 @@ final class JsonBodies {
         List<FieldViolation> violations = new ArrayList<>();
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        Set<String> given = new java.util.LinkedHashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
+            given.add(field.getKey());
             if (!allowed.contains(field.getKey()) && !listFields.contains(field.getKey())) {
                 violations.add(new FieldViolation(field.getKey(), "is not a known field"));
             } else if (listFields.contains(field.getKey())) {
-                readList(field.getKey(), value, lists, violations);
+                list(field.getKey(), value, violations).ifPresent(items -> lists.put(field.getKey(), items));
             } else if (value.isTextual() || value.isNumber()) {
                 fields.put(field.getKey(), value.asText());
             } else if (!value.isNull()) {
@@ -78,26 +74,25 @@ final class JsonBodies {
         if (!violations.isEmpty()) {
             throw new HttpProblem(400, "the request has invalid fields", violations);
         }
-        return new Body(fields, lists);
+        return new Body(fields, lists, given);
     }
 
-    private static void readList(String name, JsonNode value, Map<String, List<String>> lists,
-                                 List<FieldViolation> violations) {
+    private static java.util.Optional<List<String>> list(String name, JsonNode value, List<FieldViolation> violations) {
         if (value.isNull()) {
-            return;
+            return java.util.Optional.of(List.of());
+        }
+        if (!value.isArray()) {
+            violations.add(new FieldViolation(name, "must be an array of strings"));
+            return java.util.Optional.empty();
         }
         List<String> items = new ArrayList<>();
-        if (value.isArray()) {
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    violations.add(new FieldViolation(name, "must be an array of strings"));
-                    return;
-                }
-                items.add(item.asText());
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                violations.add(new FieldViolation(name, "must be an array of strings"));
+                return java.util.Optional.empty();
             }
-            lists.put(name, items);
-        } else {
-            violations.add(new FieldViolation(name, "must be an array of strings"));
+            items.add(item.asText());
         }
+        return java.util.Optional.of(items);
     }
 }

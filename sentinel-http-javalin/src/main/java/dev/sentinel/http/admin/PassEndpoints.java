@@ -4,12 +4,14 @@ import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.analytics.PassOverview;
 import dev.sentinel.core.application.analytics.UsageService;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -26,8 +28,10 @@ public final class PassEndpoints {
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
             "access_level", "organization", "usage_type", "valid_from", "valid_until", "permissions", "scopes",
             "credential_type", "visibility", "integration_notes");
-    static final Set<String> CREATE_LIST_FIELDS = Set.of("allowed_audiences");
+    static final Set<String> CREATE_LISTS = Set.of(AllowedNetworks.FIELD, "allowed_audiences");
     static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
+    /** What {@code PATCH /api/v1/passes/{passId}} may change. */
+    static final Set<String> PATCH_LISTS = Set.of(AllowedNetworks.FIELD);
 
     private final PassService passes;
     private final UsageService usage;
@@ -40,7 +44,8 @@ public final class PassEndpoints {
     }
 
     public void create(Context ctx) {
-        JsonBodies.Body body = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LIST_FIELDS, false);
+        JsonBodies.Body read = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LISTS, false);
+        Map<String, String> body = read.texts();
         CreatedPass created = passes.create(CreatePassCommand.builder(ctx.pathParam("project"))
                 .agentName(body.get("agent_name")).agentType(body.get("agent_type"))
                 .description(body.get("description")).passId(body.get("pass_id"))
@@ -49,7 +54,8 @@ public final class PassEndpoints {
                 .permissions(body.get("permissions")).scopes(body.get("scopes"))
                 .credentialType(body.get("credential_type")).visibility(body.get("visibility"))
                 .integrationNotes(body.get("integration_notes"))
-                .allowedAudiences(body.list("allowed_audiences")).build());
+                .allowedIps(read.lists().get(AllowedNetworks.FIELD))
+                .allowedAudiences(read.lists().get("allowed_audiences")).build());
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(created.pass(), clock.instant()));
         reply.put("credentials", PassJson.credentials(created.credentials()));
@@ -96,6 +102,20 @@ public final class PassEndpoints {
                 .findFirst().flatMap(previous -> previous.notAfter()).map(Instant::toString).orElse(null));
         noStore(ctx);
         Json.reply(ctx, 200, reply);
+    }
+
+    /**
+     * Changes what may be changed after create: today the networks the pass may be used from ({@code allowed_ips};
+     * null or an empty array means any address).
+     */
+    public void patch(Context ctx) {
+        JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false);
+        PassId passId = Requests.passId(ctx);
+        if (!body.given().contains(AllowedNetworks.FIELD)) {
+            throw HttpProblem.field(AllowedNetworks.FIELD, "is required: it is the field this request changes");
+        }
+        AllowedNetworks networks = AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of()));
+        reply(ctx, passes.changeAllowedNetworks(passId, networks));
     }
 
     public void toggle(Context ctx) {

@@ -42,6 +42,7 @@ public final class PassJson {
         json.put("credential_type", pass.credentialType().code());
         json.put("visibility", pass.visibility().code());
         json.put("integration_notes", pass.integrationNotes().orElse(null));
+        json.put("allowed_ips", pass.allowedNetworks().texts());
         json.put("allowed_audiences", pass.allowedAudiences().values());
         json.put("created_at", pass.createdAt().toString());
         json.put("updated_at", pass.updatedAt().toString());
@@ -67,6 +68,7 @@ public final class PassJson {
         json.put("valid_from", view.validity().validFrom().toString());
         json.put("valid_until", view.validity().validUntil().toString());
         json.put("validity_state", view.validityState().code());
+        json.put("allowed_ips", sentinelPass.pass().allowedNetworks().texts());
         return json;
     }
 }

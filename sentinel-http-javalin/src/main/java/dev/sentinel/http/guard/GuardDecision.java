@@ -19,9 +19,16 @@ public final class GuardDecision {
     private final PassId passId;
     private final String clientId;
     private final Set<String> scopes;
+    private final String recordedReason;
 
     private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
                           String clientId, Set<String> scopes) {
+        this(allowed, status, error, description, passId, clientId, scopes, description);
+    }
+
+    private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
+                          String clientId, Set<String> scopes, String recordedReason) {
+        this.recordedReason = recordedReason;
         this.allowed = allowed;
         this.status = status;
         this.error = error;
@@ -46,6 +53,16 @@ public final class GuardDecision {
                 passId, clientId, scopes);
     }
 
+    /**
+     * A genuine, live token used from an address outside its pass's allowed networks: 401 {@code invalid_token}, as for
+     * the pass's other states (deactivated, revoked, expired). The caller is told the address is the reason, not
+     * which networks are allowed; the activity records the address.
+     */
+    static GuardDecision outsideNetworks(PassId passId, String clientId, String address) {
+        return new GuardDecision(false, 401, "invalid_token", "the pass may not be used from this network address",
+                passId, clientId, Set.of(), "address_not_allowed: address " + address + " not in allowed_ips");
+    }
+
     public boolean allowed() {
         return allowed;
     }
@@ -62,6 +79,11 @@ public final class GuardDecision {
 
     public Optional<String> description() {
         return Optional.ofNullable(description);
+    }
+
+    /** What the pass's activity records for a refusal: the description, or a more precise reason. */
+    public Optional<String> recordedReason() {
+        return Optional.ofNullable(recordedReason);
     }
 
     /** The pass the token belongs to, when the token was genuine. */

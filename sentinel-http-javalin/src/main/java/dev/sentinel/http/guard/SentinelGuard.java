@@ -1,5 +1,6 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.http.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * });
  * }</pre>
  *
+ * The client's address is the socket peer, or what the guard's trusted proxies report
+ * ({@link TokenGuard.Builder#trustedProxies}); a token of a pass bound to networks is refused from anywhere else.
  * Refusals follow RFC 6750: 401 or 403 with {@code WWW-Authenticate: Bearer error="…"} and a small JSON body.
  * Thread-safe.
  */
@@ -28,6 +31,7 @@ public final class SentinelGuard {
     private static final String STARTED = "sentinel.guard.started";
     private static final String STARTED_AT = "sentinel.guard.startedAt";
     private static final String RECORDED = "sentinel.guard.recorded";
+    private static final String CLIENT_IP = "sentinel.guard.clientIp";
 
     private final TokenGuard guard;
     private final String realm;
@@ -57,7 +61,7 @@ public final class SentinelGuard {
         return ctx -> {
             ctx.attribute(STARTED, System.nanoTime());
             ctx.attribute(STARTED_AT, Instant.now());
-            GuardDecision decision = guard.check(ctx.header("Authorization"), Optional.empty());
+            GuardDecision decision = guard.check(ctx.header("Authorization"), Optional.empty(), clientIp(ctx));
             ctx.attribute(DECISION, decision);
             if (!decision.allowed()) {
                 refuse(ctx, decision);
@@ -73,7 +77,7 @@ public final class SentinelGuard {
             if (earlier != null && !earlier.allowed()) {
                 return;
             }
-            GuardDecision decision = guard.check(ctx.header("Authorization"), Optional.of(permission));
+            GuardDecision decision = guard.check(ctx.header("Authorization"), Optional.of(permission), clientIp(ctx));
             ctx.attribute(DECISION, decision);
             if (!decision.allowed()) {
                 refuse(ctx, decision);
@@ -100,7 +104,17 @@ public final class SentinelGuard {
         ctx.attribute(RECORDED, Boolean.TRUE);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         guard.record(decision, ctx.method().name(), ctx.path(), ctx.statusCode(), startedAt, durationMs,
-                Optional.ofNullable(ctx.ip()), Optional.ofNullable(ctx.header("User-Agent")), Optional.empty());
+                clientIp(ctx), Optional.ofNullable(ctx.header("User-Agent")), Optional.empty());
+    }
+
+    /** The client as the guard's trusted proxies tell it, resolved once per request. */
+    private Optional<String> clientIp(Context ctx) {
+        Optional<String> resolved = ctx.attribute(CLIENT_IP);
+        if (resolved == null) {
+            resolved = Requests.clientIp(ctx, guard.clientAddresses());
+            ctx.attribute(CLIENT_IP, resolved);
+        }
+        return resolved;
     }
 
     private void refuse(Context ctx, GuardDecision decision) {

@@ -5,9 +5,11 @@ import com.google.common.cache.CacheBuilder;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.TokenLiveness;
 import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.in.ActivityRecorder;
+import dev.sentinel.http.web.ClientAddresses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +22,14 @@ import java.util.Set;
 /**
  * Verify-and-record for any JVM service, with no web framework: {@link #check} verifies a bearer token's signature,
  * issuer, expiry and audience, and the pass's <em>current</em> state (active, inside its validity period, token not
- * revoked) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
+ * revoked, the client's address among its allowed networks) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
  * or, when refused or failed, as {@code error}. A token once verified is remembered until the state TTL passes, so a
  * busy route costs a map lookup, not a signature check. Thread-safe.
  *
  * <pre>{@code
  * TokenGuard guard = server.tokenGuard();                       // or TokenGuard.builder(...)
- * GuardDecision decision = guard.check(request.getHeader("Authorization"), Optional.of("read:orders"));
+ * Optional<String> clientIp = guard.clientAddress(request.getRemoteAddr(), forwardedLines, xForwardedForLines);
+ * GuardDecision decision = guard.check(request.getHeader("Authorization"), Optional.of("read:orders"), clientIp);
  * if (!decision.allowed()) { reply(decision.status(), decision.wwwAuthenticate("api").orElseThrow()); }
  * guard.record(decision, "GET", "/v1/orders", status, startedAt, durationMs, clientIp, userAgent, Optional.empty());
  * }</pre>
@@ -42,6 +45,7 @@ public final class TokenGuard {
     private final Clock clock;
     private final java.util.function.Supplier<String> audience;
     private final Cache<String, Verified> verified;
+    private final ClientAddresses clientAddresses;
 
     private TokenGuard(Builder builder) {
         this.tokens = builder.tokens;
@@ -49,6 +53,7 @@ public final class TokenGuard {
         this.recorder = builder.recorder;
         this.clock = builder.clock;
         this.audience = builder.audience;
+        this.clientAddresses = builder.clientAddresses;
         this.verified = CacheBuilder.newBuilder().maximumSize(builder.cacheSize)
                 .expireAfterWrite(builder.stateTtl).build();
     }
@@ -58,11 +63,21 @@ public final class TokenGuard {
     }
 
     /**
-     * Checks the {@code Authorization} header's bearer token, and the permission when one is required.
-     *
-     * @param authorization the header's value, or null when absent
+     * Checks a request whose client address is unknown: a token of a pass bound to networks is refused. See
+     * {@link #check(String, Optional, Optional)}.
      */
     public GuardDecision check(String authorization, Optional<String> requiredPermission) {
+        return check(authorization, requiredPermission, Optional.empty());
+    }
+
+    /**
+     * Checks the {@code Authorization} header's bearer token, that the client's address is among its pass's allowed
+     * networks, and the permission when one is required.
+     *
+     * @param authorization the header's value, or null when absent
+     * @param clientAddress the client's address (see {@link #clientAddress}); empty when unknown
+     */
+    public GuardDecision check(String authorization, Optional<String> requiredPermission, Optional<String> clientAddress) {
         Optional<String> token = bearer(authorization);
         if (token.isEmpty()) {
             return GuardDecision.unauthorized("invalid_request", null, Optional.empty());
@@ -76,11 +91,31 @@ public final class TokenGuard {
             }
         }
         GuardDecision decision = known.decision;
+        if (decision.allowed() && !known.networks.permits(clientAddress)) {
+            return GuardDecision.outsideNetworks(decision.passId().orElseThrow(), decision.clientId().orElse(null),
+                    clientAddress.map(address -> clip(address, 64)).orElse("unknown"));
+        }
         if (decision.allowed() && requiredPermission.isPresent() && !decision.scopes().contains(requiredPermission.get())) {
             return GuardDecision.forbidden(requiredPermission.get(), decision.passId().orElseThrow(),
                     decision.clientId().orElse(null), decision.scopes());
         }
         return decision;
+    }
+
+    /**
+     * The client of a request as this guard's trusted proxies tell it: the socket {@code peer}, or, when the peer is a
+     * trusted proxy, the right-most untrusted hop of the forwarding headers (see {@link ClientAddresses}).
+     *
+     * @param forwarded     the {@code Forwarded} header lines, in order (empty when none)
+     * @param xForwardedFor the {@code X-Forwarded-For} header lines, in order (empty when none)
+     */
+    public Optional<String> clientAddress(String peer, java.util.List<String> forwarded, java.util.List<String> xForwardedFor) {
+        return clientAddresses.resolve(peer, forwarded, xForwardedFor);
+    }
+
+    /** Who this guard takes the client of a request to be. */
+    public ClientAddresses clientAddresses() {
+        return clientAddresses;
     }
 
     /**
@@ -94,7 +129,7 @@ public final class TokenGuard {
         }
         boolean success = decision.allowed() && statusCode < 400;
         Optional<String> message = success ? Optional.empty()
-                : error.or(decision::description).or(() -> Optional.of("HTTP " + statusCode));
+                : error.or(decision::recordedReason).or(() -> Optional.of("HTTP " + statusCode));
         recorder.record(new ActivityEvent(decision.passId().get(),
                 success ? ActivityType.API_REQUEST : ActivityType.ERROR, startedAt, clip(endpoint, 2048),
                 method.toUpperCase(java.util.Locale.ROOT), success, statusCode, Math.max(0, durationMs),
@@ -120,7 +155,8 @@ public final class TokenGuard {
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
         scopes.remove("");
-        return new Verified(GuardDecision.allow(liveness.passId().orElseThrow(), token0.clientId(), scopes), token0.expiresAt());
+        return new Verified(GuardDecision.allow(liveness.passId().orElseThrow(), token0.clientId(), scopes),
+                token0.expiresAt(), liveness.allowedNetworks());
     }
 
     private static Optional<String> bearer(String authorization) {
@@ -135,10 +171,13 @@ public final class TokenGuard {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** A checked token: the decision and how long it may be reused (never past the token's expiry). */
-    private record Verified(GuardDecision decision, Instant expiresAt) {
+    /**
+     * A checked token: the decision, how long it may be reused (never past the token's expiry), and the networks its
+     * pass may be used from.
+     */
+    private record Verified(GuardDecision decision, Instant expiresAt, AllowedNetworks networks) {
         static Verified refused(GuardDecision decision, Instant now) {
-            return new Verified(decision, now);
+            return new Verified(decision, now, AllowedNetworks.any());
         }
     }
 
@@ -150,6 +189,7 @@ public final class TokenGuard {
         private java.util.function.Supplier<String> audience;
         private Duration stateTtl = Duration.ofSeconds(2);
         private long cacheSize = 100_000;
+        private ClientAddresses clientAddresses = ClientAddresses.none();
 
         private Builder(TokenService tokens, ActivityRecorder recorder) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -174,6 +214,24 @@ public final class TokenGuard {
                 throw new IllegalArgumentException("the state TTL must be between 0 and " + MAX_STATE_TTL.toSeconds() + " s");
             }
             this.stateTtl = value;
+            return this;
+        }
+
+        /**
+         * The reverse proxies (CIDR blocks or addresses) trusted to name the client in {@code Forwarded} or
+         * {@code X-Forwarded-For}, as {@code sentinel serve --trusted-proxies}; default none (the socket peer is the
+         * client).
+         *
+         * @throws IllegalArgumentException naming a malformed block
+         */
+        public Builder trustedProxies(java.util.Collection<String> cidrs) {
+            this.clientAddresses = ClientAddresses.trusting(cidrs);
+            return this;
+        }
+
+        /** Who the client of a request is; the same as {@link #trustedProxies} with a ready resolver. */
+        public Builder clientAddresses(ClientAddresses value) {
+            this.clientAddresses = Objects.requireNonNull(value, "clientAddresses");
             return this;
         }
 

@@ -53,12 +53,12 @@ final class Callers {
             throw OAuthError.throttled(wait);
         });
         Instant now = clock.instant();
-        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
+        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(),
+                Requests.clientIp(ctx), now);
         if (!result.isSuccess()) {
             throttle.clientFailed(address, credentials.clientId(), result.passId());
             result.passId().ifPresent(passId -> attempts.failed(ctx, passId, now, startNanos,
-                    result.failure().map(failure -> failure.code() + ": " + failure.description()).orElseThrow(),
-                    Map.of()));
+                    result.reason().orElseThrow(), Map.of()));
             throw OAuthError.invalidClient();
         }
         return TokenCaller.client(result.pass().orElseThrow());

@@ -1,6 +1,5 @@
 package dev.sentinel.http.oauth;
 
-import dev.sentinel.core.application.AuthenticationFailure;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.token.IssuedToken;
@@ -27,7 +26,9 @@ import java.util.Set;
  * clients ({@code unauthorized_client}: only {@code client_credentials}), RFC 8707 {@code resource} indicators
  * (repeatable) among the pass's allowed audiences ({@code invalid_target}), scope within the pass's permissions
  * ({@code invalid_scope}). An {@code audience} parameter is refused ({@code invalid_request}) rather than ignored:
- * {@code resource} is the standard way to ask for an audience. Every attempt of a known pass is recorded.
+ * {@code resource} is the standard way to ask for an audience.
+ * Every attempt of a known pass is recorded. A pass bound to networks refuses a client outside them with
+ * {@code invalid_client}; only its activity says why.
  */
 public final class TokenEndpoint implements Handler {
 
@@ -70,12 +71,12 @@ public final class TokenEndpoint implements Handler {
         throttle.clientRefusal(address, credentials.clientId()).ifPresent(wait -> {
             throw OAuthError.throttled(wait);
         });
-        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), now);
+        AuthenticationResult result = authenticator.authenticate(credentials.clientId(), credentials.secret(), address,
+                now);
         if (!result.isSuccess()) {
-            AuthenticationFailure failure = result.failure().orElseThrow();
             throttle.clientFailed(address, credentials.clientId(), result.passId());
             result.passId().ifPresent(passId -> attempts.failed(ctx, passId, now, startNanos,
-                    failure.code() + ": " + failure.description(), Map.of("grant_type", grantType)));
+                    result.reason().orElseThrow(), Map.of("grant_type", grantType)));
             throw OAuthError.invalidClient();
         }
         SentinelPass pass = result.pass().orElseThrow();

@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class Requests {
 
     private static final int USER_AGENT_MAX = 512;
+    private static final String CLIENT_ADDRESSES = "sentinel.clientAddresses";
+    private static final String CLIENT_IP = "sentinel.clientIp";
 
     private Requests() {
     }
@@ -25,10 +27,34 @@ public final class Requests {
         return Optional.of((semicolon < 0 ? raw : raw.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The peer's address (forwarding headers are not trusted). */
+    /**
+     * The client's address, as the server's configured {@link ClientAddresses} tells it (see
+     * {@link #resolveClientsWith}); without one, the socket peer (forwarding headers are not trusted). Resolved once
+     * per request.
+     */
     public static Optional<String> clientIp(Context ctx) {
-        String ip = ctx.ip();
-        return ip == null || ip.isBlank() ? Optional.empty() : Optional.of(ip.length() > 64 ? ip.substring(0, 64) : ip);
+        Optional<String> resolved = ctx.attribute(CLIENT_IP);
+        if (resolved == null) {
+            ClientAddresses addresses = ctx.attribute(CLIENT_ADDRESSES);
+            resolved = clientIp(ctx, addresses != null ? addresses : ClientAddresses.none());
+            ctx.attribute(CLIENT_IP, resolved);
+        }
+        return resolved;
+    }
+
+    /** The client's address as {@code addresses} tells it from the socket peer and the forwarding headers. */
+    public static Optional<String> clientIp(Context ctx, ClientAddresses addresses) {
+        return addresses.resolve(ctx.ip(), headers(ctx, "Forwarded"), headers(ctx, "X-Forwarded-For"));
+    }
+
+    /** A before-handler that makes {@link #clientIp(Context)} use {@code addresses} for every later handler. */
+    public static io.javalin.http.Handler resolveClientsWith(ClientAddresses addresses) {
+        java.util.Objects.requireNonNull(addresses, "addresses");
+        return ctx -> ctx.attribute(CLIENT_ADDRESSES, addresses);
+    }
+
+    private static java.util.List<String> headers(Context ctx, String name) {
+        return java.util.Collections.list(ctx.req().getHeaders(name));
     }
 
     public static Optional<String> userAgent(Context ctx) {

@@ -44,6 +44,12 @@ public final class Routes {
         return this;
     }
 
+    public Routes patch(String path, Handler handler) {
+        routes.patch(path, handler);
+        registered.add(new Route("PATCH", path));
+        return this;
+    }
+
     public Routes delete(String path, Handler handler) {
         routes.delete(path, handler);
         registered.add(Route.of("DELETE", path));

@@ -127,17 +127,21 @@ class DashboardBrowserTest {
         new Select(browser.find("select[name=usage_type]")).selectByValue("mcp_server");
         browser.type("input[name=organization]", "Acme Corp");
         browser.type("input[name=permissions]", "Read Invoices");
+        browser.type("textarea[name=allowed_ips]", "127.0.0.0/8, 10.0.0.0/33");
         browser.click("dialog form button[type=submit]");
         browser.text(".review", "Invoice Bot 2");
+        browser.text(".review", "127.0.0.0/8, 10.0.0.0/33");
         browser.text(".review", "Acme Corp");
         browser.screenshot("05-create-review");
         browser.click("#create-submit");
 
         browser.text("dialog [role=alert]", "invalid fields");
         browser.text("[data-field=permissions] .field-error", "is not a permission");
+        browser.text("[data-field=allowed_ips] .field-error", "10.0.0.0/33: prefix length must be 0-32");
         assertThat(browser.script("return document.activeElement.name")).isEqualTo("permissions");
         browser.screenshot("05-create-server-error");
         browser.type("input[name=permissions]", "read:invoices,write:ledger");
+        browser.type("textarea[name=allowed_ips]", "127.0.0.0/8\n2001:db8::/32");
         browser.screenshot("04-create-security");
         browser.click("dialog form button[type=submit]");
         browser.click("#create-submit");
@@ -169,6 +173,7 @@ class DashboardBrowserTest {
         browser.text("#pass-facts", "Acme Corp");
         browser.text("#pass-facts", "MCP server");
         browser.text("#pass-audiences", "Server default");
+        browser.text("#allowed-networks", "127.0.0.0/8, 2001:db8::/32");
         browser.text(".chips", "API Access");
         browser.text(".stat", "Total requests");
         String rate = browser.find("[data-stat=success_rate]").getText();
@@ -213,6 +218,7 @@ class DashboardBrowserTest {
         browser.text("#permission-list", "Write Ledger");
         browser.text("#access-profile", "Standard");
         browser.text("#validity-notice", "days left");
+        browser.text("#permissions-allowed-networks", "2001:db8::/32");
         browser.screenshot("10-permissions");
     }
 
@@ -285,6 +291,22 @@ class DashboardBrowserTest {
 
     private void settings(Credentials credentials) {
         browser.click("#tab-settings");
+        assertThat(value("#allowed-ips-input")).isEqualTo("127.0.0.0/8, 2001:db8::/32");
+        browser.type("#allowed-ips-input", "10.0.0.0/8, 1.2.3.4/8");
+        browser.click("#save-allowed-ips");
+        browser.text("#allowed-ips-error", "1.2.3.4/8: host bits are set; the block is 1.0.0.0/8");
+        assertThat(browser.activeElementId()).isEqualTo("allowed-ips-input");
+        assertThat(token(credentials).statusCode()).as("a refused change changes nothing").isEqualTo(200);
+        browser.type("#allowed-ips-input", "10.0.0.0/8");
+        browser.click("#save-allowed-ips");
+        browser.text("#toast", "may now be used from 10.0.0.0/8");
+        assertThat(token(credentials).statusCode()).as("127.0.0.1 is outside 10.0.0.0/8").isEqualTo(401);
+        browser.screenshot("12-settings-networks");
+        browser.find("#allowed-ips-input").clear();
+        browser.click("#save-allowed-ips");
+        browser.text("#toast", "may now be used from any address");
+        assertThat(value("#allowed-ips-input")).isEmpty();
+        assertThat(token(credentials).statusCode()).isEqualTo(200);
         browser.click("#revoke-pass");
         browser.click("dialog[open] [data-role=confirm]");
         browser.find("#activate-pass");

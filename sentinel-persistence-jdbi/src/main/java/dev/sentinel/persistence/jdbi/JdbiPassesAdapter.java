@@ -1,6 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.AccessLevel;
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.Audiences;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Coded;
@@ -31,8 +32,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiPassesAdapter implements Passes {
 
     static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
-            + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
-            + "generation, created_at, updated_at, allowed_audiences";
+            + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, allowed_ips, "
+            + "state, generation, created_at, updated_at, allowed_audiences";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
 
     private final Handle handle;
@@ -46,7 +47,8 @@ final class JdbiPassesAdapter implements Passes {
         try {
             handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
                             + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "
-                            + ":credentialType, :visibility, :notes, :state, :generation, :createdAt, :updatedAt, :audiences)")
+                            + ":credentialType, :visibility, :notes, :allowedIps, :state, :generation, :createdAt, :updatedAt, "
+                            + ":audiences)")
                     .bind("passId", pass.passId().value())
                     .bind("project", pass.project().value())
                     .bind("clientId", pass.clientId().value())
@@ -60,6 +62,7 @@ final class JdbiPassesAdapter implements Passes {
                     .bind("credentialType", pass.credentialType().code())
                     .bind("visibility", pass.visibility().code())
                     .bind("notes", pass.integrationNotes().orElse(null))
+                    .bind("allowedIps", allowedIps(pass))
                     .bind("state", pass.state().code())
                     .bind("generation", pass.generation())
                     .bind("createdAt", Sql.utc(pass.createdAt()))
@@ -119,9 +122,10 @@ final class JdbiPassesAdapter implements Passes {
 
     @Override
     public void update(Pass pass) {
-        handle.createUpdate("UPDATE passes SET state = :state, generation = :generation, updated_at = :updatedAt "
-                        + "WHERE pass_id = :passId")
+        handle.createUpdate("UPDATE passes SET state = :state, generation = :generation, allowed_ips = :allowedIps, "
+                        + "updated_at = :updatedAt WHERE pass_id = :passId")
                 .bind("state", pass.state().code())
+                .bind("allowedIps", allowedIps(pass))
                 .bind("generation", pass.generation())
                 .bind("updatedAt", Sql.utc(pass.updatedAt()))
                 .bind("passId", pass.passId().value())
@@ -135,6 +139,11 @@ final class JdbiPassesAdapter implements Passes {
                 .execute() > 0;
     }
 
+    /** NULL for any address, so that rows of passes never bound look as they did before version 9. */
+    private static String allowedIps(Pass pass) {
+        return pass.allowedNetworks().isUnrestricted() ? null : pass.allowedNetworks().asString();
+    }
+
     private Optional<Pass> one(String sql, String id) {
         return handle.createQuery(sql).bind("id", id).map(JdbiPassesAdapter::map).findOne();
     }
@@ -146,7 +155,8 @@ final class JdbiPassesAdapter implements Passes {
                 new ValidityPeriod(row.getObject("valid_from", LocalDate.class), row.getObject("valid_until", LocalDate.class)),
                 Permissions.parse(row.getString("permissions")), Scopes.parse(row.getString("scopes")),
                 CredentialType.parse(row.getString("credential_type")), Visibility.parse(row.getString("visibility")),
-                Sql.optionalString(row, "integration_notes"), Coded.parse(PassState.class, "state", row.getString("state")),
+                Sql.optionalString(row, "integration_notes"), AllowedNetworks.parseList(row.getString("allowed_ips")),
+                Coded.parse(PassState.class, "state", row.getString("state")),
                 row.getLong("generation"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"),
                 Audiences.parse(row.getString("allowed_audiences")));
     }

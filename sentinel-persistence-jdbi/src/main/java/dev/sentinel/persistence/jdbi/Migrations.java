@@ -16,7 +16,7 @@ final class Migrations {
      * altogether (loading and scanning it is most of an admin command's start-up); {@code MigrationsTest} keeps this in
      * step with the migrations on the classpath.
      */
-    static final int LATEST_VERSION = 8;
+    static final int LATEST_VERSION = 10;
 
     private Migrations() {
     }

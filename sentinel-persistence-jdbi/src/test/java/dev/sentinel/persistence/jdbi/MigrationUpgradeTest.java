@@ -175,6 +175,46 @@ class MigrationUpgradeTest {
         }
     }
 
+    @Test
+    void aPassOfTheLastReleaseMayBeUsedFromAnyAddressAfterTheUpgradeAndCanThenBeBoundOnH2() {
+        DatabaseConfig config = DatabaseConfig.h2(dataDir);
+        assertReleasePassesStayUnboundAndCanBeBound(config, LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD);
+    }
+
+    @Test
+    void aPassOfTheLastReleaseMayBeUsedFromAnyAddressAfterTheUpgradeAndCanThenBeBoundOnPostgres() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            assertReleasePassesStayUnboundAndCanBeBound(schema.config(), schema.config().jdbcUrl(), schema.user(),
+                    schema.password());
+        }
+    }
+
+    /** Schema version 4 (release 74bd9b5) with a pass, then today's open adds allowed_ips (version 9). */
+    private static void assertReleasePassesStayUnboundAndCanBeBound(DatabaseConfig config, String url, String user,
+                                                                     String password) {
+        Flyway old = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .javaMigrations(new V4__Move_activity_events_into_blocks()).target("4").load();
+        old.migrate();
+        insertVersionOnePass(old);
+        PassId passId = new PassId("SP-2025-OLD001");
+
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            dev.sentinel.core.domain.Pass upgraded = storage.read((StorageSession session) -> session.passes().find(passId))
+                    .orElseThrow();
+            assertThat(upgraded.allowedNetworks().isUnrestricted()).isTrue();
+            assertThat(upgraded.project().value()).isEqualTo("legacy");
+            assertThat(upgraded.permissions().asString()).isEqualTo("read,write");
+            dev.sentinel.core.domain.Pass bound = upgraded.withAllowedNetworks(
+                    dev.sentinel.core.domain.AllowedNetworks.parseList("10.0.0.0/8,2001:db8::/32"), upgraded.updatedAt());
+            storage.inTransaction((StorageSession session) -> {
+                session.passes().update(bound);
+                return null;
+            });
+            assertThat(storage.read((StorageSession session) -> session.sentinelPass(upgraded.clientId())).orElseThrow()
+                    .pass()).isEqualTo(bound);
+        }
+    }
+
     private static void insertVersionOnePass(Flyway old) {
         try (var connection = old.getConfiguration().getDataSource().getConnection();
              var statement = connection.createStatement()) {

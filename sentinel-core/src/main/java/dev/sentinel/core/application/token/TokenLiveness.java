@@ -1,5 +1,6 @@
 package dev.sentinel.core.application.token;
 
+import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
@@ -18,8 +19,17 @@ import java.util.Optional;
  */
 public final class TokenLiveness {
 
-    /** The answer: the token's pass when it still exists, and why the token is not live, if it is not. */
-    public record Liveness(Optional<PassId> passId, Optional<String> refusal) {
+    /**
+     * The answer: the token's pass when it still exists, why the token is not live, if it is not, and the networks the
+     * pass may be used from now (checked by the guard against each request's client address).
+     */
+    public record Liveness(Optional<PassId> passId, Optional<String> refusal, AllowedNetworks allowedNetworks) {
+
+        public Liveness {
+            Objects.requireNonNull(passId, "passId");
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(allowedNetworks, "allowedNetworks");
+        }
 
         public boolean live() {
             return refusal.isEmpty();
@@ -35,18 +45,18 @@ public final class TokenLiveness {
     public Liveness check(AccessTokenClaims claims, Instant now) {
         Optional<PassId> passId = parse(claims.passId());
         if (passId.isEmpty() || !ClientId.isWellFormed(claims.clientId())) {
-            return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
+            return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"), AllowedNetworks.any());
         }
         return storage.read(session -> {
             Optional<SentinelPass> found = session.sentinelPass(new ClientId(claims.clientId()));
             if (found.isEmpty() || !found.get().passId().equals(passId.get())) {
-                return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"));
+                return new Liveness(Optional.empty(), Optional.of("the pass no longer exists"), AllowedNetworks.any());
             }
             Optional<String> refusal = refusal(found.get(), claims, now);
             if (refusal.isEmpty() && session.revokedTokens().isRevoked(claims.jti())) {
                 refusal = Optional.of("the access token was revoked");
             }
-            return new Liveness(passId, refusal);
+            return new Liveness(passId, refusal, found.get().pass().allowedNetworks());
         });
     }
 

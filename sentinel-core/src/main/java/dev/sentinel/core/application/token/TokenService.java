@@ -74,7 +74,7 @@ public final class TokenService {
      *                               pass lacks
      */
     public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope) {
-        return clientCredentials(clientId, clientSecret, scope, List.of());
+        return clientCredentials(clientId, clientSecret, Optional.empty(), scope, List.of());
     }
 
     /**
@@ -85,7 +85,22 @@ public final class TokenService {
      */
     public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> scope,
                                          List<String> resources) {
-        AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clock.instant());
+        return clientCredentials(clientId, clientSecret, Optional.empty(), scope, resources);
+    }
+
+    /**
+     * {@link #clientCredentials(String, CharSequence, Optional)} for a client at {@code clientAddress} (an IP address
+     * literal; empty when unknown, which a pass bound to networks refuses).
+     */
+    public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> clientAddress,
+                                         Optional<String> scope) {
+        return clientCredentials(clientId, clientSecret, clientAddress, scope, List.of());
+    }
+
+    /** The client credentials grant for a client at {@code clientAddress}, for the {@code resources} given. */
+    public IssuedToken clientCredentials(String clientId, CharSequence clientSecret, Optional<String> clientAddress,
+                                         Optional<String> scope, List<String> resources) {
+        AuthenticationResult result = authenticator.authenticate(clientId, clientSecret, clientAddress, clock.instant());
         if (!result.isSuccess()) {
             throw new TokenRequestException("invalid_client", "client authentication failed");
         }

@@ -1,10 +1,11 @@
 package dev.sentinel.core.port.in;
 
 import dev.sentinel.core.domain.AccessLevel;
+import dev.sentinel.core.domain.AllowedNetworks;
+import dev.sentinel.core.domain.Audiences;
 import dev.sentinel.core.domain.AgentName;
 import dev.sentinel.core.domain.AgentType;
 import dev.sentinel.core.domain.AgentUser;
-import dev.sentinel.core.domain.Audiences;
 import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.NewPass;
 import dev.sentinel.core.domain.Pass;
@@ -17,21 +18,26 @@ import dev.sentinel.core.domain.ValidityPeriod;
 import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.Visibility;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * What a user asks for when creating a pass, as raw text from any front end. Only {@code project},
- * {@code agentName} and {@code agentType} are required; a null or blank field takes the reference's default (no
- * allowed audiences: the server's default audience).
+ * {@code agentName} and {@code agentType} are required; a null or blank field takes the reference's default (any
+ * address; no allowed audiences: the server's default audience).
  * {@link #validate(LocalDate)} checks every field at once and names each broken rule.
  */
 public record CreatePassCommand(String project, String agentName, String agentType, String description, String passId,
                                 String accessLevel, String organization, String usageType, String validFrom,
                                 String validUntil, String permissions, String scopes, String credentialType,
-                                String visibility, String integrationNotes, java.util.List<String> allowedAudiences) {
+                                String visibility, String integrationNotes, List<String> allowedIps,
+                                List<String> allowedAudiences) {
 
+    /** Copies {@code allowedIps} (null elements included, so that validation can name them). */
     public CreatePassCommand {
-        allowedAudiences = allowedAudiences == null ? java.util.List.of()
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(allowedAudiences));
+        allowedIps = allowedIps == null ? null : Collections.unmodifiableList(new ArrayList<>(allowedIps));
+        allowedAudiences = allowedAudiences == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(allowedAudiences));
     }
 
     public static Builder builder(String project) {
@@ -65,12 +71,14 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         Visibility checkedVisibility = violations.check(() -> blank(visibility) ? Visibility.PRIVATELY_VISIBLE
                 : Visibility.parse(visibility));
         var notes = violations.check(() -> Text.optional(Pass.NOTES_FIELD, integrationNotes, Pass.NOTES_MAX_LENGTH));
+        AllowedNetworks networks = violations.check(() -> AllowedNetworks.parse(allowedIps));
         Audiences audiences = violations.check(() -> new Audiences(allowedAudiences));
         ValidityPeriod validity = from == null ? null : violations.check(() ->
                 new ValidityPeriod(from, until != null ? until : blank(validFrom) ? today.plusYears(1) : from.plusYears(1)));
         violations.throwIfAny();
         return new NewPass(checkedProject, name, type, checkedDescription, checkedPassId, level, checkedOrganization,
-                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, audiences);
+                usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, networks,
+                audiences);
     }
 
     private static boolean blank(String value) {
@@ -94,7 +102,8 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         private String credentialType;
         private String visibility;
         private String integrationNotes;
-        private java.util.List<String> allowedAudiences;
+        private List<String> allowedIps;
+        private List<String> allowedAudiences;
 
         private Builder(String project) {
             this.project = project;
@@ -114,13 +123,15 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         public Builder credentialType(String value) { this.credentialType = value; return this; }
         public Builder visibility(String value) { this.visibility = value; return this; }
         public Builder integrationNotes(String value) { this.integrationNotes = value; return this; }
+        /** CIDR blocks the pass may be used from; null or empty means any address. */
+        public Builder allowedIps(List<String> value) { this.allowedIps = value; return this; }
         /** The audiences (absolute URIs) its tokens may carry; null or empty means the server's default. */
-        public Builder allowedAudiences(java.util.List<String> value) { this.allowedAudiences = value; return this; }
+        public Builder allowedAudiences(List<String> value) { this.allowedAudiences = value; return this; }
 
         public CreatePassCommand build() {
             return new CreatePassCommand(project, agentName, agentType, description, passId, accessLevel, organization,
                     usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes,
-                    allowedAudiences);
+                    allowedIps, allowedAudiences);
         }
     }
 }

@@ -31,7 +31,7 @@ public interface Passes {
      */
     List<ProjectSummary> projects();
 
-    /** Replaces the state and update time of an existing pass. */
+    /** Replaces the state, generation, allowed networks and update time of an existing pass. */
     void update(Pass pass);
 
     /** Deletes the pass; false when there was none. */

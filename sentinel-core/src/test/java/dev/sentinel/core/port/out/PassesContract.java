@@ -88,6 +88,34 @@ public abstract class PassesContract extends StorageContractSupport {
         assertThat(found.integrationNotes()).isEmpty();
         assertThat(found.scopes().isEmpty()).isTrue();
         assertThat(found.allowedAudiences().isEmpty()).isTrue();
+        assertThat(found.allowedNetworks().isUnrestricted()).isTrue();
+    }
+
+    @Test
+    void keepsAllowedNetworksOfBothFamiliesInOrder() {
+        Pass pass = storePass(defaultPass().withAllowedIps("10.0.0.0/8,2001:db8::/32,192.0.2.7"));
+
+        Pass found = tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow();
+        assertThat(found).isEqualTo(pass);
+        assertThat(found.allowedNetworks().texts()).containsExactly("10.0.0.0/8", "2001:db8::/32", "192.0.2.7/32");
+        assertThat(tx((StorageSession session) -> session.sentinelPass(pass.clientId())).orElseThrow().pass()
+                .allowedNetworks()).isEqualTo(found.allowedNetworks());
+    }
+
+    @Test
+    void updateReplacesTheAllowedNetworksAndClearsThem() {
+        Pass pass = storePass(defaultPass().withAllowedIps("10.0.0.0/8"));
+        Pass rebound = pass.withAllowedNetworks(dev.sentinel.core.domain.AllowedNetworks.parseList("::1/128, 127.0.0.0/8"),
+                T0.plusSeconds(5));
+
+        run(session -> session.passes().update(rebound));
+        assertThat(tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow()).isEqualTo(rebound);
+
+        Pass cleared = rebound.withAllowedNetworks(dev.sentinel.core.domain.AllowedNetworks.any(), T0.plusSeconds(6));
+        run(session -> session.passes().update(cleared));
+        Pass found = tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow();
+        assertThat(found.allowedNetworks().isUnrestricted()).isTrue();
+        assertThat(found.updatedAt()).isEqualTo(T0.plusSeconds(6));
     }
 
     @Test
