@@ -42,6 +42,13 @@ record TlsCredentials(List<X509Certificate> chain, PrivateKey privateKey) {
                     + "certificate in " + certificateChain + " (the server's own certificate must come first, then its "
                     + "intermediates)");
         }
+        for (int i = 1; i < chain.size(); i++) {
+            if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
+                throw new TlsConfigurationException("the certificate chain " + certificateChain + " is out of order: "
+                        + "certificate " + (i + 1) + " did not issue certificate " + i + " (put the server's certificate "
+                        + "first, then each certificate's issuer)");
+            }
+        }
         return new TlsCredentials(chain, key);
     }
 

@@ -68,18 +68,31 @@ public record TestCertificate(X509Certificate certificate, KeyPair keyPair) {
     }
 
     public static TestCertificate issue(String algorithm, long serial, Instant notBefore, Instant notAfter) {
+        return issue(algorithm, serial, notBefore, notAfter, null);
+    }
+
+    /** A certificate for the server issued by {@code issuer} (e.g. an intermediate), valid for a day. */
+    public static TestCertificate issuedBy(TestCertificate issuer, String algorithm, long serial) {
+        Instant now = Instant.now();
+        return issue(algorithm, serial, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), issuer);
+    }
+
+    private static TestCertificate issue(String algorithm, long serial, Instant notBefore, Instant notAfter,
+                                         TestCertificate issuer) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             generator.initialize(algorithm.equals("RSA") ? 2048 : 256);
             KeyPair keyPair = generator.generateKeyPair();
             X500Principal subject = new X500Principal("CN=localhost, O=Sentinel test " + serial);
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(serial),
+            X500Principal issuerName = issuer == null ? subject : issuer.certificate.getSubjectX500Principal();
+            java.security.PrivateKey signer = issuer == null ? keyPair.getPrivate() : issuer.keyPair.getPrivate();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(serial),
                     Date.from(notBefore), Date.from(notAfter), subject, keyPair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-            String signature = algorithm.equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            String signature = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder(signature).build(signer)));
             return new TestCertificate(certificate, keyPair);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
                  | org.bouncycastle.cert.CertIOException failure) {
