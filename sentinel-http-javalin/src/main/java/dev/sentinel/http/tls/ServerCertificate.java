@@ -79,6 +79,17 @@ public final class ServerCertificate implements AutoCloseable {
         return certificate;
     }
 
+    /**
+     * Checks that the two files hold a usable pair, as {@link #load(Path, Path)} would, without logging or keeping
+     * anything: for a command line to refuse bad files before it opens a store.
+     *
+     * @throws TlsConfigurationException as {@link #load(Path, Path)}
+     */
+    public static void check(Path certificateChain, Path privateKey) {
+        TlsCredentials.parse(certificateChain, PemFiles.read(certificateChain, CHAIN), privateKey,
+                PemFiles.read(privateKey, KEY));
+    }
+
     /** The factory of the HTTPS connector; it always holds the current pair. */
     public SslContextFactory.Server sslContextFactory() {
         return sslContextFactory;
