@@ -5,25 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built jar's {@code serve} with a certificate and key the test makes: HTTPS with the {@code https://} issuer and
  * HSTS, a renewed certificate presented without a restart, a broken renewal refused with one warning naming the file
- * while the previous certificate keeps serving, and the same through the environment variables.
+ * while the previous certificate keeps serving, the same through the environment variables, and the certificate the
+ * operations guide makes with openssl.
  */
 class HttpsServeIT {
 
@@ -115,6 +125,52 @@ class HttpsServeIT {
         assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).as(output).isEqualTo(2);
         assertThat(output).contains("--tls-cert needs --tls-key (or env SENTINEL_TLS_KEY)");
+    }
+
+    @Test
+    void theCertificateTheOperationsGuideMakesWithOpensslIsServed() throws Exception {
+        String guide = Files.readString(Path.of("../docs/operations.md"));
+        String section = guide.substring(guide.indexOf("## HTTPS"));
+        Matcher command = Pattern.compile("\\(umask 077; openssl req [^)]*\\)").matcher(section);
+        assertThat(command.find()).as("the openssl command in the HTTPS section of docs/operations.md").isTrue();
+        Process openssl;
+        try {
+            openssl = new ProcessBuilder("sh", "-c", command.group().replace("\\\n", " ")).directory(work.toFile())
+                    .redirectErrorStream(true).start();
+        } catch (IOException noShell) {
+            Assumptions.abort("no sh to run the guide's command: " + noShell.getMessage());
+            return;
+        }
+        String made = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(openssl.exitValue() == 127, "openssl is not installed: " + made);
+        assertThat(openssl.exitValue()).as(made).isZero();
+        Path cert = work.resolve("cert.pem");
+        Path key = work.resolve("key.pem");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        int port = BuiltJar.freePort();
+
+        start(port, work.resolve("serve.log"), List.of("--tls-cert", cert.toString(), "--tls-key", key.toString()), Map.of());
+        HttpResponse<String> metadata = clientTrustingPem(cert).send(HttpRequest.newBuilder(URI.create(
+                "https://127.0.0.1:" + port + "/.well-known/oauth-authorization-server")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(metadata.body()).path("issuer").asText()).isEqualTo("https://127.0.0.1:" + port);
+    }
+
+    /** A client that trusts only the PEM certificate in the file, as {@code curl --cacert} does. */
+    private static HttpClient clientTrustingPem(Path pem) throws Exception {
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            anchors.setCertificateEntry("guide", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(anchors);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
     }
 
     private void start(int port, Path log, List<String> options, Map<String, String> env) throws Exception {
