@@ -52,6 +52,12 @@ record TlsCredentials(List<X509Certificate> chain, PrivateKey privateKey) {
         return new TlsCredentials(chain, key);
     }
 
+    /** The certificate's subject and serial; never the key. */
+    @Override
+    public String toString() {
+        return "TlsCredentials[" + describe() + ", key redacted]";
+    }
+
     X509Certificate certificate() {
         return chain.get(0);
     }

@@ -145,6 +145,18 @@ class ServerCertificateTest {
                 .isEqualTo(second.certificate());
     }
 
+    @Test
+    void theCredentialsNeverPrintTheirKey() {
+        TestCertificate certificate = TestCertificate.issue(KeyForm.PKCS8_RSA, 91);
+        java.security.interfaces.RSAPrivateCrtKey key =
+                (java.security.interfaces.RSAPrivateCrtKey) certificate.keyPair().getPrivate();
+
+        assertThat(TlsCredentials.parse(Path.of("cert.pem"), certificate.certificatePem(), Path.of("key.pem"),
+                certificate.keyPem(KeyForm.PKCS8_RSA)).toString()).contains("serial 5b").contains("key redacted")
+                .doesNotContain(key.getPrivateExponent().toString(16)).doesNotContain(key.getModulus().toString(16))
+                .doesNotContain(key.getModulus().toString());
+    }
+
     private TlsCredentials credentials(TestCertificate certificate) {
         return TlsCredentials.parse(Path.of("cert.pem"), certificate.certificatePem(), Path.of("key.pem"),
                 certificate.keyPem(KeyForm.PKCS8_EC));
