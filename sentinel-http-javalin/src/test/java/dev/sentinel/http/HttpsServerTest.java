@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -106,6 +109,35 @@ class HttpsServerTest {
         }
 
         assertThat(reply).doesNotContain("issuer").doesNotContain("token_endpoint").doesNotStartWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aBodyTrickledOverTlsIsCutOffLikeOverPlainHttp() throws Exception {
+        TestCertificate certificate = TestCertificate.issue(KeyForm.PKCS8_EC, 9);
+        ServerFixture fixture = serve(certificate, KeyForm.PKCS8_EC, builder -> builder);
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        String reply;
+        try (SSLSocket socket = (SSLSocket) TestCertificate.contextTrusting(certificate).getSocketFactory()
+                .createSocket("127.0.0.1", fixture.server.port())) {
+            socket.setSoTimeout(20_000); // below the 30 s idle timeout: only the minimum data rate can end it sooner
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
+                    + "\r\nContent-Length: 4096\r\n\r\ng").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            trickle.scheduleAtFixedRate(() -> {
+                try {
+                    out.write('r');
+                    out.flush();
+                } catch (IOException closedByServer) {
+                    // the server gave up on the slow body
+                }
+            }, 300, 300, TimeUnit.MILLISECONDS);
+            reply = readAll(socket.getInputStream());
+        } finally {
+            trickle.shutdownNow();
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 408").contains("invalid_request");
     }
 
     @ParameterizedTest
