@@ -20,10 +20,14 @@ import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.http.web.ClientAddresses;
+import dev.sentinel.http.tls.ServerCertificate;
+import dev.sentinel.http.tls.TlsConfigurationException;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>With {@link Builder#tls(Path, Path)} it serves HTTPS only, presents a renewed certificate without a restart, and
+ * sends {@code Strict-Transport-Security}.
+ *
  * <p>Thread-safe once started; start and close are meant to be called once each, from one thread.
  */
 public final class SentinelServer implements AutoCloseable {
@@ -56,6 +63,8 @@ public final class SentinelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SentinelServer.class);
     /** The key-encryption keys made up for stores configured without one, one per store, for this process only. */
     private static final Map<Storage, byte[]> EPHEMERAL_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** How often the TLS certificate and key files are checked for a renewal unless configured. */
+    public static final Duration DEFAULT_TLS_RELOAD_INTERVAL = Duration.ofSeconds(10);
 
     private final Builder settings;
     private final TokenService tokens;
@@ -68,6 +77,7 @@ public final class SentinelServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
     private Javalin app;
+    private ServerCertificate certificate;
     private volatile boolean closed;
     private Optional<String> generatedAdminToken = Optional.empty();
     private List<Routes.Route> routes = List.of();
@@ -109,8 +119,10 @@ public final class SentinelServer implements AutoCloseable {
     }
 
     /**
-     * Makes sure a signing key and an admin token exist, then listens. Fails with {@link IllegalStateException} when
-     * the stored signing key cannot be decrypted with the configured key-encryption key, and when the port is taken.
+     * Reads the TLS certificate and key when configured, makes sure a signing key and an admin token exist, then
+     * listens. Fails with {@link TlsConfigurationException} (naming the file) when the certificate or key cannot be
+     * used, and with {@link IllegalStateException} when the stored signing key cannot be decrypted with the configured
+     * key-encryption key, and when the port is taken.
      */
     public SentinelServer start() {
         if (app != null || closed) {
@@ -125,6 +137,9 @@ public final class SentinelServer implements AutoCloseable {
     }
 
     private SentinelServer listen() {
+        if (settings.tlsCertificateChain != null) {
+            certificate = ServerCertificate.load(settings.tlsCertificateChain, settings.tlsPrivateKey);
+        }
         AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken, "admin token")
                 : settings.sentinel.adminTokens(new SecureRandom());
         Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(token -> AdminTokens.configured(token, "ingest token"));
@@ -133,17 +148,23 @@ public final class SentinelServer implements AutoCloseable {
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
                 tokens, adminTokens, ingestTokens, recorder, this::activityStats,
                 settings.sentinel.ingest(settings.activityRetention), throttle, failedAttempts);
+        if (certificate != null) {
+            wiring.https(certificate, settings.host, settings.port);
+        }
         app = wiring.stopTimeout(settings.stopTimeout).scopesSupported(settings.scopesSupported)
                 .clientAddresses(settings.clientAddresses).create();
         routes = wiring.routes();
         if (settings.port != 0) {
-            issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, settings.port);
+            issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.port);
         }
         app.start(settings.host, settings.port);
-        issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.host, app.port());
-        LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(settings.host, app.port()),
+        issuer = settings.issuer != null ? settings.issuer : defaultBase(app.port());
+        LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(app.port()),
                 issuer, keys.current().active(), SigningKeyService.signingProvider());
         housekeeping.scheduleWithFixedDelay(this::flushFailedAttempts, 5, 5, TimeUnit.SECONDS);
+        if (certificate != null) {
+            certificate.watch(settings.tlsReloadInterval);
+        }
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
@@ -156,10 +177,25 @@ public final class SentinelServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The URL the server listens on, e.g. {@code http://127.0.0.1:8080}. */
+    /** The URL the server listens on, e.g. {@code http://127.0.0.1:8080}, or {@code https://…} with TLS. */
     public URI baseUri() {
         requireStarted();
-        return URI.create(defaultBase(settings.host, app.port()));
+        return URI.create(defaultBase(app.port()));
+    }
+
+    /**
+     * Checks the TLS certificate and key files now rather than at the next poll (e.g. from a renewal hook): returns
+     * true when a changed, valid pair is presented from now on; false when nothing changed or the changed pair cannot
+     * be used (the previous one keeps serving). Without TLS, false.
+     */
+    public boolean reloadTlsCertificate() {
+        requireStarted();
+        return certificate != null && certificate.reloadIfChanged();
+    }
+
+    /** The certificate HTTPS presents on new handshakes now; empty without TLS. */
+    public Optional<X509Certificate> tlsCertificate() {
+        return Optional.ofNullable(certificate).map(ServerCertificate::certificate);
     }
 
     /** The issuer in tokens and metadata: the configured one, or {@link #baseUri()}. */
@@ -268,6 +304,9 @@ public final class SentinelServer implements AutoCloseable {
     public void close() {
         closed = true;
         housekeeping.shutdownNow();
+        if (certificate != null) {
+            certificate.close();
+        }
         if (app != null) {
             app.stop();
         }
@@ -288,9 +327,10 @@ public final class SentinelServer implements AutoCloseable {
         }
     }
 
-    private static String defaultBase(String host, int port) {
+    private String defaultBase(int port) {
+        String host = settings.host;
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port;
+        return (settings.tlsCertificateChain != null ? "https://" : "http://") + shown + ":" + port;
     }
 
     /** Chooses where and how the server runs; every setting has a default. Not thread-safe. */
@@ -312,6 +352,9 @@ public final class SentinelServer implements AutoCloseable {
         private ActivityRecorder activityRecorder;
         private Throttling throttling = Throttling.DEFAULTS;
         private ClientAddresses clientAddresses = ClientAddresses.none();
+        private Path tlsCertificateChain;
+        private Path tlsPrivateKey;
+        private Duration tlsReloadInterval = DEFAULT_TLS_RELOAD_INTERVAL;
 
         private Builder(Sentinel sentinel) {
             this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
@@ -468,6 +511,32 @@ public final class SentinelServer implements AutoCloseable {
         }
 
         /**
+         * Serves HTTPS (HTTP/1.1 over TLS 1.2 or 1.3) instead of HTTP on the same host and port, presenting the PEM
+         * certificate chain in {@code certificateChainPem} (the server's certificate first, then its intermediates)
+         * with the unencrypted private key in {@code privateKeyPem} (PKCS#8 {@code BEGIN PRIVATE KEY}, or the
+         * traditional {@code BEGIN RSA PRIVATE KEY} and {@code BEGIN EC PRIVATE KEY}; RSA or EC). The default issuer
+         * and {@link SentinelServer#baseUri()} then start with {@code https://}, and every reply carries
+         * {@code Strict-Transport-Security: max-age=31536000}. The files are read on {@link SentinelServer#start()},
+         * which fails naming the file when they cannot be used, and re-read every {@link #tlsReloadInterval(Duration)}:
+         * a renewed pair is presented on new connections without a restart; a broken one is refused with a warning,
+         * and the previous pair keeps serving. Both files may be the same file.
+         */
+        public Builder tls(Path certificateChainPem, Path privateKeyPem) {
+            this.tlsCertificateChain = Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+            this.tlsPrivateKey = Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+            return this;
+        }
+
+        /** How often the TLS files are checked for a renewed pair; default 10 seconds, at least 100 milliseconds. */
+        public Builder tlsReloadInterval(Duration value) {
+            if (value == null || value.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new IllegalArgumentException("the TLS reload interval must be at least 100 milliseconds");
+            }
+            this.tlsReloadInterval = value;
+            return this;
+        }
+
+        /**
          * The server, with a copy of these settings: changing the builder afterwards changes nothing in it. Without a
          * key-encryption key, one random key per store for the life of the process is used, so that a retry on the same
          * {@code Sentinel} can still read the keys the first attempt made.
@@ -504,6 +573,9 @@ public final class SentinelServer implements AutoCloseable {
             copy.activityRecorder = activityRecorder;
             copy.throttling = throttling;
             copy.clientAddresses = clientAddresses;
+            copy.tlsCertificateChain = tlsCertificateChain;
+            copy.tlsPrivateKey = tlsPrivateKey;
+            copy.tlsReloadInterval = tlsReloadInterval;
             return copy;
         }
     }

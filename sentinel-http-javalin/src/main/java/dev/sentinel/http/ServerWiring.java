@@ -26,6 +26,7 @@ import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.web.ClientAddresses;
+import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import dev.sentinel.http.web.Routes;
@@ -42,10 +43,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** Builds the Javalin app: every route, the body limits and the single mapping of failures to replies. */
@@ -63,6 +70,11 @@ final class ServerWiring {
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
     /** Open connections at most; beyond it new ones wait in the accept queue. */
     static final int MAX_CONNECTIONS = 10_000;
+    /**
+     * Sent on every HTTPS reply: browsers use only HTTPS for this host for a year. No {@code includeSubDomains}: the
+     * policy would bind hosts under Sentinel's name that it does not serve.
+     */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
     private final Sentinel sentinel;
     private final PassService adminPasses;
@@ -78,6 +90,9 @@ final class ServerWiring {
     private Duration stopTimeout = Duration.ZERO;
     private List<String> scopesSupported = List.of();
     private ClientAddresses clientAddresses = ClientAddresses.none();
+    private ServerCertificate https;
+    private String httpsHost;
+    private int httpsPort;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
                  Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
@@ -114,6 +129,9 @@ final class ServerWiring {
             http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
             http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         });
+        if (https != null) {
+            config.jetty.addConnector(this::httpsConnector);
+        }
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/dashboard";
@@ -195,6 +213,14 @@ final class ServerWiring {
         return this;
     }
 
+    /** Serve HTTPS only, with this certificate, on this address (instead of Javalin's plain HTTP connector). */
+    ServerWiring https(ServerCertificate certificate, String host, int port) {
+        this.https = certificate;
+        this.httpsHost = host;
+        this.httpsPort = port;
+        return this;
+    }
+
     /** How long a stop waits for running requests; zero stops at once. */
     ServerWiring stopTimeout(Duration value) {
         this.stopTimeout = value;
@@ -211,6 +237,26 @@ final class ServerWiring {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(stopTimeout.toMillis());
         }
+    }
+
+    /**
+     * HTTP/1.1 over TLS with the plain connector's settings (the request-data rate and idle timeout come with the HTTP
+     * configuration; the connection limit and graceful stop are the server's). The SNI host check is off: a client that
+     * reaches Sentinel by an address the certificate does not name (a health check by IP) has already accepted the
+     * certificate, and a 400 would only break it.
+     */
+    private Connector httpsConnector(Server server, HttpConfiguration plain) {
+        HttpConfiguration secure = new HttpConfiguration(plain);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(https.sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(secure));
+        connector.setHost(httpsHost);
+        connector.setPort(httpsPort);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        return connector;
     }
 
     private static void limitConnections(Server server) {
@@ -237,10 +283,16 @@ final class ServerWiring {
             "/healthz", "/readyz");
     static final String DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    /** Every reply is never sniffed or referred; data replies may not be framed or run anything either. */
+    /**
+     * Every reply is never sniffed or referred; data replies may not be framed or run anything either; HTTPS replies
+     * tell browsers to use nothing else.
+     */
     private static void secureHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+        if (ctx.req().isSecure()) {
+            ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         if (DATA_PATHS.stream().anyMatch(ctx.path()::startsWith)) {
             ctx.header("Content-Security-Policy", DATA_CSP);
         }

@@ -14,8 +14,10 @@ import dev.sentinel.http.throttle.FailureLimit;
 import dev.sentinel.http.throttle.Throttling;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.web.ClientAddresses;
+import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -42,11 +44,17 @@ import picocli.CommandLine.Spec;
             "env " + KeyEncryptionKey.ENV + " (base64 of 32 bytes), or else the file",
             KeyEncryptionKey.FILE_NAME + " in --data-dir, created on the first start. Nodes sharing a",
             "PostgreSQL database must all use the same key.",
+            "",
+            "With --tls-cert and --tls-key it serves HTTPS only (TLS 1.2+), re-reads the two",
+            "files every --tls-reload-interval and presents a renewed certificate without a",
+            "restart.",
             ""})
 public final class ServeCommand implements Callable<Integer> {
 
     static final String ADMIN_TOKEN_ENV = "SENTINEL_ADMIN_TOKEN";
     static final String INGEST_TOKEN_ENV = "SENTINEL_INGEST_TOKEN";
+    static final String TLS_CERT_ENV = "SENTINEL_TLS_CERT";
+    static final String TLS_KEY_ENV = "SENTINEL_TLS_KEY";
 
     @Spec
     private CommandSpec spec;
@@ -130,6 +138,23 @@ public final class ServeCommand implements Callable<Integer> {
 
     private ClientAddresses clientAddresses = ClientAddresses.none();
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:" + TLS_CERT_ENV + "}",
+            description = "Serve HTTPS with this PEM certificate chain (the server's certificate first, then its "
+                    + "intermediates); needs --tls-key. Env: " + TLS_CERT_ENV + ".")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", defaultValue = "${env:" + TLS_KEY_ENV + "}",
+            description = "The certificate's unencrypted PEM private key, RSA or EC: BEGIN PRIVATE KEY (PKCS#8), "
+                    + "BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY; may be the same file as --tls-cert. Env: "
+                    + TLS_KEY_ENV + ".")
+    Path tlsKey;
+
+    @Option(names = "--tls-reload-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_TLS_RELOAD_INTERVAL:-10s}",
+            description = "How often the two TLS files are checked for a renewed certificate, at least 1s. "
+                    + "Env: SENTINEL_TLS_RELOAD_INTERVAL. Default: ${DEFAULT-VALUE}")
+    Duration tlsReloadInterval;
+
     @Mixin
     HasherOption hasher;
 
@@ -164,6 +189,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        validateTls();
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535 (got " + port + ")");
         }
@@ -212,6 +238,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException malformed) {
             throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
         }
+        if (tlsCert != null) {
+            ServerCertificate.check(tlsCert, tlsKey); // before the store is opened or created
+        }
     }
 
     private void checked(String option, java.util.function.Supplier<Object> parse) {
@@ -229,6 +258,28 @@ public final class ServeCommand implements Callable<Integer> {
         return Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(text -> !text.isEmpty()).toList();
     }
 
+    /** Both TLS files or neither, from options or env. */
+    private void validateTls() {
+        tlsCert = blankToNull(tlsCert);
+        tlsKey = blankToNull(tlsKey);
+        if (tlsCert != null && tlsKey == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert needs --tls-key (or env " + TLS_KEY_ENV
+                    + "): the private key of the certificate");
+        }
+        if (tlsKey != null && tlsCert == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-key needs --tls-cert (or env " + TLS_CERT_ENV
+                    + "): the certificate chain of the key");
+        }
+        if (tlsReloadInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ParameterException(spec.commandLine(), "--tls-reload-interval must be at least 1s (got "
+                    + tlsReloadInterval + ")");
+        }
+    }
+
+    private static Path blankToNull(Path file) {
+        return file == null || file.toString().isBlank() ? null : file;
+    }
+
     private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
         builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
                 .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention).audience(audience)
@@ -240,6 +291,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
+        }
+        if (tlsCert != null) {
+            builder.tls(tlsCert, tlsKey).tlsReloadInterval(tlsReloadInterval);
         }
         String adminToken = System.getenv(ADMIN_TOKEN_ENV);
         if (adminToken != null && !adminToken.isBlank()) {

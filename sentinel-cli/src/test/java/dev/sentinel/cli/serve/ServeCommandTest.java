@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.cli.Cli;
 import dev.sentinel.cli.Cli.Result;
+import dev.sentinel.cli.TestTls;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +74,59 @@ class ServeCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--scopes-supported: each scope must be 1-200 visible ASCII characters");
+    }
+
+    @Test
+    void oneTlsFileWithoutTheOtherIsAUsageErrorNamingTheMissingOption() {
+        TestTls tls = TestTls.issue(1);
+        Path cert = tls.writeCertificate(dataDir.resolve("cert.pem"));
+        Path key = tls.writeKey(dataDir.resolve("key.pem"));
+        Path store = dataDir.resolve("store");
+
+        Result certOnly = Cli.runRaw("serve", "--port", "0", "--tls-cert", cert.toString(), "--data-dir", store.toString());
+        Result keyOnly = Cli.runRaw("serve", "--port", "0", "--tls-key", key.toString(), "--data-dir", store.toString());
+
+        assertThat(certOnly.exitCode()).isEqualTo(2);
+        assertThat(certOnly.err()).contains("--tls-cert needs --tls-key (or env SENTINEL_TLS_KEY)");
+        assertThat(keyOnly.exitCode()).isEqualTo(2);
+        assertThat(keyOnly.err()).contains("--tls-key needs --tls-cert (or env SENTINEL_TLS_CERT)");
+        assertThat(store).doesNotExist();
+    }
+
+    @Test
+    void missingUnreadableOrMismatchedTlsFilesFailBeforeTheStoreIsCreatedNamingTheFile() throws Exception {
+        TestTls tls = TestTls.issue(2);
+        Path cert = tls.writeCertificate(dataDir.resolve("cert.pem"));
+        Path key = tls.writeKey(dataDir.resolve("key.pem"));
+        Path otherKey = TestTls.issue(3).writeKey(dataDir.resolve("other-key.pem"));
+        Path missing = dataDir.resolve("missing.pem");
+        Path directory = Files.createDirectory(dataDir.resolve("certs"));
+        Path store = dataDir.resolve("store");
+
+        Result noCert = serveTls(missing, key, store);
+        Result keyIsADirectory = serveTls(cert, directory, store);
+        Result mismatch = serveTls(cert, otherKey, store);
+
+        assertThat(noCert.exitCode()).isEqualTo(1);
+        assertThat(noCert.err()).contains("error: the certificate chain " + missing + " does not exist");
+        assertThat(keyIsADirectory.exitCode()).isEqualTo(1);
+        assertThat(keyIsADirectory.err()).contains("error: the private key " + directory + " is a directory");
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.err()).contains("error: the private key " + otherKey + " does not belong to the first "
+                + "certificate in " + cert).doesNotContain(tls.keyBodyLine(otherKey));
+        assertThat(store).as("nothing is created before the TLS files are known to be good").doesNotExist();
+    }
+
+    @Test
+    void aTlsReloadIntervalUnderASecondIsAUsageError() {
+        Result result = new Cli(dataDir).run("serve", "--tls-reload-interval", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--tls-reload-interval must be at least 1s");
+    }
+
+    private static Result serveTls(Path cert, Path key, Path store) {
+        return Cli.runRaw("serve", "--port", "0", "--tls-cert", cert.toString(), "--tls-key", key.toString(),
+                "--data-dir", store.toString());
     }
 }
