@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The outcome of checking a request's bearer token: allowed, with the caller's pass, client and scopes; or denied,
- * with the HTTP status (401 or 403), the RFC 6750 error code, a description, and, when the token named a pass, that
- * pass (so the refusal can be recorded against it). Immutable.
+ * with the HTTP status (401 or 403, or 503 when a remote guard cannot reach the issuer), the RFC 6750 error code, a
+ * description for the caller, the reason for the activity record (which may say more than the caller is told) and,
+ * when the token named a pass, that pass (so the refusal can be recorded against it). Immutable.
  */
 public final class GuardDecision {
 
@@ -19,9 +20,15 @@ public final class GuardDecision {
     private final PassId passId;
     private final String clientId;
     private final Set<String> scopes;
+    private final String reason;
 
     private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
                           String clientId, Set<String> scopes) {
+        this(allowed, status, error, description, passId, clientId, scopes, description);
+    }
+
+    private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
+                          String clientId, Set<String> scopes, String reason) {
         this.allowed = allowed;
         this.status = status;
         this.error = error;
@@ -29,6 +36,7 @@ public final class GuardDecision {
         this.passId = passId;
         this.clientId = clientId;
         this.scopes = Set.copyOf(scopes);
+        this.reason = reason;
     }
 
     static GuardDecision allow(PassId passId, String clientId, Set<String> scopes) {
@@ -38,6 +46,20 @@ public final class GuardDecision {
     /** No usable token: 401 with {@code invalid_request} (no credentials) or {@code invalid_token}. */
     static GuardDecision unauthorized(String error, String description, Optional<PassId> passId) {
         return new GuardDecision(false, 401, error, description, passId.orElse(null), null, Set.of());
+    }
+
+    /** 401 {@code invalid_token} telling the caller {@code description} and recording {@code reason}. */
+    static GuardDecision invalidToken(String description, String reason, Optional<PassId> passId) {
+        return new GuardDecision(false, 401, "invalid_token", description, passId.orElse(null), null, Set.of(), reason);
+    }
+
+    /**
+     * The issuer could not be asked (keys or introspection unavailable): 503 {@code temporarily_unavailable}, so the
+     * caller retries with the same token instead of fetching a new one.
+     */
+    static GuardDecision unavailable(String reason, Optional<PassId> passId) {
+        return new GuardDecision(false, 503, "temporarily_unavailable", "the token cannot be checked now; retry later",
+                passId.orElse(null), null, Set.of(), reason);
     }
 
     /** A valid token without the permission the route needs: 403 {@code insufficient_scope}. */
@@ -50,7 +72,7 @@ public final class GuardDecision {
         return allowed;
     }
 
-    /** 200 when allowed, else 401 or 403. */
+    /** 200 when allowed, else 401, 403 or 503. */
     public int status() {
         return status;
     }
@@ -62,6 +84,11 @@ public final class GuardDecision {
 
     public Optional<String> description() {
         return Optional.ofNullable(description);
+    }
+
+    /** Why the request was refused, for the activity record; may say more than {@link #description()}. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
     }
 
     /** The pass the token belongs to, when the token was genuine. */
@@ -79,7 +106,7 @@ public final class GuardDecision {
 
     /** The {@code WWW-Authenticate} value of a refusal (RFC 6750 §3); empty when allowed. */
     public Optional<String> wwwAuthenticate(String realm) {
-        if (allowed) {
+        if (allowed || status == 503) {
             return Optional.empty();
         }
         StringBuilder value = new StringBuilder("Bearer realm=\"").append(realm).append('"');

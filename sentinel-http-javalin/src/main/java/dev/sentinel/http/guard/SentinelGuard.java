@@ -19,7 +19,8 @@ import java.util.Optional;
  * });
  * }</pre>
  *
- * Refusals follow RFC 6750: 401 or 403 with {@code WWW-Authenticate: Bearer error="…"} and a small JSON body.
+ * Refusals follow RFC 6750: 401 or 403 with {@code WWW-Authenticate: Bearer error="…"} and a small JSON body. A
+ * remote guard that cannot reach the issuer answers 503 with {@code Retry-After}, letting nobody in.
  * Thread-safe.
  */
 public final class SentinelGuard {
@@ -105,6 +106,9 @@ public final class SentinelGuard {
 
     private void refuse(Context ctx, GuardDecision decision) {
         decision.wwwAuthenticate(realm).ifPresent(value -> ctx.header("WWW-Authenticate", value));
+        if (decision.status() == 503) {
+            ctx.header("Retry-After", "5");
+        }
         String body = "{\"error\":\"" + decision.error().orElse("invalid_request") + "\""
                 + decision.description().map(text -> ",\"error_description\":\"" + text.replace("\"", "'") + "\"").orElse("")
                 + "}";

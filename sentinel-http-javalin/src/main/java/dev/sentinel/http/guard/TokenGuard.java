@@ -2,12 +2,19 @@ package dev.sentinel.http.guard;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.TokenLiveness;
 import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.in.ActivityRecorder;
+import dev.sentinel.core.verify.RemoteTokenVerifier;
+import dev.sentinel.core.verify.Verification;
+import dev.sentinel.core.verify.VerifiedToken;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Verify-and-record for any JVM service, with no web framework: {@link #check} verifies a bearer token's signature,
+ * Verify-and-record for any JVM service, with no web framework. Two modes: <em>local</em>
+ * ({@link #builder(TokenService, ActivityRecorder)}, in the process that holds Sentinel's store) and <em>remote</em>
+ * ({@link #remote(RemoteTokenVerifier)}, in any other process: only the issuer URL, optionally introspection
+ * credentials and an ingest token; see {@link RemoteBuilder}).
+ *
+ * <p>Local mode: {@link #check} verifies a bearer token's signature,
  * issuer, expiry and audience, and the pass's <em>current</em> state (active, inside its validity period, token not
  * revoked) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
  * or, when refused or failed, as {@code error}. A token once verified is remembered until the state TTL passes, so a
@@ -30,15 +42,25 @@ import java.util.Set;
  * if (!decision.allowed()) { reply(decision.status(), decision.wwwAuthenticate("api").orElseThrow()); }
  * guard.record(decision, "GET", "/v1/orders", status, startedAt, durationMs, clientIp, userAgent, Optional.empty());
  * }</pre>
+ *
+ * <p>Remote mode: {@link #check} asks the {@link RemoteTokenVerifier} (signature, type, issuer, audience, expiry, and
+ * introspection when configured) and refuses with a generic 401 whatever the reason, which goes to the activity
+ * record instead; when the verifier cannot reach the issuer it refuses with 503 (fail closed). {@link #close()} sends
+ * what is still buffered.
  */
-public final class TokenGuard {
+public final class TokenGuard implements AutoCloseable {
 
     /** The longest a pass's state may be stale: a toggled or revoked pass is refused within this time. */
     public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
 
+    /** What the caller of a remote guard is told for every invalid token; the reason goes to the activity record. */
+    static final String INVALID_TOKEN = "the access token is not valid";
+
     private final TokenService tokens;
     private final TokenLiveness liveness;
+    private final RemoteTokenVerifier remote;
     private final ActivityRecorder recorder;
+    private final Optional<BatchingActivityRecorder> ownRecorder;
     private final Clock clock;
     private final java.util.function.Supplier<String> audience;
     private final Cache<String, Verified> verified;
@@ -46,15 +68,42 @@ public final class TokenGuard {
     private TokenGuard(Builder builder) {
         this.tokens = builder.tokens;
         this.liveness = builder.tokens.liveness();
+        this.remote = null;
         this.recorder = builder.recorder;
+        this.ownRecorder = Optional.empty();
         this.clock = builder.clock;
         this.audience = builder.audience;
         this.verified = CacheBuilder.newBuilder().maximumSize(builder.cacheSize)
                 .expireAfterWrite(builder.stateTtl).build();
     }
 
+    private TokenGuard(RemoteTokenVerifier remote, ActivityRecorder recorder, Optional<BatchingActivityRecorder> own) {
+        this.tokens = null;
+        this.liveness = null;
+        this.remote = remote;
+        this.recorder = recorder;
+        this.ownRecorder = own;
+        this.clock = Clock.systemUTC();
+        this.audience = null;
+        this.verified = CacheBuilder.newBuilder().maximumSize(0).build();
+    }
+
+    /** A local guard: verifies on this process's {@link TokenService} and hands activity to {@code recorder}. */
     public static Builder builder(TokenService tokens, ActivityRecorder recorder) {
         return new Builder(tokens, recorder);
+    }
+
+    /**
+     * A remote guard: verifies with {@code verifier} alone, for a service that runs apart from Sentinel.
+     *
+     * <pre>{@code
+     * TokenGuard guard = TokenGuard.remote(RemoteTokenVerifier.builder("https://auth.example.com").build())
+     *         .reportActivity(URI.create("https://auth.example.com"), ingestToken)   // optional
+     *         .build();
+     * }</pre>
+     */
+    public static RemoteBuilder remote(RemoteTokenVerifier verifier) {
+        return new RemoteBuilder(verifier);
     }
 
     /**
@@ -67,6 +116,9 @@ public final class TokenGuard {
         if (token.isEmpty()) {
             return GuardDecision.unauthorized("invalid_request", null, Optional.empty());
         }
+        if (remote != null) {
+            return withPermission(checkRemotely(token.get()), requiredPermission);
+        }
         Instant now = clock.instant();
         Verified known = verified.getIfPresent(token.get());
         if (known == null || !now.isBefore(known.expiresAt)) {
@@ -75,7 +127,10 @@ public final class TokenGuard {
                 verified.put(token.get(), known);
             }
         }
-        GuardDecision decision = known.decision;
+        return withPermission(known.decision, requiredPermission);
+    }
+
+    private static GuardDecision withPermission(GuardDecision decision, Optional<String> requiredPermission) {
         if (decision.allowed() && requiredPermission.isPresent() && !decision.scopes().contains(requiredPermission.get())) {
             return GuardDecision.forbidden(requiredPermission.get(), decision.passId().orElseThrow(),
                     decision.clientId().orElse(null), decision.scopes());
@@ -94,12 +149,49 @@ public final class TokenGuard {
         }
         boolean success = decision.allowed() && statusCode < 400;
         Optional<String> message = success ? Optional.empty()
-                : error.or(decision::description).or(() -> Optional.of("HTTP " + statusCode));
+                : error.or(decision::reason).or(() -> Optional.of("HTTP " + statusCode));
         recorder.record(new ActivityEvent(decision.passId().get(),
                 success ? ActivityType.API_REQUEST : ActivityType.ERROR, startedAt, clip(endpoint, 2048),
                 method.toUpperCase(java.util.Locale.ROOT), success, statusCode, Math.max(0, durationMs),
                 clientIp.map(ip -> clip(ip, 64)), userAgent.map(agent -> clip(agent, 512)),
                 message.map(text -> clip(text, 2000)), "{}"));
+    }
+
+    /** The counters of the activity buffer this guard owns (remote mode with {@code reportActivity}); else empty. */
+    public Optional<RecorderStats> activityStats() {
+        return ownRecorder.map(BatchingActivityRecorder::stats);
+    }
+
+    /**
+     * Sends the activity still buffered (remote mode with {@code reportActivity}, waiting at most its shutdown
+     * timeout) and stops the sender. Call when the service stops. Nothing to do in local mode, whose recorder belongs
+     * to the server.
+     */
+    @Override
+    public void close() {
+        ownRecorder.ifPresent(BatchingActivityRecorder::close);
+    }
+
+    private GuardDecision checkRemotely(String token) {
+        Verification result = remote.verify(token);
+        Optional<PassId> passId = result.token().flatMap(VerifiedToken::passId).flatMap(TokenGuard::passId);
+        if (result.valid()) {
+            VerifiedToken claims = result.token().orElseThrow();
+            return passId.isPresent() ? GuardDecision.allow(passId.get(), claims.clientId(), claims.scopes())
+                    : GuardDecision.invalidToken(INVALID_TOKEN, "the token names no Sentinel pass", Optional.empty());
+        }
+        Verification.Failure failure = result.failure().orElseThrow();
+        String reason = failure.name().toLowerCase(java.util.Locale.ROOT) + ": " + result.detail();
+        return failure.unavailable() ? GuardDecision.unavailable(reason, passId)
+                : GuardDecision.invalidToken(INVALID_TOKEN, reason, passId);
+    }
+
+    private static Optional<PassId> passId(String raw) {
+        try {
+            return Optional.of(PassId.of(raw));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     private Verified verify(String token, Instant now) {
@@ -187,6 +279,59 @@ public final class TokenGuard {
                 audience = tokens.settings()::audience;
             }
             return new TokenGuard(this);
+        }
+    }
+
+    /** Configures a remote guard; {@link #build()} copies every value. Not thread-safe. */
+    public static final class RemoteBuilder {
+        private final RemoteTokenVerifier verifier;
+        private ActivityRecorder recorder;
+        private URI ingestServer;
+        private String ingestToken;
+        private Duration ingestTimeout = Duration.ofSeconds(10);
+
+        private RemoteBuilder(RemoteTokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /**
+         * Sends the activity to the Sentinel server at {@code sentinel} (its base URL) through its ingest API, with a
+         * token set by {@code SENTINEL_INGEST_TOKEN} on that server (or the admin token). Without this or
+         * {@link #activityRecorder}, nothing is recorded.
+         */
+        public RemoteBuilder reportActivity(URI sentinel, String ingestToken) {
+            this.ingestServer = Objects.requireNonNull(sentinel, "sentinel");
+            if (ingestToken == null || ingestToken.isBlank()) {
+                throw new IllegalArgumentException("the ingest token must not be blank");
+            }
+            this.ingestToken = ingestToken;
+            this.recorder = null;
+            return this;
+        }
+
+        /** The timeout of each post to the ingest API; default 10 s. */
+        public RemoteBuilder ingestTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the ingest timeout must be positive");
+            }
+            this.ingestTimeout = value;
+            return this;
+        }
+
+        /** Hands activity to {@code value} instead; it is called on the request thread, so it must not block. */
+        public RemoteBuilder activityRecorder(ActivityRecorder value) {
+            this.recorder = Objects.requireNonNull(value, "recorder");
+            this.ingestServer = null;
+            this.ingestToken = null;
+            return this;
+        }
+
+        public TokenGuard build() {
+            if (ingestServer != null) {
+                BatchingActivityRecorder own = RemoteActivity.recorder(ingestServer, ingestToken, ingestTimeout);
+                return new TokenGuard(verifier, own, Optional.of(own));
+            }
+            return new TokenGuard(verifier, recorder != null ? recorder : event -> { }, Optional.empty());
         }
     }
 }
