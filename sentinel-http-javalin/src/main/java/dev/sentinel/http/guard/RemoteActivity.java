@@ -28,6 +28,8 @@ final class RemoteActivity implements Consumer<List<ActivityEvent>> {
     static final int BATCH_SIZE = 1_000;
     static final int CAPACITY = 20_000;
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+    /** How long {@code close()} keeps trying to send what is buffered; what is left then is counted as lost. */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI ingest;
     private final String authorization;
@@ -47,12 +49,18 @@ final class RemoteActivity implements Consumer<List<ActivityEvent>> {
 
     /** A started recorder posting to the server at {@code sentinel} (its base URL) with {@code ingestToken}. */
     static BatchingActivityRecorder recorder(URI sentinel, String ingestToken, Duration timeout) {
+        return recorder(sentinel, ingestToken, timeout, SHUTDOWN_TIMEOUT);
+    }
+
+    /** As above, giving up on unsent events {@code shutdownTimeout} after {@code close()}. */
+    static BatchingActivityRecorder recorder(URI sentinel, String ingestToken, Duration timeout, Duration shutdownTimeout) {
         Objects.requireNonNull(sentinel, "sentinel");
         if (ingestToken == null || ingestToken.isBlank()) {
             throw new IllegalArgumentException("the ingest token must not be blank");
         }
         return BatchingActivityRecorder.writingTo(new RemoteActivity(sentinel, ingestToken, timeout))
-                .batchSize(BATCH_SIZE).capacity(CAPACITY).flushInterval(FLUSH_INTERVAL).start();
+                .batchSize(BATCH_SIZE).capacity(CAPACITY).flushInterval(FLUSH_INTERVAL).shutdownTimeout(shutdownTimeout)
+                .start();
     }
 
     /** Posts one batch; throws when it was not stored, so the recorder retries it. Called by one thread at a time. */
