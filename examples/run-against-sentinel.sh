@@ -53,7 +53,9 @@ SENTINEL_ADMIN_TOKEN=$("$python" -c 'import secrets; print(secrets.token_urlsafe
 start_serve() { # name data-dir serve-options...
   local name=$1 dir=$2
   shift 2
-  sentinel serve --host 127.0.0.1 --port 0 --data-dir "$dir" --signing-algorithm ES256 "$@" > "$work/$name.log" 2>&1 &
+  # java itself in the background (not a function), so that $! is the server's own process
+  java -jar "$jar" serve --host 127.0.0.1 --port 0 --data-dir "$dir" --signing-algorithm ES256 "$@" \
+    > "$work/$name.log" 2>&1 &
   SERVE_PID=$!
   pids+=("$SERVE_PID")
   for _ in $(seq 1 300); do
