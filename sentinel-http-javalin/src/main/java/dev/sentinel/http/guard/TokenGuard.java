@@ -1,28 +1,18 @@
 package dev.sentinel.http.guard;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import dev.sentinel.core.application.recording.BatchingActivityRecorder;
 import dev.sentinel.core.application.recording.RecorderStats;
-import dev.sentinel.core.application.token.AccessTokenClaims;
-import dev.sentinel.core.application.token.TokenLiveness;
 import dev.sentinel.core.application.token.TokenService;
-import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.core.verify.RemoteTokenVerifier;
-import dev.sentinel.core.verify.Verification;
-import dev.sentinel.core.verify.VerifiedToken;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Verify-and-record for any JVM service, with no web framework. Two modes: <em>local</em>
@@ -53,39 +43,14 @@ public final class TokenGuard implements AutoCloseable {
     /** The longest a pass's state may be stale: a toggled or revoked pass is refused within this time. */
     public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
 
-    /** What the caller of a remote guard is told for every invalid token; the reason goes to the activity record. */
-    static final String INVALID_TOKEN = "the access token is not valid";
-
-    private final TokenService tokens;
-    private final TokenLiveness liveness;
-    private final RemoteTokenVerifier remote;
+    private final TokenCheck tokenCheck;
     private final ActivityRecorder recorder;
     private final Optional<BatchingActivityRecorder> ownRecorder;
-    private final Clock clock;
-    private final java.util.function.Supplier<String> audience;
-    private final Cache<String, Verified> verified;
 
-    private TokenGuard(Builder builder) {
-        this.tokens = builder.tokens;
-        this.liveness = builder.tokens.liveness();
-        this.remote = null;
-        this.recorder = builder.recorder;
-        this.ownRecorder = Optional.empty();
-        this.clock = builder.clock;
-        this.audience = builder.audience;
-        this.verified = CacheBuilder.newBuilder().maximumSize(builder.cacheSize)
-                .expireAfterWrite(builder.stateTtl).build();
-    }
-
-    private TokenGuard(RemoteTokenVerifier remote, ActivityRecorder recorder, Optional<BatchingActivityRecorder> own) {
-        this.tokens = null;
-        this.liveness = null;
-        this.remote = remote;
+    private TokenGuard(TokenCheck tokenCheck, ActivityRecorder recorder, Optional<BatchingActivityRecorder> ownRecorder) {
+        this.tokenCheck = tokenCheck;
         this.recorder = recorder;
-        this.ownRecorder = own;
-        this.clock = Clock.systemUTC();
-        this.audience = null;
-        this.verified = CacheBuilder.newBuilder().maximumSize(0).build();
+        this.ownRecorder = ownRecorder;
     }
 
     /** A local guard: verifies on this process's {@link TokenService} and hands activity to {@code recorder}. */
@@ -116,18 +81,7 @@ public final class TokenGuard implements AutoCloseable {
         if (token.isEmpty()) {
             return GuardDecision.unauthorized("invalid_request", null, Optional.empty());
         }
-        if (remote != null) {
-            return withPermission(checkRemotely(token.get()), requiredPermission);
-        }
-        Instant now = clock.instant();
-        Verified known = verified.getIfPresent(token.get());
-        if (known == null || !now.isBefore(known.expiresAt)) {
-            known = verify(token.get(), now);
-            if (known.decision.allowed()) {
-                verified.put(token.get(), known);
-            }
-        }
-        return withPermission(known.decision, requiredPermission);
+        return withPermission(tokenCheck.check(token.get()), requiredPermission);
     }
 
     private static GuardDecision withPermission(GuardDecision decision, Optional<String> requiredPermission) {
@@ -172,49 +126,6 @@ public final class TokenGuard implements AutoCloseable {
         ownRecorder.ifPresent(BatchingActivityRecorder::close);
     }
 
-    private GuardDecision checkRemotely(String token) {
-        Verification result = remote.verify(token);
-        Optional<PassId> passId = result.token().flatMap(VerifiedToken::passId).flatMap(TokenGuard::passId);
-        if (result.valid()) {
-            VerifiedToken claims = result.token().orElseThrow();
-            return passId.isPresent() ? GuardDecision.allow(passId.get(), claims.clientId(), claims.scopes())
-                    : GuardDecision.invalidToken(INVALID_TOKEN, "the token names no Sentinel pass", Optional.empty());
-        }
-        Verification.Failure failure = result.failure().orElseThrow();
-        String reason = failure.name().toLowerCase(java.util.Locale.ROOT) + ": " + result.detail();
-        return failure.unavailable() ? GuardDecision.unavailable(reason, passId)
-                : GuardDecision.invalidToken(INVALID_TOKEN, reason, passId);
-    }
-
-    private static Optional<PassId> passId(String raw) {
-        try {
-            return Optional.of(PassId.of(raw));
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
-    }
-
-    private Verified verify(String token, Instant now) {
-        Optional<AccessTokenClaims> claims = tokens.accessTokens().verify(token, now);
-        if (claims.isEmpty()) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token",
-                    "the access token is malformed, expired or not signed by this issuer", Optional.empty()), now);
-        }
-        AccessTokenClaims token0 = claims.get();
-        if (!audience.get().equals(token0.audience())) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token",
-                    "the access token is for another audience", Optional.empty()), now);
-        }
-        TokenLiveness.Liveness liveness = this.liveness.check(token0, now);
-        if (!liveness.live()) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token", liveness.refusal().orElseThrow(),
-                    liveness.passId()), now);
-        }
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
-        scopes.remove("");
-        return new Verified(GuardDecision.allow(liveness.passId().orElseThrow(), token0.clientId(), scopes), token0.expiresAt());
-    }
-
     private static Optional<String> bearer(String authorization) {
         if (authorization == null || authorization.length() < 8 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
@@ -225,13 +136,6 @@ public final class TokenGuard implements AutoCloseable {
 
     private static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /** A checked token: the decision and how long it may be reused (never past the token's expiry). */
-    private record Verified(GuardDecision decision, Instant expiresAt) {
-        static Verified refused(GuardDecision decision, Instant now) {
-            return new Verified(decision, now);
-        }
     }
 
     /** Configures a guard. Not thread-safe. */
@@ -275,10 +179,9 @@ public final class TokenGuard implements AutoCloseable {
         }
 
         public TokenGuard build() {
-            if (audience == null) {
-                audience = tokens.settings()::audience;
-            }
-            return new TokenGuard(this);
+            java.util.function.Supplier<String> expected = audience != null ? audience : tokens.settings()::audience;
+            return new TokenGuard(new LocalTokenCheck(tokens, clock, expected, stateTtl, cacheSize), recorder,
+                    Optional.empty());
         }
     }
 
@@ -329,9 +232,10 @@ public final class TokenGuard implements AutoCloseable {
         public TokenGuard build() {
             if (ingestServer != null) {
                 BatchingActivityRecorder own = RemoteActivity.recorder(ingestServer, ingestToken, ingestTimeout);
-                return new TokenGuard(verifier, own, Optional.of(own));
+                return new TokenGuard(new RemoteTokenCheck(verifier), own, Optional.of(own));
             }
-            return new TokenGuard(verifier, recorder != null ? recorder : event -> { }, Optional.empty());
+            return new TokenGuard(new RemoteTokenCheck(verifier), recorder != null ? recorder : event -> { },
+                    Optional.empty());
         }
     }
 }
