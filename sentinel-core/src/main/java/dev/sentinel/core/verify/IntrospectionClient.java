@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,8 @@ final class IntrospectionClient {
     private final IssuerHttp http;
     private final String authorization;
     private final Cache<String, Boolean> answers;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     IntrospectionClient(Supplier<URI> endpoint, IssuerHttp http, String clientId, String clientSecret, Duration cacheTime) {
         this.endpoint = endpoint;
@@ -41,17 +44,28 @@ final class IntrospectionClient {
         if (known != null) {
             return new Answer(known, Optional.empty());
         }
+        requests.incrementAndGet();
         try {
             Map<String, Object> reply = http.postForm(endpoint.get(),
                     "token=" + encode(token) + "&token_type_hint=access_token", authorization);
             if (!(reply.get("active") instanceof Boolean active)) {
+                failures.incrementAndGet();
                 return new Answer(false, Optional.of("the introspection answer has no boolean active member"));
             }
             answers.put(token, active);
             return new Answer(active, Optional.empty());
         } catch (IssuerHttp.Unavailable | IllegalStateException failure) {
+            failures.incrementAndGet();
             return new Answer(false, Optional.of("introspection is unavailable: " + failure.getMessage()));
         }
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    long failures() {
+        return failures.get();
     }
 
     private static String encode(String value) {

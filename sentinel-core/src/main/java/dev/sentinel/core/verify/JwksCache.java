@@ -35,6 +35,7 @@ final class JwksCache {
     private final LongSupplier ticker;
     private final Object fetching = new Object();
     private final AtomicLong fetches = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private volatile Snapshot snapshot;
     private volatile long lastAttemptNanos;
     private volatile boolean attempted;
@@ -63,9 +64,14 @@ final class JwksCache {
         return new Lookup(Optional.ofNullable(refreshed.keys.get(kid)), Optional.empty());
     }
 
-    /** How many times the JWKS was requested, for tests and metrics. */
+    /** How many times the keys were requested. */
     long fetches() {
         return fetches.get();
+    }
+
+    /** How many of those requests failed. */
+    long failures() {
+        return failures.get();
     }
 
     /**
@@ -90,6 +96,7 @@ final class JwksCache {
                 snapshot = fetched;
                 return fetched;
             } catch (IssuerHttp.Unavailable | IllegalStateException failure) {
+                failures.incrementAndGet();
                 lastFailure = failure.getMessage();
                 LOG.warning("could not fetch the issuer's keys" + (current == null ? "" : "; keeping the known ones")
                         + ": " + failure.getMessage());

@@ -94,6 +94,13 @@ public final class RemoteTokenVerifier {
         return introspection.isPresent();
     }
 
+    /** The requests made to the issuer so far, and how many failed. */
+    public VerifierStats stats() {
+        return new VerifierStats(keys.fetches(), keys.failures(),
+                introspection.map(IntrospectionClient::requests).orElse(0L),
+                introspection.map(IntrospectionClient::failures).orElse(0L));
+    }
+
     /** Verifies a token without requiring a scope. */
     public Verification verify(String token) {
         return verify(token, Optional.empty());

@@ -197,6 +197,7 @@ class RemoteTokenVerifierTest {
             verifier.verify(token(madeUp, header(madeUp, "at+jwt"), claims()));
         }
         assertThat(issuer.jwksFetches.get()).as("one refetch per interval").isEqualTo(2);
+        assertThat(verifier.stats().keyFetches()).isEqualTo(2);
         assertThat(verifier.verify(token(key, header(key, "at+jwt"), claims())).valid()).isTrue();
     }
 
@@ -221,6 +222,7 @@ class RemoteTokenVerifierTest {
 
         assertThat(result.failure()).contains(Failure.KEYS_UNAVAILABLE);
         assertThat(result.failure().orElseThrow().unavailable()).isTrue();
+        assertThat(verifier.stats().keyFetchFailures()).isEqualTo(1);
     }
 
     @Test
@@ -264,6 +266,8 @@ class RemoteTokenVerifierTest {
             assertThat(verifier.verify(token).valid()).isTrue();
         }
         assertThat(issuer.introspections.get()).isEqualTo(1);
+        assertThat(verifier.stats().introspections()).isEqualTo(1);
+        assertThat(verifier.stats().introspectionFailures()).isZero();
     }
 
     @ParameterizedTest
@@ -286,6 +290,7 @@ class RemoteTokenVerifierTest {
 
         assertThat(result.failure()).contains(Failure.INTROSPECTION_UNAVAILABLE);
         assertThat(result.failure().orElseThrow().unavailable()).isTrue();
+        assertThat(verifier.stats().introspectionFailures()).isEqualTo(1);
     }
 
     @Test
