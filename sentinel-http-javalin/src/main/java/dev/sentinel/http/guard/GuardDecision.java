@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The outcome of checking a request's bearer token: allowed, with the caller's pass, client and scopes; or denied,
- * with the HTTP status (401 or 403), the RFC 6750 error code, a description, and, when the token named a pass, that
- * pass (so the refusal can be recorded against it). Immutable.
+ * with the HTTP status (401 or 403, or 503 when a remote guard cannot reach the issuer), the RFC 6750 error code, a
+ * description for the caller, the reason for the activity record (which may say more than the caller is told) and,
+ * when the token named a pass, that pass (so the refusal can be recorded against it). Immutable.
  */
 public final class GuardDecision {
 
@@ -19,7 +20,7 @@ public final class GuardDecision {
     private final PassId passId;
     private final String clientId;
     private final Set<String> scopes;
-    private final String recordedReason;
+    private final String reason;
 
     private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
                           String clientId, Set<String> scopes) {
@@ -27,8 +28,7 @@ public final class GuardDecision {
     }
 
     private GuardDecision(boolean allowed, int status, String error, String description, PassId passId,
-                          String clientId, Set<String> scopes, String recordedReason) {
-        this.recordedReason = recordedReason;
+                          String clientId, Set<String> scopes, String reason) {
         this.allowed = allowed;
         this.status = status;
         this.error = error;
@@ -36,6 +36,7 @@ public final class GuardDecision {
         this.passId = passId;
         this.clientId = clientId;
         this.scopes = Set.copyOf(scopes);
+        this.reason = reason;
     }
 
     static GuardDecision allow(PassId passId, String clientId, Set<String> scopes) {
@@ -47,17 +48,27 @@ public final class GuardDecision {
         return new GuardDecision(false, 401, error, description, passId.orElse(null), null, Set.of());
     }
 
+    /** 401 {@code invalid_token} telling the caller {@code description} and recording {@code reason}. */
+    static GuardDecision invalidToken(String description, String reason, Optional<PassId> passId) {
+        return new GuardDecision(false, 401, "invalid_token", description, passId.orElse(null), null, Set.of(), reason);
+    }
+
+    /**
+     * The issuer could not be asked (keys or introspection unavailable): 503 {@code temporarily_unavailable}, so the
+     * caller retries with the same token instead of fetching a new one.
+     */
+    static GuardDecision unavailable(String reason, Optional<PassId> passId) {
+        return new GuardDecision(false, 503, "temporarily_unavailable", "the token cannot be checked now; retry later",
+                passId.orElse(null), null, Set.of(), reason);
+    }
+
     /** A valid token without the permission the route needs: 403 {@code insufficient_scope}. */
     static GuardDecision forbidden(String permission, PassId passId, String clientId, Set<String> scopes) {
         return new GuardDecision(false, 403, "insufficient_scope", "this route needs the permission " + permission,
                 passId, clientId, scopes);
     }
 
-    /**
-     * A genuine, live token used from an address outside its pass's allowed networks: 401 {@code invalid_token}, as for
-     * the pass's other states (deactivated, revoked, expired). The caller is told the address is the reason, not
-     * which networks are allowed; the activity records the address.
-     */
+    /** A genuine token of a pass bound to networks, used from outside them. */
     static GuardDecision outsideNetworks(PassId passId, String clientId, String address) {
         return new GuardDecision(false, 401, "invalid_token", "the pass may not be used from this network address",
                 passId, clientId, Set.of(), "address_not_allowed: address " + address + " not in allowed_ips");
@@ -67,7 +78,7 @@ public final class GuardDecision {
         return allowed;
     }
 
-    /** 200 when allowed, else 401 or 403. */
+    /** 200 when allowed, else 401, 403 or 503. */
     public int status() {
         return status;
     }
@@ -81,9 +92,9 @@ public final class GuardDecision {
         return Optional.ofNullable(description);
     }
 
-    /** What the pass's activity records for a refusal: the description, or a more precise reason. */
-    public Optional<String> recordedReason() {
-        return Optional.ofNullable(recordedReason);
+    /** Why the request was refused, for the activity record; may say more than {@link #description()}. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
     }
 
     /** The pass the token belongs to, when the token was genuine. */
@@ -101,7 +112,7 @@ public final class GuardDecision {
 
     /** The {@code WWW-Authenticate} value of a refusal (RFC 6750 §3); empty when allowed. */
     public Optional<String> wwwAuthenticate(String realm) {
-        if (allowed) {
+        if (allowed || status == 503) {
             return Optional.empty();
         }
         StringBuilder value = new StringBuilder("Bearer realm=\"").append(realm).append('"');

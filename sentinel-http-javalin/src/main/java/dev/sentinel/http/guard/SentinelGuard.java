@@ -22,16 +22,18 @@ import java.util.Optional;
  *
  * The client's address is the socket peer, or what the guard's trusted proxies report
  * ({@link TokenGuard.Builder#trustedProxies}); a token of a pass bound to networks is refused from anywhere else.
- * Refusals follow RFC 6750: 401 or 403 with {@code WWW-Authenticate: Bearer error="…"} and a small JSON body.
+ * Refusals follow RFC 6750: 401 or 403 with {@code WWW-Authenticate: Bearer error="…"} and a small JSON body. A
+ * remote guard that cannot reach the issuer answers 503 with {@code Retry-After}, letting nobody in.
  * Thread-safe.
  */
 public final class SentinelGuard {
+
+    private static final String CLIENT_IP = "sentinel.guard.clientIp";
 
     private static final String DECISION = "sentinel.guard.decision";
     private static final String STARTED = "sentinel.guard.started";
     private static final String STARTED_AT = "sentinel.guard.startedAt";
     private static final String RECORDED = "sentinel.guard.recorded";
-    private static final String CLIENT_IP = "sentinel.guard.clientIp";
 
     private final TokenGuard guard;
     private final String realm;
@@ -107,6 +109,19 @@ public final class SentinelGuard {
                 clientIp(ctx), Optional.ofNullable(ctx.header("User-Agent")), Optional.empty());
     }
 
+    private void refuse(Context ctx, GuardDecision decision) {
+        decision.wwwAuthenticate(realm).ifPresent(value -> ctx.header("WWW-Authenticate", value));
+        if (decision.status() == 503) {
+            ctx.header("Retry-After", "5");
+        }
+        String body = "{\"error\":\"" + decision.error().orElse("invalid_request") + "\""
+                + decision.description().map(text -> ",\"error_description\":\"" + text.replace("\"", "'") + "\"").orElse("")
+                + "}";
+        ctx.status(decision.status()).contentType("application/json").result(body);
+        recordOnce(ctx);
+        ctx.skipRemainingHandlers();
+    }
+
     /** The client as the guard's trusted proxies tell it, resolved once per request. */
     private Optional<String> clientIp(Context ctx) {
         Optional<String> resolved = ctx.attribute(CLIENT_IP);
@@ -115,15 +130,5 @@ public final class SentinelGuard {
             ctx.attribute(CLIENT_IP, resolved);
         }
         return resolved;
-    }
-
-    private void refuse(Context ctx, GuardDecision decision) {
-        decision.wwwAuthenticate(realm).ifPresent(value -> ctx.header("WWW-Authenticate", value));
-        String body = "{\"error\":\"" + decision.error().orElse("invalid_request") + "\""
-                + decision.description().map(text -> ",\"error_description\":\"" + text.replace("\"", "'") + "\"").orElse("")
-                + "}";
-        ctx.status(decision.status()).contentType("application/json").result(body);
-        recordOnce(ctx);
-        ctx.skipRemainingHandlers();
     }
 }

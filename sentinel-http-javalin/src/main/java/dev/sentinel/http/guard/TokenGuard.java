@@ -1,70 +1,83 @@
 package dev.sentinel.http.guard;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
-import dev.sentinel.core.application.token.AccessTokenClaims;
-import dev.sentinel.core.application.token.TokenLiveness;
+import dev.sentinel.http.web.ClientAddresses;
+import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.token.TokenService;
-import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.in.ActivityRecorder;
-import dev.sentinel.http.web.ClientAddresses;
+import dev.sentinel.core.verify.RemoteTokenVerifier;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Verify-and-record for any JVM service, with no web framework: {@link #check} verifies a bearer token's signature,
+ * Verify-and-record for any JVM service, with no web framework. Two modes: <em>local</em>
+ * ({@link #builder(TokenService, ActivityRecorder)}, in the process that holds Sentinel's store) and <em>remote</em>
+ * ({@link #remote(RemoteTokenVerifier)}, in any other process: only the issuer URL, optionally introspection
+ * credentials and an ingest token; see {@link RemoteBuilder}).
+ *
+ * <p>Local mode: {@link #check} verifies a bearer token's signature,
  * issuer, expiry and audience, and the pass's <em>current</em> state (active, inside its validity period, token not
- * revoked, the client's address among its allowed networks) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
+ * revoked) as read at most {@link Builder#stateTtl} ago; {@link #record} records the request as {@code api_request}
  * or, when refused or failed, as {@code error}. A token once verified is remembered until the state TTL passes, so a
  * busy route costs a map lookup, not a signature check. Thread-safe.
  *
  * <pre>{@code
  * TokenGuard guard = server.tokenGuard();                       // or TokenGuard.builder(...)
- * Optional<String> clientIp = guard.clientAddress(request.getRemoteAddr(), forwardedLines, xForwardedForLines);
- * GuardDecision decision = guard.check(request.getHeader("Authorization"), Optional.of("read:orders"), clientIp);
+ * GuardDecision decision = guard.check(request.getHeader("Authorization"), Optional.of("read:orders"));
  * if (!decision.allowed()) { reply(decision.status(), decision.wwwAuthenticate("api").orElseThrow()); }
  * guard.record(decision, "GET", "/v1/orders", status, startedAt, durationMs, clientIp, userAgent, Optional.empty());
  * }</pre>
+ *
+ * <p>Remote mode: {@link #check} asks the {@link RemoteTokenVerifier} (signature, type, issuer, audience, expiry, and
+ * introspection when configured) and refuses with a generic 401 whatever the reason, which goes to the activity
+ * record instead; when the verifier cannot reach the issuer it refuses with 503 (fail closed). {@link #close()} sends
+ * what is still buffered.
  */
-public final class TokenGuard {
+public final class TokenGuard implements AutoCloseable {
 
     /** The longest a pass's state may be stale: a toggled or revoked pass is refused within this time. */
     public static final Duration MAX_STATE_TTL = Duration.ofSeconds(5);
 
-    private final TokenService tokens;
-    private final TokenLiveness liveness;
+    private final TokenCheck tokenCheck;
     private final ActivityRecorder recorder;
-    private final Clock clock;
-    private final java.util.function.Supplier<String> audience;
-    private final Cache<String, Verified> verified;
+    private final Optional<BatchingActivityRecorder> ownRecorder;
     private final ClientAddresses clientAddresses;
 
-    private TokenGuard(Builder builder) {
-        this.tokens = builder.tokens;
-        this.liveness = builder.tokens.liveness();
-        this.recorder = builder.recorder;
-        this.clock = builder.clock;
-        this.audience = builder.audience;
-        this.clientAddresses = builder.clientAddresses;
-        this.verified = CacheBuilder.newBuilder().maximumSize(builder.cacheSize)
-                .expireAfterWrite(builder.stateTtl).build();
+    private TokenGuard(TokenCheck tokenCheck, ActivityRecorder recorder, Optional<BatchingActivityRecorder> ownRecorder,
+                       ClientAddresses clientAddresses) {
+        this.tokenCheck = tokenCheck;
+        this.recorder = recorder;
+        this.ownRecorder = ownRecorder;
+        this.clientAddresses = clientAddresses;
     }
 
+    /** A local guard: verifies on this process's {@link TokenService} and hands activity to {@code recorder}. */
     public static Builder builder(TokenService tokens, ActivityRecorder recorder) {
         return new Builder(tokens, recorder);
     }
 
     /**
-     * Checks a request whose client address is unknown: a token of a pass bound to networks is refused. See
-     * {@link #check(String, Optional, Optional)}.
+     * A remote guard: verifies with {@code verifier} alone, for a service that runs apart from Sentinel.
+     *
+     * <pre>{@code
+     * TokenGuard guard = TokenGuard.remote(RemoteTokenVerifier.builder("https://auth.example.com").build())
+     *         .reportActivity(URI.create("https://auth.example.com"), ingestToken)   // optional
+     *         .build();
+     * }</pre>
+     */
+    public static RemoteBuilder remote(RemoteTokenVerifier verifier) {
+        return new RemoteBuilder(verifier);
+    }
+
+    /**
+     * Checks a request whose client address is unknown: a token of a pass bound to networks is refused by a local
+     * guard. See {@link #check(String, Optional, Optional)}.
      */
     public GuardDecision check(String authorization, Optional<String> requiredPermission) {
         return check(authorization, requiredPermission, Optional.empty());
@@ -72,7 +85,7 @@ public final class TokenGuard {
 
     /**
      * Checks the {@code Authorization} header's bearer token, that the client's address is among its pass's allowed
-     * networks, and the permission when one is required.
+     * networks (a local guard; a remote one cannot see them), and the permission when one is required.
      *
      * @param authorization the header's value, or null when absent
      * @param clientAddress the client's address (see {@link #clientAddress}); empty when unknown
@@ -82,24 +95,7 @@ public final class TokenGuard {
         if (token.isEmpty()) {
             return GuardDecision.unauthorized("invalid_request", null, Optional.empty());
         }
-        Instant now = clock.instant();
-        Verified known = verified.getIfPresent(token.get());
-        if (known == null || !now.isBefore(known.expiresAt)) {
-            known = verify(token.get(), now);
-            if (known.decision.allowed()) {
-                verified.put(token.get(), known);
-            }
-        }
-        GuardDecision decision = known.decision;
-        if (decision.allowed() && !known.networks.permits(clientAddress)) {
-            return GuardDecision.outsideNetworks(decision.passId().orElseThrow(), decision.clientId().orElse(null),
-                    clientAddress.map(address -> clip(address, 64)).orElse("unknown"));
-        }
-        if (decision.allowed() && requiredPermission.isPresent() && !decision.scopes().contains(requiredPermission.get())) {
-            return GuardDecision.forbidden(requiredPermission.get(), decision.passId().orElseThrow(),
-                    decision.clientId().orElse(null), decision.scopes());
-        }
-        return decision;
+        return withPermission(tokenCheck.check(token.get(), clientAddress), requiredPermission);
     }
 
     /**
@@ -109,13 +105,22 @@ public final class TokenGuard {
      * @param forwarded     the {@code Forwarded} header lines, in order (empty when none)
      * @param xForwardedFor the {@code X-Forwarded-For} header lines, in order (empty when none)
      */
-    public Optional<String> clientAddress(String peer, java.util.List<String> forwarded, java.util.List<String> xForwardedFor) {
+    public Optional<String> clientAddress(String peer, java.util.List<String> forwarded,
+                                          java.util.List<String> xForwardedFor) {
         return clientAddresses.resolve(peer, forwarded, xForwardedFor);
     }
 
     /** Who this guard takes the client of a request to be. */
     public ClientAddresses clientAddresses() {
         return clientAddresses;
+    }
+
+    private static GuardDecision withPermission(GuardDecision decision, Optional<String> requiredPermission) {
+        if (decision.allowed() && requiredPermission.isPresent() && !decision.scopes().contains(requiredPermission.get())) {
+            return GuardDecision.forbidden(requiredPermission.get(), decision.passId().orElseThrow(),
+                    decision.clientId().orElse(null), decision.scopes());
+        }
+        return decision;
     }
 
     /**
@@ -129,7 +134,7 @@ public final class TokenGuard {
         }
         boolean success = decision.allowed() && statusCode < 400;
         Optional<String> message = success ? Optional.empty()
-                : error.or(decision::recordedReason).or(() -> Optional.of("HTTP " + statusCode));
+                : error.or(decision::reason).or(() -> Optional.of("HTTP " + statusCode));
         recorder.record(new ActivityEvent(decision.passId().get(),
                 success ? ActivityType.API_REQUEST : ActivityType.ERROR, startedAt, clip(endpoint, 2048),
                 method.toUpperCase(java.util.Locale.ROOT), success, statusCode, Math.max(0, durationMs),
@@ -137,26 +142,19 @@ public final class TokenGuard {
                 message.map(text -> clip(text, 2000)), "{}"));
     }
 
-    private Verified verify(String token, Instant now) {
-        Optional<AccessTokenClaims> claims = tokens.accessTokens().verify(token, now);
-        if (claims.isEmpty()) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token",
-                    "the access token is malformed, expired or not signed by this issuer", Optional.empty()), now);
-        }
-        AccessTokenClaims token0 = claims.get();
-        if (!token0.audiences().contains(audience.get())) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token",
-                    "the access token is for another audience", Optional.empty()), now);
-        }
-        TokenLiveness.Liveness liveness = this.liveness.check(token0, now);
-        if (!liveness.live()) {
-            return Verified.refused(GuardDecision.unauthorized("invalid_token", liveness.refusal().orElseThrow(),
-                    liveness.passId()), now);
-        }
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(token0.scope().split(" ")));
-        scopes.remove("");
-        return new Verified(GuardDecision.allow(liveness.passId().orElseThrow(), token0.clientId(), scopes),
-                token0.expiresAt(), liveness.allowedNetworks());
+    /** The counters of the activity buffer this guard owns (remote mode with {@code reportActivity}); else empty. */
+    public Optional<RecorderStats> activityStats() {
+        return ownRecorder.map(BatchingActivityRecorder::stats);
+    }
+
+    /**
+     * Sends the activity still buffered (remote mode with {@code reportActivity}, waiting at most its shutdown
+     * timeout) and stops the sender. Call when the service stops. Nothing to do in local mode, whose recorder belongs
+     * to the server.
+     */
+    @Override
+    public void close() {
+        ownRecorder.ifPresent(BatchingActivityRecorder::close);
     }
 
     private static Optional<String> bearer(String authorization) {
@@ -169,16 +167,6 @@ public final class TokenGuard {
 
     private static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /**
-     * A checked token: the decision, how long it may be reused (never past the token's expiry), and the networks its
-     * pass may be used from.
-     */
-    private record Verified(GuardDecision decision, Instant expiresAt, AllowedNetworks networks) {
-        static Verified refused(GuardDecision decision, Instant now) {
-            return new Verified(decision, now, AllowedNetworks.any());
-        }
     }
 
     /** Configures a guard. Not thread-safe. */
@@ -217,10 +205,14 @@ public final class TokenGuard {
             return this;
         }
 
+        public Builder cacheSize(long value) {
+            this.cacheSize = value;
+            return this;
+        }
+
         /**
          * The reverse proxies (CIDR blocks or addresses) trusted to name the client in {@code Forwarded} or
-         * {@code X-Forwarded-For}, as {@code sentinel serve --trusted-proxies}; default none (the socket peer is the
-         * client).
+         * {@code X-Forwarded-For}; default none, so the client is the socket peer.
          *
          * @throws IllegalArgumentException naming a malformed block
          */
@@ -229,22 +221,77 @@ public final class TokenGuard {
             return this;
         }
 
-        /** Who the client of a request is; the same as {@link #trustedProxies} with a ready resolver. */
+        /** Who the client of a request is; see {@link #trustedProxies}. */
         public Builder clientAddresses(ClientAddresses value) {
             this.clientAddresses = Objects.requireNonNull(value, "clientAddresses");
             return this;
         }
 
-        public Builder cacheSize(long value) {
-            this.cacheSize = value;
+        public TokenGuard build() {
+            java.util.function.Supplier<String> expected = audience != null ? audience : tokens.settings()::audience;
+            return new TokenGuard(new LocalTokenCheck(tokens, clock, expected, stateTtl, cacheSize), recorder,
+                    Optional.empty(), clientAddresses);
+        }
+    }
+
+    /** Configures a remote guard; {@link #build()} copies every value. Not thread-safe. */
+    public static final class RemoteBuilder {
+        private final RemoteTokenVerifier verifier;
+        private ActivityRecorder recorder;
+        private URI ingestServer;
+        private String ingestToken;
+        private Duration ingestTimeout = Duration.ofSeconds(10);
+        private ClientAddresses clientAddresses = ClientAddresses.none();
+
+        private RemoteBuilder(RemoteTokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /**
+         * Sends the activity to the Sentinel server at {@code sentinel} (its base URL) through its ingest API, with a
+         * token set by {@code SENTINEL_INGEST_TOKEN} on that server (or the admin token). Without this or
+         * {@link #activityRecorder}, nothing is recorded.
+         */
+        public RemoteBuilder reportActivity(URI sentinel, String ingestToken) {
+            this.ingestServer = Objects.requireNonNull(sentinel, "sentinel");
+            if (ingestToken == null || ingestToken.isBlank()) {
+                throw new IllegalArgumentException("the ingest token must not be blank");
+            }
+            this.ingestToken = ingestToken;
+            this.recorder = null;
+            return this;
+        }
+
+        /** The timeout of each post to the ingest API; default 10 s. */
+        public RemoteBuilder ingestTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the ingest timeout must be positive");
+            }
+            this.ingestTimeout = value;
+            return this;
+        }
+
+        /** The reverse proxies trusted to name the client (for the recorded address); default none. */
+        public RemoteBuilder trustedProxies(java.util.Collection<String> cidrs) {
+            this.clientAddresses = ClientAddresses.trusting(cidrs);
+            return this;
+        }
+
+        /** Hands activity to {@code value} instead; it is called on the request thread, so it must not block. */
+        public RemoteBuilder activityRecorder(ActivityRecorder value) {
+            this.recorder = Objects.requireNonNull(value, "recorder");
+            this.ingestServer = null;
+            this.ingestToken = null;
             return this;
         }
 
         public TokenGuard build() {
-            if (audience == null) {
-                audience = tokens.settings()::audience;
+            if (ingestServer != null) {
+                BatchingActivityRecorder own = RemoteActivity.recorder(ingestServer, ingestToken, ingestTimeout);
+                return new TokenGuard(new RemoteTokenCheck(verifier), own, Optional.of(own), clientAddresses);
             }
-            return new TokenGuard(this);
+            return new TokenGuard(new RemoteTokenCheck(verifier), recorder != null ? recorder : event -> { },
+                    Optional.empty(), clientAddresses);
         }
     }
 }

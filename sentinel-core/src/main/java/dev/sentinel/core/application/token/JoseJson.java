@@ -12,9 +12,10 @@ import java.util.Map;
  * BouncyCastle only. Writes objects whose values are strings, integers, booleans or lists of strings, with no
  * whitespace and the keys in the map's order (RFC 7638 thumbprints need that). Reads any RFC 8259 object, refusing
  * duplicate member names (a second {@code "sub"} must not override the first), numbers that are not integers,
- * nesting deeper than {@value #MAX_DEPTH} and anything after the object. Thread-safe (stateless).
+ * nesting deeper than {@value #MAX_DEPTH} and anything after the object. Public for reading only, so that the remote
+ * verifier reads JWKS, metadata and introspection answers with the same strict rules. Thread-safe (stateless).
  */
-final class JoseJson {
+public final class JoseJson {
 
     static final int MAX_DEPTH = 8;
 
@@ -34,7 +35,7 @@ final class JoseJson {
      *
      * @throws IllegalArgumentException when the text is not such an object
      */
-    static Map<String, Object> read(byte[] utf8) {
+    public static Map<String, Object> read(byte[] utf8) {
         Reader reader = new Reader(new String(utf8, StandardCharsets.UTF_8));
         reader.skipWhitespace();
         Map<String, Object> object = reader.object(0);

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Checks the resource-server set-ups of docs/resource-servers.md against a live `sentinel serve`: the Spring Boot
+# example (strict at+jwt mode, and properties-only mode when `sentinel serve` offers --access-token-typ), the Node
+# `jose` snippet and the Python PyJWT snippet, the last two taken from the page itself. Each must accept a valid token
+# and refuse a tampered one, an expired one and one without the scope. Exit status 0 when every check passed.
+#
+#   examples/run-against-sentinel.sh
+#
+# SENTINEL_JAR     a built sentinel.jar (default: build sentinel-cli/target/sentinel.jar with the Maven wrapper)
+# EXAMPLES_MAVEN   the Maven command for the builds (default: "./mvnw -B -q")
+# Needs java 17+, curl, node and npm (jose comes from the npm registry), /usr/bin/python3 with jwt and cryptography.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+read -r -a maven <<< "${EXAMPLES_MAVEN:-./mvnw -B -q}"
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+
+work=$(mktemp -d /tmp/sentinel-examples.XXXXXX)
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap stop_all EXIT
+
+log() { printf '[examples] %s\n' "$*"; }
+failures=0
+expect() { # what expected actual
+  if [ "$2" = "$3" ]; then
+    printf '  ok    %-58s %s\n' "$1" "$3"
+  else
+    printf '  FAIL  %-58s expected %s, got %s\n' "$1" "$2" "$3"
+    failures=$((failures + 1))
+  fi
+}
+
+# --- Sentinel ------------------------------------------------------------------------------------------------------
+jar=${SENTINEL_JAR:-}
+if [ -z "$jar" ]; then
+  log "building sentinel.jar"
+  "${maven[@]}" -DskipTests -pl sentinel-cli -am package
+  jar="$root/sentinel-cli/target/sentinel.jar"
+fi
+[ -f "$jar" ] || { log "no sentinel jar at $jar"; exit 1; }
+sentinel() { java -jar "$jar" "$@"; }
+
+export SENTINEL_ADMIN_TOKEN
+SENTINEL_ADMIN_TOKEN=$("$python" -c 'import secrets; print(secrets.token_urlsafe(32))')
+
+# Starts `sentinel serve` in the background on a free loopback port; sets SERVE_URL and SERVE_PID.
+start_serve() { # name data-dir serve-options...
+  local name=$1 dir=$2
+  shift 2
+  # java itself in the background (not a function), so that $! is the server's own process
+  java -jar "$jar" serve --host 127.0.0.1 --port 0 --data-dir "$dir" --signing-algorithm ES256 "$@" \
+    > "$work/$name.log" 2>&1 &
+  SERVE_PID=$!
+  pids+=("$SERVE_PID")
+  for _ in $(seq 1 300); do
+    SERVE_URL=$(sed -n 's/.* listening on \(http[^ ]*\).*/\1/p' "$work/$name.log" | head -n 1)
+    SERVE_URL=${SERVE_URL%/}
+    [ -n "$SERVE_URL" ] && return 0
+    kill -0 "$SERVE_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  log "sentinel serve ($name) did not start:"; cat "$work/$name.log"; exit 1
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# Creates a pass with the CLI and sets CLIENT_ID and CLIENT_SECRET.
+create_pass() { # data-dir permissions
+  local env
+  env=$(sentinel pass create --data-dir "$1" --project examples --name "Example Agent" --type bot \
+    --permissions "$2" --format env 2>/dev/null)
+  CLIENT_ID=$(printf '%s\n' "$env" | sed -n "s/^export SENTINEL_CLIENT_ID='\(.*\)'$/\1/p")
+  CLIENT_SECRET=$(printf '%s\n' "$env" | sed -n "s/^export SENTINEL_CLIENT_SECRET='\(.*\)'$/\1/p")
+  [ -n "$CLIENT_ID" ] && [ -n "$CLIENT_SECRET" ] || { log "pass create printed no credentials"; exit 1; }
+}
+
+token() { # base-url scope
+  curl -sS -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials --data-urlencode "scope=$2" "$1/oauth/token" \
+    | "$python" -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+# The same token with one character in the middle of its signature changed.
+tamper() {
+  "$python" -c 'import sys
+head, body, sig = sys.argv[1].split(".")
+i = len(sig) // 2
+print(head + "." + body + "." + sig[:i] + ("A" if sig[i] != "A" else "B") + sig[i + 1:])' "$1"
+}
+
+free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+status() { # url token
+  curl -s -o /dev/null -w '%{http_code}' ${2:+-H "Authorization: Bearer $2"} "$1"
+}
+
+# A set of tokens for one issuer: valid, tampered, without read:data, and expired (minted by a companion server on
+# the same store and issuer with a one-second token lifetime, so only exp differs). Sets GOOD, TAMPERED, NO_SCOPE,
+# EXPIRED and MINTED_AT.
+tokens_for() { # name data-dir base-url serve-options...
+  local name=$1 dir=$2 url=$3
+  shift 3
+  create_pass "$dir" "read:data,write:data"
+  GOOD=$(token "$url" "read:data write:data")
+  TAMPERED=$(tamper "$GOOD")
+  NO_SCOPE=$(token "$url" "write:data")
+  start_serve "$name-short" "$dir" --issuer "$url" --token-lifetime 1s "$@"
+  EXPIRED=$(token "$SERVE_URL" "read:data")
+  MINTED_AT=$(date +%s)
+  stop "$SERVE_PID"
+}
+
+# --- Spring Boot example ------------------------------------------------------------------------------------------
+spring_jar="$root/examples/spring-resource-server/target/spring-resource-server.jar"
+log "building the Spring Boot example"
+"${maven[@]}" -f examples/spring-resource-server/pom.xml -DskipTests package
+
+start_spring() { # name issuer spring-args...; sets SPRING_URL
+  local name=$1 issuer=$2 port pid
+  shift 2
+  port=$(free_port)
+  SENTINEL_ISSUER=$issuer PORT=$port java -jar "$spring_jar" "$@" > "$work/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  SPRING_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 600); do
+    [ "$(status "$SPRING_URL/hello")" = 401 ] && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  log "the Spring Boot example ($name) did not start:"; tail -n 40 "$work/$name.log"; exit 1
+}
+
+check_spring() { # name url
+  expect "spring $1: valid token" 200 "$(status "$2/hello" "$GOOD")"
+  expect "spring $1: no token" 401 "$(status "$2/hello")"
+  expect "spring $1: tampered token" 401 "$(status "$2/hello" "$TAMPERED")"
+  expect "spring $1: token without read:data" 403 "$(status "$2/hello" "$NO_SCOPE")"
+}
+
+# --- The strict at+jwt issuer: Spring strict mode, Node and Python -------------------------------------------------
+log "starting sentinel serve (typ at+jwt, ES256)"
+start_serve main "$work/data-main"
+main_url=$SERVE_URL
+tokens_for main "$work/data-main" "$main_url"
+main=("$GOOD" "$TAMPERED" "$NO_SCOPE" "$EXPIRED" "$MINTED_AT")
+
+log "starting the Spring Boot example, strict at+jwt mode (profile strict)"
+start_spring spring-strict "$main_url" --spring.profiles.active=strict
+strict_url=$SPRING_URL
+check_spring strict "$strict_url"
+
+snippet() { # language file: the first fenced block of that language in docs/resource-servers.md
+  awk -v fence="\`\`\`$1" '$0 == fence {on = 1; next} on && /^```/ {exit} on {print}' docs/resource-servers.md > "$2"
+  [ -s "$2" ] || { log "docs/resource-servers.md has no $1 block"; exit 1; }
+}
+
+run_snippet() { # what command... → prints the exit status
+  if SENTINEL_ISSUER=$main_url "${@:2}" > "$work/$1.out" 2>&1; then echo 0; else echo 1; fi
+}
+
+# The snippet refused for the right reason: its output names the error.
+reason() { # snippet marker
+  if grep -q "$2" "$work/$1.out"; then
+    printf '  ok    %-58s %s\n' "$1: refused with $2" "$2"
+  else
+    printf '  FAIL  %-58s %s\n' "$1: refused with $2" "$(head -c 300 "$work/$1.out")"
+    failures=$((failures + 1))
+  fi
+}
+
+log "installing jose from the npm registry"
+mkdir -p "$work/node"
+snippet js "$work/node/verify-sentinel-token.mjs"
+(cd "$work/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund jose@5 >/dev/null)
+node_check() { run_snippet node node "$work/node/verify-sentinel-token.mjs" "$1" "${2:-read:data}"; }
+expect "node jose: valid token" 0 "$(node_check "$GOOD")"
+expect "node jose: tampered token" 1 "$(node_check "$TAMPERED")"
+reason node ERR_JWS_SIGNATURE_VERIFICATION_FAILED
+expect "node jose: token without read:data" 1 "$(node_check "$NO_SCOPE")"
+
+snippet python "$work/verify_sentinel_token.py"
+python_check() { run_snippet python "$python" "$work/verify_sentinel_token.py" "$1" "${2:-read:data}"; }
+log "Python: PyJWT $("$python" -c 'import jwt; print(jwt.__version__)')"
+expect "python pyjwt: valid token" 0 "$(python_check "$GOOD")"
+expect "python pyjwt: tampered token" 1 "$(python_check "$TAMPERED")"
+reason python InvalidSignatureError
+expect "python pyjwt: token without read:data" 1 "$(python_check "$NO_SCOPE")"
+
+# --- The properties-only set-up: Sentinel issuing typ JWT ---------------------------------------------------------
+props_url=""
+if sentinel serve --help 2>/dev/null | grep -q -- '--access-token-typ'; then
+  log "starting sentinel serve (typ JWT, ES256) and the Spring Boot example, properties-only mode"
+  start_serve props "$work/data-props" --access-token-typ JWT
+  props_issuer=$SERVE_URL
+  tokens_for props "$work/data-props" "$props_issuer" --access-token-typ JWT
+  props=("$GOOD" "$TAMPERED" "$NO_SCOPE" "$EXPIRED" "$MINTED_AT")
+  start_spring spring-props "$props_issuer"
+  props_url=$SPRING_URL
+  check_spring properties-only "$props_url"
+else
+  echo "SKIPPED: properties-only mode needs --access-token-typ"
+fi
+
+# --- Expired tokens: past exp by more than every set-up's clock skew (Spring's is 60 s) -----------------------------
+wait_past() { # minted-at
+  local left=$(( $1 + 1 + 60 + 2 - $(date +%s) ))
+  if [ "$left" -gt 0 ]; then log "waiting ${left}s for the expired tokens to pass every clock skew"; sleep "$left"; fi
+}
+wait_past "${main[4]}"
+expect "spring strict: expired token" 401 "$(status "$strict_url/hello" "${main[3]}")"
+expect "node jose: expired token" 1 "$(node_check "${main[3]}")"
+expect "python pyjwt: expired token" 1 "$(python_check "${main[3]}")"
+reason python ExpiredSignatureError
+reason node ERR_JWT_EXPIRED
+if [ -n "$props_url" ]; then
+  wait_past "${props[4]}"
+  expect "spring properties-only: expired token" 401 "$(status "$props_url/hello" "${props[3]}")"
+fi
+
+if [ "$failures" -gt 0 ]; then
+  log "$failures check(s) failed; logs:"
+  for file in "$work"/*.log; do echo "--- $file"; tail -n 30 "$file"; done
+  exit 1
+fi
+log "every check passed"
