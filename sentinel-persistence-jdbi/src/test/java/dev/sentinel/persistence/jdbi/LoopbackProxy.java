@@ -48,11 +48,30 @@ final class LoopbackProxy implements AutoCloseable {
 
     /** Listens again on the same port. */
     void restore() throws IOException {
-        ServerSocket again = new ServerSocket();
-        again.setReuseAddress(true);
-        again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        listener = again;
-        accept(again);
+        // while cut, the port is free, and an outgoing connection may briefly take it as its ephemeral source port:
+        // try again for a few seconds rather than fail on that race
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ServerSocket again = new ServerSocket();
+            again.setReuseAddress(true);
+            try {
+                again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                listener = again;
+                accept(again);
+                return;
+            } catch (java.net.BindException taken) {
+                again.close();
+                if (System.nanoTime() > deadline) {
+                    throw taken;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw taken;
+                }
+            }
+        }
     }
 
     private void accept(ServerSocket server) {
