@@ -125,7 +125,7 @@ class NetworkBindingIT {
         builder.environment().putAll(env);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(log).contains("listening on ")) {
+        while (!Files.readString(log).contains("Press Ctrl-C to stop.")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new AssertionError("serve did not start: " + Files.readString(log));
