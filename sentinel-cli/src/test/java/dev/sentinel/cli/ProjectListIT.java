@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,19 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectListIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path LAUNCHER = Path.of(System.getProperty("sentinel.launcher", "../sentinel"));
 
     @TempDir
     Path work;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process server;
+    private SentinelProcesses sentinel;
+
+    @BeforeEach
+    void processes() {
+        sentinel = new SentinelProcesses(work, SentinelProcesses.Via.LAUNCHER);
+    }
 
     @AfterEach
-    void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    void stopServers() throws InterruptedException {
+        sentinel.close();
     }
 
     @Test
@@ -50,7 +46,7 @@ class ProjectListIT {
         create("acme", "Ledger Bot", dataDir);
         create("Zeta-ops", "Watcher", dataDir);
 
-        Finished table = sentinel("project", "list", "--data-dir", dataDir);
+        SentinelProcesses.Finished table = sentinel.run("project", "list", "--data-dir", dataDir);
         assertThat(table.exitCode()).as(table.err()).isZero();
         List<String> lines = table.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -59,8 +55,8 @@ class ProjectListIT {
         assertThat(lines.get(2).split("\\s+")).containsExactly("acme", "2", "never");
 
         Instant before = Instant.now();
-        URI base = startServer(dataDir);
-        HttpResponse<String> granted = requestToken(base, acme.get("credentials").get("client_id").asText(),
+        URI base = sentinel.serve(Map.of(), "--data-dir", dataDir);
+        HttpResponse<String> granted = sentinel.grant(base, acme.get("credentials").get("client_id").asText(),
                 acme.get("credentials").get("client_secret").asText());
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
 
@@ -77,7 +73,7 @@ class ProjectListIT {
     private JsonNode awaitActivity(String dataDir, String project) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            Finished listed = sentinel("project", "list", "--json", "--data-dir", dataDir);
+            SentinelProcesses.Finished listed = sentinel.run("project", "list", "--json", "--data-dir", dataDir);
             assertThat(listed.exitCode()).as(listed.err()).isZero();
             JsonNode json = MAPPER.readTree(listed.out());
             for (JsonNode item : json) {
@@ -92,63 +88,10 @@ class ProjectListIT {
         }
     }
 
-    private Finished create(String project, String name, String dataDir) throws Exception {
-        Finished created = sentinel("pass", "create", "--project", project, "--name", name, "--type", "bot",
-                "--data-dir", dataDir);
+    private SentinelProcesses.Finished create(String project, String name, String dataDir) throws Exception {
+        SentinelProcesses.Finished created = sentinel.run("pass", "create", "--project", project, "--name", name,
+                "--type", "bot", "--data-dir", dataDir);
         assertThat(created.exitCode()).as(created.err()).isZero();
         return created;
-    }
-
-    private URI startServer(String dataDir) throws Exception {
-        int port = BuiltJar.freePort();
-        Path out = work.resolve("serve.out");
-        Path err = work.resolve("serve.err");
-        server = launcher("serve", "--port", Integer.toString(port), "--data-dir", dataDir)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(out).contains("listening on ")) {
-                return URI.create("http://127.0.0.1:" + port);
-            }
-            if (!server.isAlive()) {
-                throw new AssertionError("serve exited with " + server.exitValue() + ": " + Files.readString(err));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("serve did not start within 60 s: " + Files.readString(err));
-    }
-
-    private HttpResponse<String> requestToken(URI base, String clientId, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private record Finished(int exitCode, String out, String err) {
-    }
-
-    private Finished sentinel(String... args) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = launcher(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("sentinel " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private ProcessBuilder launcher(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toAbsolutePath().normalize().toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_") && !name.equals("SENTINEL_JAR"));
-        return builder;
     }
 }
