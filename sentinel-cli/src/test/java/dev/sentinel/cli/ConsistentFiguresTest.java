@@ -83,6 +83,20 @@ class ConsistentFiguresTest {
     }
 
     @Test
+    void projectListAndTheRegenerateNoteUseTheSameTimeForm() {
+        String lastActivity = newest.truncatedTo(ChronoUnit.SECONDS).toString();
+
+        Result projects = cli.run("project", "list");
+        Result regenerated = cli.run("pass", "regenerate", passId, "--grace", "1h");
+
+        assertThat(projects.out().lines().toList().get(1).split(" +")).containsExactly("demo", "1", lastActivity);
+        assertThat(regenerated.exitCode()).as(regenerated.err()).isZero();
+        assertThat(regenerated.err()).containsPattern("keeps working until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\n");
+        assertThat(regenerated.json().get("previous_secret_valid_until").asText()).as("JSON keeps the full precision")
+                .matches(".*\\.\\d+Z");
+    }
+
+    @Test
     void timesOfThePassItselfAreToTheSecond() {
         Result show = cli.run("pass", "show", passId);
 
