@@ -91,6 +91,15 @@ class DistributionIT {
     }
 
     @Test
+    void serveRunsWithoutTheAdminCommandFlags() throws Exception {
+        Finished help = run(launcher("serve", "--help"));
+
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: sentinel serve");
+        assertThat(home.resolve("lib/sentinel.jsa")).as("serve makes no class-data archive").doesNotExist();
+    }
+
+    @Test
     void adminCommandsKeepTheirDataWhereTheyAreToldAndForTheirUserOnly() throws Exception {
         Path dataDir = work.resolve("data dir");
 
