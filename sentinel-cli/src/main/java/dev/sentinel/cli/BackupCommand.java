@@ -1,6 +1,7 @@
 package dev.sentinel.cli;
 
 import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class BackupCommand implements Callable<Integer> {
             bytes = storage.backup(target);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Backup written to " + target + " (" + String.format(java.util.Locale.ROOT, "%,d", bytes)
+        out.println("Backup written to " + target + " (" + Figures.count(bytes)
                 + " bytes). It holds the database and its passwords, not the key-encryption key.");
         out.flush();
         return 0;

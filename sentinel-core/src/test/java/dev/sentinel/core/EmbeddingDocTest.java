@@ -3,43 +3,41 @@ package dev.sentinel.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.net.URL;
+import dev.sentinel.core.fixtures.DocSnippets;
+import dev.sentinel.core.fixtures.DocSnippets.Module;
+import dev.sentinel.core.fixtures.DocSnippets.Snippet;
+import java.io.IOException;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles and runs the example in docs/embedding.md, so the documentation cannot go stale — on core's classpath, where
- * no HTTP module is, so tokens are issued and introspected by the library alone.
+ * Compiles and runs the core examples of docs/embedding.md, so the documentation cannot go stale — on core's classpath,
+ * where no HTTP module is, so tokens are issued and introspected by the library alone. The examples that need the
+ * storage adapters or the HTTP module are compiled and run by those modules' tests; every example belongs to one.
  */
 class EmbeddingDocTest {
 
+    private static final Path PAGE = Path.of("../docs/embedding.md");
+
     @Test
     void theEmbeddingExampleCompilesRunsAndPrintsWhatTheDocSays(@TempDir Path work) throws Exception {
-        String doc = Files.readString(Path.of("../docs/embedding.md"));
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-        assertThat(block.find()).as("a java block in docs/embedding.md").isTrue();
-        Path source = work.resolve("EmbeddingExample.java");
-        Files.writeString(source, block.group(1));
+        String doc = Files.readString(PAGE);
+        List<Snippet> core = DocSnippets.of(PAGE, Module.CORE);
+        assertThat(core).extracting(Snippet::className).containsExactly("EmbeddingExample");
 
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = compiler.run(null, diagnostics, diagnostics, "-classpath", System.getProperty("java.class.path"),
-                "-d", work.toString(), source.toString());
-        assertThat(status).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
-
-        String output = run(work);
+        String output;
+        try (URLClassLoader examples = DocSnippets.compile(core, work)) {
+            output = DocSnippets.runMain(examples, "EmbeddingExample");
+        }
         List<String> lines = output.lines().toList();
         assertThat(lines).hasSize(10);
         assertThat(lines.get(0)).matches("created SP-\\d{4}-[A-Z0-9]{6} for sourcing_agent");
@@ -54,17 +52,47 @@ class EmbeddingDocTest {
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
-    private static String run(Path classes) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                EmbeddingDocTest.class.getClassLoader())) {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            Method main = loader.loadClass("EmbeddingExample").getMethod("main", String[].class);
-            main.invoke(null, (Object) new String[0]);
-        } finally {
-            System.setOut(original);
+    @Test
+    void everyExampleIsCompiledByTheTestOfTheModuleItNeeds() {
+        List<Snippet> snippets = DocSnippets.of(PAGE);
+
+        assertThat(snippets).extracting(Snippet::module).as("one example per module at least")
+                .contains(Module.CORE, Module.PERSISTENCE, Module.HTTP);
+        assertThat(snippets).extracting(Snippet::className).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theMavenCoordinatesAreTheRealOnes() throws IOException {
+        String doc = Files.readString(PAGE);
+        String parent = Files.readString(Path.of("../pom.xml"));
+        String version = first(parent, "<artifactId>sentinel-parent</artifactId>\\s*<version>([^<]+)</version>");
+        String groupId = first(parent, "<groupId>([^<]+)</groupId>");
+        Set<String> modules = new TreeSet<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+        while (module.find()) {
+            modules.add(first(Files.readString(Path.of("..", module.group(1), "pom.xml")),
+                    "</parent>\\s*<artifactId>([^<]+)</artifactId>"));
         }
-        return captured.toString(StandardCharsets.UTF_8);
+
+        Set<String> documented = new LinkedHashSet<>();
+        Matcher dependency = Pattern.compile("<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)"
+                + "</artifactId>\\s*<version>([^<]+)</version>").matcher(doc);
+        while (dependency.find()) {
+            if (dependency.group(1).equals(groupId)) {
+                assertThat(dependency.group(3)).as(dependency.group(2)).isEqualTo(version);
+                documented.add(dependency.group(2));
+            }
+        }
+        assertThat(modules).contains("sentinel-core", "sentinel-persistence-jdbi", "sentinel-http-javalin");
+        assertThat(documented).containsExactlyInAnyOrder("sentinel-core", "sentinel-persistence-jdbi",
+                "sentinel-http-javalin");
+        assertThat(modules).containsAll(documented);
+        assertThat(doc).contains("./mvnw install -DskipTests").contains(groupId + ":sentinel-core:" + version);
+    }
+
+    private static String first(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
     }
 }

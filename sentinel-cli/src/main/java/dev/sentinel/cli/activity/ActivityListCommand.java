@@ -4,6 +4,7 @@ import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.pass.PassIdConverter;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.application.analytics.ActivityRequests;
@@ -15,7 +16,6 @@ import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.http.activity.ActivityJson;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,19 +72,20 @@ final class ActivityListCommand implements Callable<Integer> {
         if (events.total() == 0) {
             return "No activity of " + passId + " matches.\n";
         }
-        String pageLine = String.format(Locale.ROOT, "Page %,d of %,d", events.page(), events.totalPages());
+        String pageLine = "Page " + Figures.count(events.page()) + " of " + Figures.count(events.totalPages());
         if (events.items().isEmpty()) {
-            return String.format(Locale.ROOT, "%s: no events on this page (%,d in total).\n", pageLine, events.total());
+            return pageLine + ": no events on this page (" + Figures.count(events.total()) + " in total).\n";
         }
         Table table = Table.withHeader("STARTED AT", "TYPE", "METHOD", "ENDPOINT", "STATUS", "OK", "DURATION", "IP");
         for (ActivityEvent event : events.items()) {
             table.row(event.startedAt(), event.type().code(), event.httpMethod(), shorten(event.endpoint()),
-                    event.statusCode(), event.success() ? "✓" : "✗", event.durationMs() + " ms",
+                    event.statusCode(), event.success() ? "✓" : "✗", Figures.millis(event.durationMs()),
                     event.clientIp().orElse(null));
         }
         long first = (long) (events.page() - 1) * events.perPage() + 1;
-        return table.render() + String.format(Locale.ROOT, "%s · events %,d-%,d of %s%,d, newest first\n", pageLine,
-                first, first + events.items().size() - 1, events.totalIsEstimate() ? "about " : "", events.total());
+        return table.render() + pageLine + " · events " + Figures.count(first) + "-"
+                + Figures.count(first + events.items().size() - 1) + " of " + (events.totalIsEstimate() ? "about " : "")
+                + Figures.count(events.total()) + ", newest first\n";
     }
 
     private static String shorten(String endpoint) {

@@ -4,6 +4,7 @@ import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.HasherOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.IssuedCredentials;
@@ -74,7 +75,7 @@ final class PassRegenerateCommand implements Callable<Integer> {
         }
         out.flush();
         spec.commandLine().getErr().println("New secret for " + passId + " (shown only this once). The old secret "
-                + oldSecretEnds.map(end -> "keeps working until " + end).orElse("no longer works") + ".");
+                + oldSecretEnds.map(end -> "keeps working until " + Figures.instant(end)).orElse("no longer works") + ".");
         spec.commandLine().getErr().flush();
     }
 }

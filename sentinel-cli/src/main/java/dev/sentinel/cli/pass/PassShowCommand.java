@@ -1,12 +1,12 @@
 package dev.sentinel.cli.pass;
 
 import dev.sentinel.cli.options.Store;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.analytics.PassOverview;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -26,10 +26,10 @@ final class PassShowCommand extends OnePassCommand {
         } else {
             boolean used = overview.totalRequests() > 0;
             out.print(PassViews.fields(overview.pass(), now)
-                    .add("Total requests", overview.totalRequests())
-                    .add("Success rate", used ? String.format(Locale.ROOT, "%.1f %%", overview.successRate()) : null)
-                    .add("Average latency", used ? String.format(Locale.ROOT, "%.1f ms", overview.avgLatencyMs()) : null)
-                    .add("Last used", overview.lastUsed().map(Instant::toString).orElse("never"))
+                    .add("Total requests", Figures.count(overview.totalRequests()))
+                    .add("Success rate", used ? Figures.percent(overview.successRate()) : null)
+                    .add("Average latency", used ? Figures.averageMillis(overview.avgLatencyMs()) : null)
+                    .add("Last used", overview.lastUsed().map(Figures::instant).orElse("never"))
                     .render());
         }
     }

@@ -3,6 +3,7 @@ package dev.sentinel.cli.project;
 import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.ProjectSummary;
@@ -59,7 +60,8 @@ final class ProjectListCommand implements Callable<Integer> {
     private static Table table(List<ProjectSummary> projects) {
         Table table = Table.withHeader("PROJECT", "PASSES", "LAST ACTIVITY (UTC)");
         for (ProjectSummary project : projects) {
-            table.row(project.name(), project.passes(), project.lastActivity().map(Instant::toString).orElse("never"));
+            table.row(project.name(), Figures.count(project.passes()),
+                    project.lastActivity().map(Figures::instant).orElse("never"));
         }
         return table;
     }

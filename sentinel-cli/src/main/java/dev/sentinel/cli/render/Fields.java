@@ -1,5 +1,6 @@
 package dev.sentinel.cli.render;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,9 +13,10 @@ public final class Fields {
         return new Fields();
     }
 
-    /** Adds a line; a null or empty value prints as {@code -}. */
+    /** Adds a line; a null or empty value prints as {@code -}, an {@link Instant} as {@link Figures#instant}. */
     public Fields add(String label, Object value) {
-        String text = value == null ? "" : TerminalText.safe(value.toString());
+        String text = value == null ? "" : TerminalText.safe(value instanceof Instant instant ? Figures.instant(instant)
+                : value.toString());
         values.put(label, text.isEmpty() ? "-" : text);
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.render;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,13 +20,20 @@ public final class Table {
         return new Table(Arrays.asList(header));
     }
 
-    /** Adds a row; null cells print as {@code -}. */
+    /** Adds a row; null cells print as {@code -}, {@link Instant} cells as {@link Figures#instant}. */
     public Table row(Object... cells) {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("a row of this table has " + header.size() + " cells");
         }
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : TerminalText.safe(Objects.toString(cell))).toList());
+        rows.add(Arrays.stream(cells).map(Table::text).toList());
         return this;
+    }
+
+    private static String text(Object cell) {
+        if (cell == null) {
+            return "-";
+        }
+        return TerminalText.safe(cell instanceof Instant instant ? Figures.instant(instant) : Objects.toString(cell));
     }
 
     public boolean isEmpty() {

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.usage;
 
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Sparkline;
 import dev.sentinel.core.application.analytics.UsagePoint;
 import dev.sentinel.core.application.analytics.UsageRange;
@@ -7,7 +8,6 @@ import dev.sentinel.core.application.analytics.UsageReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The timeline of a usage report drawn in the terminal: requests per point and success rate per point as two rows
@@ -32,7 +32,7 @@ final class UsageChart {
         List<Double> successRates = points.stream()
                 .map(point -> point.totalRequests() == 0 ? null : point.successRate()).toList();
         String peakNote = peak == 0 ? "no requests"
-                : String.format(Locale.ROOT, "peak %,d per %s", peak, range.resolutionName());
+                : "peak " + Figures.count(peak) + " per " + range.resolutionName();
         return REQUESTS + Sparkline.of(requests, peak, cell) + "  " + peakNote + "\n"
                 + SUCCESS + Sparkline.of(successRates, 100, cell) + "  0-100 %\n"
                 + (AXIS + axis(report, cell)).stripTrailing() + "\n";

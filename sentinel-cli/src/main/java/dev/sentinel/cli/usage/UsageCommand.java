@@ -6,6 +6,7 @@ import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.pass.PassIdConverter;
 import dev.sentinel.cli.render.Fields;
+import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.analytics.UsageMetrics;
 import dev.sentinel.core.application.analytics.UsageRange;
@@ -13,7 +14,6 @@ import dev.sentinel.core.application.analytics.UsageReport;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.http.activity.UsageJson;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -73,24 +73,19 @@ public final class UsageCommand implements Callable<Integer> {
         boolean used = metrics.totalRequests() > 0;
         Ansi ansi = spec.commandLine().getColorScheme().ansi();
         String latencyClass = metrics.latencyClass().code();
-        String latency = String.format(Locale.ROOT, "%.1f ms (%s)", metrics.avgLatencyMs(), latencyClass);
-        String errorRate = percent(metrics.errorRate());
+        String latency = Figures.averageMillis(metrics.avgLatencyMs()) + " (" + latencyClass + ")";
+        String errorRate = Figures.percent(metrics.errorRate());
         if (metrics.errorRateWarning()) {
             errorRate = ansi.string("@|bold,red " + errorRate + "  ⚠ above "
-                    + percent(UsageMetrics.ERROR_RATE_WARNING_PERCENT) + "|@");
+                    + Figures.percent(UsageMetrics.ERROR_RATE_WARNING_PERCENT) + "|@");
         }
         return Fields.create()
-                .add("Total requests", String.format(Locale.ROOT, "%,d", metrics.totalRequests()))
-                .add("Success rate", used ? percent(metrics.successRate()) : null)
+                .add("Total requests", Figures.count(metrics.totalRequests()))
+                .add("Success rate", used ? Figures.percent(metrics.successRate()) : null)
                 .add("Average latency", used ? ansi.string("@|" + latencyClass + " " + latency + "|@") : null)
-                .add("p95 latency", used ? metrics.p95LatencyMs() + " ms" : null)
-                .add("Unique endpoints", metrics.uniqueEndpoints())
+                .add("p95 latency", used ? Figures.millis(metrics.p95LatencyMs()) : null)
+                .add("Unique endpoints", Figures.count(metrics.uniqueEndpoints()))
                 .add("Error rate", used ? errorRate : null)
                 .render();
-    }
-
-    private static String percent(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f %%", value)
-                : String.format(Locale.ROOT, "%.2f %%", value);
     }
 }

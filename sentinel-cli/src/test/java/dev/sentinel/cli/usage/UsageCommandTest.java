@@ -68,9 +68,9 @@ class UsageCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Usage of " + passId + " over the last 24 hours (hourly points, UTC)\n")
-                .contains("Total requests    30\n", "Success rate      93.33 %\n",
+                .contains("Total requests    30\n", "Success rate      93.3 %\n",
                         "Average latency   166.7 ms (green)\n", "p95 latency       300 ms\n",
-                        "Unique endpoints  2\n", "Error rate        6.67 %  ⚠ above 5 %\n");
+                        "Unique endpoints  2\n", "Error rate        6.7 %  ⚠ above 5.0 %\n");
         assertThat(result.err()).isEmpty();
     }
 
@@ -115,7 +115,7 @@ class UsageCommandTest {
 
         Result result = cli.run("usage", passId);
 
-        assertThat(result.out()).contains("Average latency   700.0 ms (red)", "Error rate        0 %\n")
+        assertThat(result.out()).contains("Average latency   700.0 ms (red)", "Error rate        0.0 %\n")
                 .doesNotContain("⚠");
     }
 
