@@ -86,6 +86,30 @@ class SentinelLauncherIT {
     }
 
     @Test
+    void theJarSignsNativelyLogsAndServesMetricsBehindTheConfiguredToken() throws Exception {
+        String metricsToken = "launcher-metrics-token-0123456789abcdef";
+        URI base = startServer(work.resolve("metrics-data"), metricsToken);
+
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(base.resolve("/metrics"))
+                .header("Authorization", "Bearer " + metricsToken).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(open.statusCode()).isEqualTo(401);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("sentinel_token_grants_total{result=\"invalid_client\"} 0.0")
+                .contains("jvm_memory_used_bytes");
+        String log = Files.readString(work.resolve("serve.err"));
+        assertThat(log).as("the logging backend is bundled").contains("Sentinel listening on");
+        boolean linuxX8664 = System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+        if (linuxX8664) {
+            assertThat(log).as("the jar bundles the native signer that core leaves optional")
+                    .contains("AmazonCorrettoCryptoProvider");
+        }
+    }
+
+    @Test
     void versionAndHelpRunThroughTheLauncher() throws Exception {
         Finished version = sentinel("--version");
         assertThat(version.exitCode()).isZero();
@@ -97,11 +121,18 @@ class SentinelLauncherIT {
     }
 
     private URI startServer(Path dataDir) throws Exception {
+        return startServer(dataDir, null);
+    }
+
+    private URI startServer(Path dataDir, String metricsToken) throws Exception {
         int port = freePort();
         Path out = work.resolve("serve.out");
         Path err = work.resolve("serve.err");
-        server = launcher("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder serve = launcher("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+        if (metricsToken != null) {
+            serve.environment().put("SENTINEL_METRICS_TOKEN", metricsToken);
+        }
+        server = serve.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             String printed = Files.readString(out);

@@ -16,6 +16,7 @@ import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.http.guard.TokenGuard;
+import dev.sentinel.http.metrics.ServerMetrics;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.throttle.Throttling;
@@ -24,6 +25,7 @@ import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.tls.TlsConfigurationException;
 import dev.sentinel.http.web.Routes;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -74,6 +76,7 @@ public final class SentinelServer implements AutoCloseable {
     private final ActivityRetention retention;
     private final AuthThrottle throttle;
     private final FailedAttempts failedAttempts;
+    private final ServerMetrics metrics;
     private final ScheduledExecutorService housekeeping;
     private volatile String issuer;
     private Javalin app;
@@ -104,6 +107,7 @@ public final class SentinelServer implements AutoCloseable {
         }
         this.throttle = new AuthThrottle(settings.throttling, settings.sentinel.securityAudit());
         this.failedAttempts = new FailedAttempts(recorder, settings.sentinel.clock(), FailedAttempts.WINDOW);
+        this.metrics = new ServerMetrics(this::activityStats, throttle);
         this.retention = new ActivityRetention(settings.sentinel.storage(), settings.sentinel.clock(),
                 settings.activityRetention);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -143,10 +147,12 @@ public final class SentinelServer implements AutoCloseable {
         AdminTokens adminTokens = settings.adminToken != null ? AdminTokens.configured(settings.adminToken, "admin token")
                 : settings.sentinel.adminTokens(new SecureRandom());
         Optional<AdminTokens> ingestTokens = Optional.ofNullable(settings.ingestToken).map(token -> AdminTokens.configured(token, "ingest token"));
+        Optional<AdminTokens> metricsTokens = Optional.ofNullable(settings.metricsToken)
+                .map(token -> AdminTokens.configured(token, "metrics token"));
         generatedAdminToken = adminTokens.generated();
         tokens.start();
         ServerWiring wiring = new ServerWiring(settings.sentinel, settings.sentinel.passes().as(new Actor("admin-api")),
-                tokens, adminTokens, ingestTokens, recorder, this::activityStats,
+                tokens, adminTokens, ingestTokens, recorder, metrics, metricsTokens,
                 settings.sentinel.ingest(settings.activityRetention), throttle, failedAttempts);
         if (certificate != null) {
             wiring.https(certificate, settings.host, settings.port);
@@ -299,6 +305,14 @@ public final class SentinelServer implements AutoCloseable {
         return Optional.ofNullable(ownRecorder).map(BatchingActivityRecorder::stats);
     }
 
+    /**
+     * The registry behind {@code GET /metrics}: meters an embedder registers here are served there too, in the
+     * Prometheus text format.
+     */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /** Stops accepting requests, lets running ones finish, then writes the buffered activity. */
     @Override
     public void close() {
@@ -315,6 +329,7 @@ public final class SentinelServer implements AutoCloseable {
         if (ownRecorder != null) {
             ownRecorder.close();
         }
+        metrics.close();
     }
 
     List<Routes.Route> routes() {
@@ -348,6 +363,7 @@ public final class SentinelServer implements AutoCloseable {
         private String adminToken;
         private Duration stopTimeout = Duration.ofSeconds(10);
         private String ingestToken;
+        private String metricsToken;
         private Duration activityRetention = ActivityRetention.DEFAULT;
         private ActivityRecorder activityRecorder;
         private Throttling throttling = Throttling.DEFAULTS;
@@ -470,6 +486,16 @@ public final class SentinelServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A token (at least 32 characters, no '.') that {@code GET /metrics} then requires as
+         * {@code Authorization: Bearer}; wrong ones count against the admin-token limit. Default none: the metrics are
+         * open to anyone who can reach the server (they hold counts, never pass data).
+         */
+        public Builder metricsToken(String value) {
+            this.metricsToken = value == null || value.isBlank() ? null : value;
+            return this;
+        }
+
         /** How long raw activity events are kept (rollups are kept for ever); default 90 days, at least 1 day. */
         public Builder activityRetention(Duration value) {
             if (value == null || value.compareTo(Duration.ofDays(1)) < 0) {
@@ -569,6 +595,7 @@ public final class SentinelServer implements AutoCloseable {
             copy.adminToken = adminToken;
             copy.stopTimeout = stopTimeout;
             copy.ingestToken = ingestToken;
+            copy.metricsToken = metricsToken;
             copy.activityRetention = activityRetention;
             copy.activityRecorder = activityRecorder;
             copy.throttling = throttling;

@@ -5,15 +5,15 @@ import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.recording.FailedAttempts;
-import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.port.in.ActivityRecorder;
 import dev.sentinel.http.activity.AnalyticsEndpoints;
 import dev.sentinel.http.activity.IngestEndpoint;
-import dev.sentinel.http.activity.MetricsEndpoint;
 import dev.sentinel.http.admin.AdminGuard;
 import dev.sentinel.http.admin.PassEndpoints;
 import dev.sentinel.http.admin.ProjectEndpoints;
+import dev.sentinel.http.metrics.MetricsEndpoint;
+import dev.sentinel.http.metrics.ServerMetrics;
 import dev.sentinel.http.oauth.DiscoveryEndpoints;
 import dev.sentinel.http.oauth.IntrospectionEndpoint;
 import dev.sentinel.http.oauth.OAuthActivity;
@@ -42,7 +42,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -82,7 +81,8 @@ final class ServerWiring {
     private final AdminTokens adminTokens;
     private final Optional<AdminTokens> ingestTokens;
     private final ActivityRecorder recorder;
-    private final Supplier<Optional<RecorderStats>> recorderStats;
+    private final ServerMetrics metrics;
+    private final Optional<AdminTokens> metricsTokens;
     private final ActivityIngest ingest;
     private final AuthThrottle throttle;
     private final FailedAttempts failedAttempts;
@@ -95,8 +95,8 @@ final class ServerWiring {
     private int httpsPort;
 
     ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
-                 Optional<AdminTokens> ingestTokens, ActivityRecorder recorder,
-                 Supplier<Optional<RecorderStats>> recorderStats, ActivityIngest ingest, AuthThrottle throttle,
+                 Optional<AdminTokens> ingestTokens, ActivityRecorder recorder, ServerMetrics metrics,
+                 Optional<AdminTokens> metricsTokens, ActivityIngest ingest, AuthThrottle throttle,
                  FailedAttempts failedAttempts) {
         this.sentinel = sentinel;
         this.adminPasses = adminPasses;
@@ -104,7 +104,8 @@ final class ServerWiring {
         this.adminTokens = adminTokens;
         this.ingestTokens = ingestTokens;
         this.recorder = recorder;
-        this.recorderStats = recorderStats;
+        this.metrics = metrics;
+        this.metricsTokens = metricsTokens;
         this.ingest = ingest;
         this.throttle = throttle;
         this.failedAttempts = failedAttempts;
@@ -143,6 +144,10 @@ final class ServerWiring {
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
         registerOAuthErrors(config);
+        config.routes.before(metrics.requests()::start);
+        config.routes.after(metrics.requests()::stop);
+        // resolves the route before the admin guard runs, so that refused requests are timed under their route too
+        config.routes.beforeMatched("/api/v1/*", ctx -> { });
         config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
@@ -151,7 +156,7 @@ final class ServerWiring {
         oauth(routes);
         management(routes);
         analytics(routes);
-        routes.get("/metrics", new MetricsEndpoint(recorderStats)::metrics);
+        routes.get("/metrics", new MetricsEndpoint(metrics, metricsTokens, throttle));
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);
@@ -167,9 +172,9 @@ final class ServerWiring {
         OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, throttle, sentinel.clock());
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, scopesSupported);
         routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, throttle,
-                sentinel.clock()));
-        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens));
-        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens));
+                sentinel.clock(), metrics));
+        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens, metrics));
+        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens, metrics));
         routes.get("/.well-known/oauth-authorization-server", discovery::metadata);
         routes.head("/.well-known/oauth-authorization-server", discovery::metadataHead);
         routes.get("/.well-known/oauth-authorization-server/<" + DiscoveryEndpoints.ISSUER_PATH + ">",

@@ -72,11 +72,13 @@ class OpenApiDocumentTest {
     void publicOperationsNeedNoCredentialsAndTheRestNeedTheAdminTokenByDefault() {
         assertThat(document.path("security").toString()).isEqualTo("[{\"adminToken\":[]}]");
         for (String path : List.of("/.well-known/oauth-authorization-server", "/.well-known/jwks.json", "/healthz",
-                "/readyz", "/api/v1/openapi.json", "/metrics",
+                "/readyz", "/api/v1/openapi.json",
                 "/.well-known/oauth-authorization-server/{issuerPath}")) {
             document.path("paths").path(path).fields().forEachRemaining(operation -> assertThat(
                     operation.getValue().path("security").toString()).as(operation.getKey() + " " + path).isEqualTo("[]"));
         }
+        assertThat(document.path("paths").path("/metrics").path("get").path("security").toString())
+                .as("open, or the metrics token when one is configured").isEqualTo("[{},{\"metricsToken\":[]}]");
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (path.getKey().startsWith("/oauth/")) {
                 assertThat(operation.getValue().path("security").isArray()).as(path.getKey()).isTrue();

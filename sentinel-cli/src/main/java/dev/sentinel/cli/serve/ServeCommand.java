@@ -7,6 +7,7 @@ import dev.sentinel.cli.options.HasherOption;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.token.AccessTokenType;
 import dev.sentinel.core.application.token.KeyAlgorithm;
 import dev.sentinel.http.SentinelServer;
@@ -53,6 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     static final String ADMIN_TOKEN_ENV = "SENTINEL_ADMIN_TOKEN";
     static final String INGEST_TOKEN_ENV = "SENTINEL_INGEST_TOKEN";
+    static final String METRICS_TOKEN_ENV = "SENTINEL_METRICS_TOKEN";
     static final String TLS_CERT_ENV = "SENTINEL_TLS_CERT";
     static final String TLS_KEY_ENV = "SENTINEL_TLS_KEY";
 
@@ -137,6 +139,12 @@ public final class ServeCommand implements Callable<Integer> {
     String trustedProxies;
 
     private ClientAddresses clientAddresses = ClientAddresses.none();
+
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:" + METRICS_TOKEN_ENV + "}",
+            description = "Require Authorization: Bearer TOKEN on GET /metrics (at least 32 characters, no '.'); "
+                    + "prefer the env variable, which other local users cannot read from the process list. Env: "
+                    + METRICS_TOKEN_ENV + ". Default: none (the metrics are open).")
+    String metricsToken;
 
     @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:" + TLS_CERT_ENV + "}",
             description = "Serve HTTPS with this PEM certificate chain (the server's certificate first, then its "
@@ -238,6 +246,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException malformed) {
             throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
         }
+        if (metricsToken != null && !metricsToken.isBlank()) {
+            checked("--metrics-token", () -> AdminTokens.configured(metricsToken, "metrics token"));
+        }
         if (tlsCert != null) {
             ServerCertificate.check(tlsCert, tlsKey); // before the store is opened or created
         }
@@ -303,7 +314,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (ingestToken != null && !ingestToken.isBlank()) {
             builder.ingestToken(ingestToken);
         }
-        return builder;
+        return builder.metricsToken(metricsToken);
     }
 
     private void announce(SentinelServer server) {

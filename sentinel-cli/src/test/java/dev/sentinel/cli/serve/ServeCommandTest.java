@@ -77,6 +77,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void aShortMetricsTokenIsAUsageErrorThatDoesNotEchoIt() {
+        Path store = dataDir.resolve("store");
+        Result result = Cli.runRaw("serve", "--metrics-token", "short-secret", "--port", "0",
+                "--data-dir", store.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--metrics-token: the metrics token must have at least 32 characters")
+                .doesNotContain("short-secret");
+        assertThat(store).as("nothing is created before the options are known to be good").doesNotExist();
+    }
+
+    @Test
     void oneTlsFileWithoutTheOtherIsAUsageErrorNamingTheMissingOption() {
         TestTls tls = TestTls.issue(1);
         Path cert = tls.writeCertificate(dataDir.resolve("cert.pem"));

@@ -125,6 +125,15 @@ public final class GuardDecision {
         return Optional.of(value.toString());
     }
 
+    /**
+     * The {@code WWW-Authenticate} value of a refusal with the RFC 9728 {@code resource_metadata} parameter, which
+     * tells the caller where to read how to get a token for {@code resource}; empty when allowed.
+     */
+    public Optional<String> wwwAuthenticate(String realm, ProtectedResource resource) {
+        Objects.requireNonNull(resource, "resource");
+        return wwwAuthenticate(realm).map(value -> value + ", resource_metadata=\"" + resource.metadataUri() + '"');
+    }
+
     @Override
     public String toString() {
         return allowed ? "GuardDecision[allowed, pass=" + passId + "]" : "GuardDecision[" + status + " " + error + "]";

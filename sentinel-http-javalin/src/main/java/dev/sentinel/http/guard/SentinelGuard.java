@@ -37,19 +37,44 @@ public final class SentinelGuard {
 
     private final TokenGuard guard;
     private final String realm;
+    private final ProtectedResource resource;
 
-    private SentinelGuard(TokenGuard guard, String realm) {
+    private SentinelGuard(TokenGuard guard, String realm, ProtectedResource resource) {
         this.guard = guard;
         this.realm = realm;
+        this.resource = resource;
     }
 
     public static SentinelGuard of(TokenGuard guard) {
-        return new SentinelGuard(Objects.requireNonNull(guard, "guard"), "sentinel");
+        return new SentinelGuard(Objects.requireNonNull(guard, "guard"), "sentinel", null);
     }
 
     /** The same guard naming another realm in its {@code WWW-Authenticate} replies. */
     public SentinelGuard realm(String value) {
-        return new SentinelGuard(guard, Objects.requireNonNull(value, "realm"));
+        return new SentinelGuard(guard, Objects.requireNonNull(value, "realm"), resource);
+    }
+
+    /**
+     * The same guard for the API {@code value} describes: its challenges carry
+     * {@code resource_metadata="<value.metadataUri()>"}, and {@link #serveMetadata} serves the document.
+     */
+    public SentinelGuard protectedResource(ProtectedResource value) {
+        return new SentinelGuard(guard, realm, Objects.requireNonNull(value, "protectedResource"));
+    }
+
+    /**
+     * Serves the RFC 9728 metadata at {@link ProtectedResource#metadataPath()}, to anyone (it is public), even when
+     * that path falls under a protected path.
+     *
+     * @throws IllegalStateException when the guard has no {@link #protectedResource(ProtectedResource)}
+     */
+    public void serveMetadata(RoutesConfig routes) {
+        if (resource == null) {
+            throw new IllegalStateException("the guard has no protected resource: call protectedResource(...) first");
+        }
+        byte[] document = resource.json();
+        routes.get(resource.metadataPath(), ctx -> ctx.status(200).contentType("application/json")
+                .header("Cache-Control", "public, max-age=300").result(document));
     }
 
     /** Requires a valid token on every route matching {@code path} and records every request to them. */
@@ -61,6 +86,9 @@ public final class SentinelGuard {
     /** A before-handler that lets a request through only with a valid token (401 otherwise). */
     public Handler authenticate() {
         return ctx -> {
+            if (resource != null && ctx.path().equals(resource.metadataPath())) {
+                return; // the metadata says how to get a token: it cannot itself need one
+            }
             ctx.attribute(STARTED, System.nanoTime());
             ctx.attribute(STARTED_AT, Instant.now());
             GuardDecision decision = guard.check(ctx.header("Authorization"), Optional.empty(), clientIp(ctx));
@@ -110,7 +138,8 @@ public final class SentinelGuard {
     }
 
     private void refuse(Context ctx, GuardDecision decision) {
-        decision.wwwAuthenticate(realm).ifPresent(value -> ctx.header("WWW-Authenticate", value));
+        (resource == null ? decision.wwwAuthenticate(realm) : decision.wwwAuthenticate(realm, resource))
+                .ifPresent(value -> ctx.header("WWW-Authenticate", value));
         if (decision.status() == 503) {
             ctx.header("Retry-After", "5");
         }

@@ -3,6 +3,7 @@ package dev.sentinel.http.oauth;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.Introspection;
 import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.http.metrics.ServerMetrics;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
@@ -18,10 +19,12 @@ public final class IntrospectionEndpoint implements Handler {
 
     private final Callers callers;
     private final TokenService tokens;
+    private final ServerMetrics metrics;
 
-    public IntrospectionEndpoint(OAuthCallers callers, TokenService tokens) {
+    public IntrospectionEndpoint(OAuthCallers callers, TokenService tokens, ServerMetrics metrics) {
         this.callers = callers.callers();
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,6 +33,7 @@ public final class IntrospectionEndpoint implements Handler {
         FormBody form = FormBody.parse(ctx);
         var caller = callers.authenticate(ctx, form, startNanos);
         Introspection result = tokens.introspect(form.require("token"), caller);
+        metrics.introspection(result.claims().isPresent());
         OAuthReplies.json(ctx, 200, result.claims().map(IntrospectionEndpoint::active).orElse(Map.of("active", false)));
     }
 

@@ -2,6 +2,8 @@ package dev.sentinel.http.oauth;
 
 import dev.sentinel.core.application.token.TokenRequestException;
 import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.http.metrics.GrantResult;
+import dev.sentinel.http.metrics.ServerMetrics;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -16,14 +18,26 @@ public final class RevocationEndpoint implements Handler {
 
     private final Callers callers;
     private final TokenService tokens;
+    private final ServerMetrics metrics;
 
-    public RevocationEndpoint(OAuthCallers callers, TokenService tokens) {
+    public RevocationEndpoint(OAuthCallers callers, TokenService tokens, ServerMetrics metrics) {
         this.callers = callers.callers();
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     @Override
     public void handle(Context ctx) {
+        try {
+            revoke(ctx);
+        } catch (OAuthError refused) {
+            metrics.revocation(GrantResult.ofError(refused.error()));
+            throw refused;
+        }
+        metrics.revocation(GrantResult.SUCCESS);
+    }
+
+    private void revoke(Context ctx) {
         long startNanos = System.nanoTime();
         FormBody form = FormBody.parse(ctx);
         var caller = callers.authenticate(ctx, form, startNanos);

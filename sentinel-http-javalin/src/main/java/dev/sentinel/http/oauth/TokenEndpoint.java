@@ -7,6 +7,8 @@ import dev.sentinel.core.application.token.TokenRequestException;
 import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.http.metrics.GrantResult;
+import dev.sentinel.http.metrics.ServerMetrics;
 import dev.sentinel.http.throttle.AuthThrottle;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -28,7 +30,8 @@ import java.util.Set;
  * ({@code invalid_scope}). An {@code audience} parameter is refused ({@code invalid_request}) rather than ignored:
  * {@code resource} is the standard way to ask for an audience.
  * Every attempt of a known pass is recorded. A pass bound to networks refuses a client outside them with
- * {@code invalid_client}; only its activity says why.
+ * {@code invalid_client}; only its activity says why. Each request is counted by its coarse result
+ * ({@link GrantResult}).
  */
 public final class TokenEndpoint implements Handler {
 
@@ -43,18 +46,30 @@ public final class TokenEndpoint implements Handler {
     private final Attempts attempts;
     private final AuthThrottle throttle;
     private final Clock clock;
+    private final ServerMetrics metrics;
 
     public TokenEndpoint(Authenticator authenticator, TokenService tokens, OAuthActivity activity, AuthThrottle throttle,
-                         Clock clock) {
+                         Clock clock, ServerMetrics metrics) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.attempts = activity.attempts();
         this.throttle = throttle;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public void handle(Context ctx) {
+        try {
+            grant(ctx);
+        } catch (OAuthError refused) {
+            metrics.grant(GrantResult.ofError(refused.error()));
+            throw refused;
+        }
+        metrics.grant(GrantResult.SUCCESS);
+    }
+
+    private void grant(Context ctx) {
         long startNanos = System.nanoTime();
         Instant now = clock.instant();
         FormBody form = FormBody.parse(ctx);

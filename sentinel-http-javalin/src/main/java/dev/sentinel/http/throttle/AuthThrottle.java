@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class AuthThrottle implements AutoCloseable {
     private final FailureBuckets tokens;
     private final SecurityAudit audit;
     private final ThreadPoolExecutor auditWriter;
+    private final LongAdder refusedClients = new LongAdder();
+    private final LongAdder refusedTokens = new LongAdder();
 
     public AuthThrottle(Throttling limits, SecurityAudit audit) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -53,6 +56,9 @@ public final class AuthThrottle implements AutoCloseable {
     public Optional<Duration> clientRefusal(Optional<String> address, String clientId) {
         Optional<Duration> byAddress = perAddress.refusal(address(address));
         Optional<Duration> byClient = perClient.refusal(clientKey(address, clientId));
+        if (byAddress.isPresent() || byClient.isPresent()) {
+            refusedClients.increment();
+        }
         if (byAddress.isPresent() && byClient.isPresent()) {
             return Optional.of(byAddress.get().compareTo(byClient.get()) >= 0 ? byAddress.get() : byClient.get());
         }
@@ -73,12 +79,26 @@ public final class AuthThrottle implements AutoCloseable {
         }
     }
 
-    /** How long an admin- or ingest-token attempt from {@code address} must wait; empty: go ahead. */
+    /** How long an admin-, ingest- or metrics-token attempt from {@code address} must wait; empty: go ahead. */
     public Optional<Duration> tokenRefusal(Optional<String> address) {
-        return tokens.refusal(address(address));
+        Optional<Duration> refusal = tokens.refusal(address(address));
+        if (refusal.isPresent()) {
+            refusedTokens.increment();
+        }
+        return refusal;
     }
 
-    /** Counts a wrong admin or ingest token ({@code which} names it in the audit entry). */
+    /** Client authentications refused so far because of a limit (each one a 429). */
+    public long refusedClients() {
+        return refusedClients.sum();
+    }
+
+    /** Admin-, ingest- and metrics-token attempts refused so far because of a limit (each one a 429). */
+    public long refusedTokens() {
+        return refusedTokens.sum();
+    }
+
+    /** Counts a wrong admin, ingest or metrics token ({@code which} names it in the audit entry). */
     public void tokenFailed(Optional<String> address, String which) {
         String from = address(address);
         if (tokens.failed(from)) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  *   can never lock the rightful client out from another address.</li>
  *   <li>{@code perAddress}: failed client authentications from one address, whatever the client id (guessing across
  *   many client ids).</li>
- *   <li>{@code tokensPerAddress}: failed admin-token and ingest-token attempts from one address.</li>
+ *   <li>{@code tokensPerAddress}: failed admin-, ingest- and metrics-token attempts from one address.</li>
  * </ul>
  * Only failures count; over a limit, every attempt of that key is refused with 429 and {@code Retry-After} until the
  * bucket refills, before any secret is checked.

@@ -12,6 +12,7 @@ import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
+import dev.sentinel.http.metrics.PrometheusText;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +56,13 @@ class MetricsAndRetentionTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/plain; version=0.0.4"));
-        assertThat(metrics.body()).contains("# TYPE sentinel_activity_written_total counter\nsentinel_activity_written_total 3\n")
-                .contains("sentinel_activity_accepted_total 3\n").contains("sentinel_activity_rejected_total 0\n")
-                .contains("sentinel_activity_lost_total 0\n").contains("# TYPE sentinel_activity_queued gauge\n");
+        Map<String, PrometheusText.Family> families = PrometheusText.parse(metrics.body());
+        assertThat(families.get("sentinel_activity_written_total").type()).isEqualTo("counter");
+        assertThat(value(families, "sentinel_activity_written_total")).isEqualTo(3);
+        assertThat(value(families, "sentinel_activity_accepted_total")).isEqualTo(3);
+        assertThat(value(families, "sentinel_activity_rejected_total")).isZero();
+        assertThat(value(families, "sentinel_activity_lost_total")).isZero();
+        assertThat(families.get("sentinel_activity_queued").type()).isEqualTo("gauge");
     }
 
     @Test
@@ -74,6 +80,10 @@ class MetricsAndRetentionTest {
                 .stream().mapToLong(hour -> hour.total()).sum();
         assertThat(raw).isEqualTo(1);
         assertThat(rolledUp).isEqualTo(2);
+    }
+
+    private static double value(Map<String, PrometheusText.Family> families, String name) {
+        return families.get(name).sample(name, Map.of()).value();
     }
 
     private static ActivityEvent event(PassId passId, Instant at) {

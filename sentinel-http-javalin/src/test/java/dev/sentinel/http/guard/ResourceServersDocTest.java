@@ -68,7 +68,7 @@ class ResourceServersDocTest {
             }
         }
         assertThat(sources).extracting(path -> Path.of(path).getFileName().toString())
-                .containsExactlyInAnyOrder("OrdersAuth.java", "OrdersService.java");
+                .containsExactlyInAnyOrder("OrdersAuth.java", "OrdersService.java", "DiscoverableOrdersService.java");
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         List<String> arguments = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
@@ -113,6 +113,36 @@ class ResourceServersDocTest {
         JsonNode items = Json.parse(page.body()).path("items");
         assertThat(items.findValuesAsText("status_code")).containsExactlyInAnyOrder("200", "403");
         assertThat(items.findValuesAsText("endpoint")).containsOnly("/v1/orders");
+    }
+
+    @Test
+    void theDiscoverableExampleLeadsAnAgentFromAChallengeToTheMetadataAndOnToTheIssuer() throws Exception {
+        Javalin app = (Javalin) examples.loadClass("DiscoverableOrdersService")
+                .getMethod("start", String.class, String.class, int.class)
+                .invoke(null, server.issuer(), "https://api.example.com/orders", 0);
+        try {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/orders/list")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode metadata = Json.parse(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/.well-known/oauth-protected-resource/orders")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode issuer = Json.parse(http.send(HttpRequest.newBuilder(URI.create(metadata.path("authorization_servers")
+                    .path(0).asText() + "/.well-known/oauth-authorization-server")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"sentinel\", "
+                    + "resource_metadata=\"https://api.example.com/.well-known/oauth-protected-resource/orders\"");
+            assertThat(metadata.path("resource").asText()).isEqualTo("https://api.example.com/orders");
+            assertThat(metadata.path("scopes_supported").toString()).isEqualTo("[\"read:data\"]");
+            assertThat(issuer.path("issuer").asText()).isEqualTo(server.issuer());
+            assertThat(issuer.path("token_endpoint").asText()).isEqualTo(server.issuer() + "/oauth/token");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/orders/list"))
+                    .header("Authorization", "Bearer " + token("read:data")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+            app.stop();
+        }
     }
 
     private HttpResponse<String> get(Javalin app, String token) throws Exception {
