@@ -1,6 +1,8 @@
 package dev.sentinel.http;
 
 import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,13 +59,9 @@ public final class CannotListenException extends IllegalStateException {
                 };
                 return Optional.of(new CannotListenException("cannot listen on " + where + ": " + detail, reason, failure));
             }
-            if (cause instanceof java.nio.channels.UnresolvedAddressException
-                    || cause instanceof java.net.UnknownHostException) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
                 return Optional.of(new CannotListenException("cannot listen on " + where + ": "
                         + Reason.UNKNOWN_HOST.text, Reason.UNKNOWN_HOST, failure));
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return Optional.empty();

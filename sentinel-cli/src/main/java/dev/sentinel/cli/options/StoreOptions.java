@@ -5,6 +5,7 @@ import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,7 +63,7 @@ public final class StoreOptions {
         String url = dbUrl != null && !dbUrl.isBlank() ? dbUrl.strip() : null;
         String urlFromEnv = System.getenv("SENTINEL_DB_URL");
         if (url != null) {
-            boolean credentials = url.contains("@") || url.toLowerCase(java.util.Locale.ROOT).contains("password");
+            boolean credentials = url.contains("@") || url.toLowerCase(Locale.ROOT).contains("password");
             return credentials ? List.of() : List.of("--db-url", url);
         }
         if (urlFromEnv != null && !urlFromEnv.isBlank()) {
