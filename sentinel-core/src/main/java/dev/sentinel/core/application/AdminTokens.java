@@ -50,6 +50,7 @@ public final class AdminTokens {
     private final String generated;
     private volatile Known known;
     private long lastMissRereadNanos;
+    private long lastFailedReadNanos;
 
     private AdminTokens(Storage storage, LongSupplier nanoTime, byte[] digest, String generated) {
         this.storage = storage;
@@ -58,6 +59,7 @@ public final class AdminTokens {
         long now = nanoTime.getAsLong();
         this.known = new Known(digest, now);
         this.lastMissRereadNanos = now - MISS_REREAD_NANOS;
+        this.lastFailedReadNanos = now - MISS_REREAD_NANOS;
     }
 
     /**
@@ -143,10 +145,21 @@ public final class AdminTokens {
         }
         synchronized (this) {
             snapshot = known;
-            if (nanoTime.getAsLong() - snapshot.readAtNanos() < REFRESH_NANOS) {
+            long now = nanoTime.getAsLong();
+            if (now - snapshot.readAtNanos() < REFRESH_NANOS) {
                 return snapshot;
             }
-            known = read();
+            if (now - lastFailedReadNanos < MISS_REREAD_NANOS) {
+                // a store that just failed is not asked again for a second: requests queued behind a slow failure
+                // fail at once instead of each waiting out its own timeout
+                throw new StorageException("cannot re-read the admin token hash: the store failed less than a second ago");
+            }
+            try {
+                known = read();
+            } catch (StorageException unavailable) {
+                lastFailedReadNanos = now;
+                throw unavailable;
+            }
             return known;
         }
     }

@@ -99,6 +99,11 @@ class AdminTokensTest {
 
         assertThatThrownBy(() -> tokens.matches(token)).isInstanceOf(StorageException.class);
         storage.failing = false;
+        storage.reads.set(0);
+        assertThatThrownBy(() -> tokens.matches(token)).as("a store that just failed is not asked again at once")
+                .isInstanceOf(StorageException.class);
+        assertThat(storage.reads.get()).isZero();
+        advance(Duration.ofSeconds(1));
         assertThat(tokens.matches(token)).isTrue();
     }
 
