@@ -52,7 +52,7 @@ public final class DataDirectory {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StorageException("cannot use data directory " + dir + ": it exists and is not a directory");
         }
-        if (Files.notExists(dir)) {
+        if (!Files.exists(dir)) { // also when it cannot be looked up (a file or a closed directory on the way)
             try {
                 createOwnerOnly(dir);
             } catch (IOException | SecurityException failure) {
