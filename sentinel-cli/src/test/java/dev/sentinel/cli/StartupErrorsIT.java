@@ -2,6 +2,7 @@ package dev.sentinel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +66,7 @@ class StartupErrorsIT {
 
     @Test
     void aPrivilegedPortIsPermissionDeniedForAnUnprivilegedUser() throws Exception {
-        int unprivilegedFrom = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start"))
-                .strip());
+        int unprivilegedFrom = unprivilegedPortStart();
         Assumptions.assumeTrue(unprivilegedFrom > 80, "every user may bind port 80 on this machine "
                 + "(net.ipv4.ip_unprivileged_port_start=" + unprivilegedFrom + ")");
         Path dataDir = unprivilegedWorkspace().resolve("data");
@@ -109,6 +109,18 @@ class StartupErrorsIT {
         assertThat(errorLines).containsExactly(line);
         assertThat(refused.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(refused.out()).doesNotContain("listening on");
+    }
+
+    /**
+     * The lowest port any user may bind. Read in one call: a sysctl file answers a read at an offset past 0 with
+     * nothing, so {@code Files.readString} (which reads one byte first) would see "1" for "1024".
+     */
+    private static int unprivilegedPortStart() throws Exception {
+        Path sysctl = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
+        Assumptions.assumeTrue(Files.isReadable(sysctl), "no " + sysctl + " on this machine");
+        try (BufferedReader reader = Files.newBufferedReader(sysctl)) {
+            return Integer.parseInt(reader.readLine().strip());
+        }
     }
 
     private static boolean root() {
