@@ -1,6 +1,7 @@
 package dev.sentinel.cli;
 
 import dev.sentinel.cli.activity.ActivityCommand;
+import dev.sentinel.cli.admintoken.AdminTokenCommand;
 import dev.sentinel.cli.keys.KeysCommand;
 import dev.sentinel.cli.render.HelpLayout;
 import dev.sentinel.cli.pass.PassCommand;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
-            ActivityCommand.class, KeysCommand.class, BackupCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
+            ActivityCommand.class, KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {

@@ -29,7 +29,7 @@ class SentinelCommandTest {
                 {"pass", "show"}, {"pass", "permissions"}, {"pass", "regenerate"}, {"pass", "toggle"},
                 {"pass", "revoke"}, {"pass", "activate"}, {"pass", "delete"}, {"usage"}, {"activity"},
                 {"activity", "list"}, {"activity", "export"}, {"keys"}, {"keys", "rotate"},
-                {"completion"}}) {
+                {"admin-token"}, {"admin-token", "rotate"}, {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Result result = Cli.runRaw(args);
@@ -51,6 +51,7 @@ class SentinelCommandTest {
     void missingSubcommandIsAUsageErrorBelowTheTop() {
         assertThat(Cli.runRaw("pass").err()).contains("Missing required subcommand", "sentinel pass --help");
         assertThat(Cli.runRaw("keys").exitCode()).isEqualTo(2);
+        assertThat(Cli.runRaw("admin-token").exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class Sentinel {
     private final Storage storage;
     private final CredentialHasher hasher;
     private final Clock clock;
+    private final SecureRandom random;
     private final PassService passes;
     private final Authenticator authenticator;
     private final UsageService usage;
@@ -55,6 +56,7 @@ public final class Sentinel {
         this.storage = builder.storage;
         this.hasher = builder.hasher;
         this.clock = builder.clock;
+        this.random = builder.random;
         this.passes = new PassService(storage, hasher, new CredentialGenerator(builder.random), clock, Actor.LIBRARY);
         this.authenticator = new Authenticator(storage, hasher);
         this.usage = new UsageService(storage, clock);
@@ -143,6 +145,17 @@ public final class Sentinel {
      */
     public AdminTokens adminTokens(java.security.SecureRandom random) {
         return AdminTokens.stored(storage, random);
+    }
+
+    /**
+     * Issues a new admin token for this store, replacing the stored one, audited as done by {@code actor}; see
+     * {@link AdminTokens#rotate}. Servers that use the stored token accept the new one and refuse the old one within
+     * {@value AdminTokens#REFRESH_SECONDS} seconds; servers with a configured admin token ignore it.
+     *
+     * @return the new token, to show once
+     */
+    public String rotateAdminToken(Actor actor) {
+        return AdminTokens.rotate(storage, random, clock, actor);
     }
 
     /** The audit trail of what the server does to protect itself, such as throttling failed authentications. */

@@ -126,7 +126,8 @@ public final class SentinelServer implements AutoCloseable {
      * Reads the TLS certificate and key when configured, makes sure a signing key and an admin token exist, then
      * listens. Fails with {@link TlsConfigurationException} (naming the file) when the certificate or key cannot be
      * used, and with {@link IllegalStateException} when the stored signing key cannot be decrypted with the configured
-     * key-encryption key, and when the port is taken.
+     * key-encryption key; with {@link CannotListenException} (naming host, port and why: address not available, port
+     * already in use, permission denied) when it cannot listen.
      */
     public SentinelServer start() {
         if (app != null || closed) {
@@ -163,7 +164,11 @@ public final class SentinelServer implements AutoCloseable {
         if (settings.port != 0) {
             issuer = settings.issuer != null ? settings.issuer : defaultBase(settings.port);
         }
-        app.start(settings.host, settings.port);
+        try {
+            app.start(settings.host, settings.port);
+        } catch (RuntimeException failed) {
+            throw CannotListenException.of(settings.host, settings.port, failed).orElseThrow(() -> failed);
+        }
         issuer = settings.issuer != null ? settings.issuer : defaultBase(app.port());
         LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", defaultBase(app.port()),
                 issuer, keys.current().active(), SigningKeyService.signingProvider());

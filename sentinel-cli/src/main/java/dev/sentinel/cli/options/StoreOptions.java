@@ -4,6 +4,8 @@ import dev.sentinel.persistence.jdbi.DatabaseConfig;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +14,8 @@ import picocli.CommandLine.Option;
  * commands beside it share one configuration.
  */
 public final class StoreOptions {
+
+    private static final Path DEFAULT_DATA_DIR = Path.of("./sentinel-data");
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:SENTINEL_DATA_DIR:-./sentinel-data}",
             description = "Directory of the embedded H2 database (and key files). Env: SENTINEL_DATA_DIR. "
@@ -48,6 +52,27 @@ public final class StoreOptions {
     /** Opens the store, creating it when there is none and migrating its schema as needed; the caller closes it. */
     public JdbiStorage openOrCreate() {
         return JdbiStorage.open(config());
+    }
+
+    /**
+     * The options that point another command at this store, as command-line words: none for the default data
+     * directory, {@code --data-dir} with its absolute path for another one, {@code --db-url} for a PostgreSQL URL given
+     * as an option that holds no credentials (one from the environment, or with credentials, is not repeated).
+     */
+    public List<String> sameStoreArguments() {
+        String url = dbUrl != null && !dbUrl.isBlank() ? dbUrl.strip() : null;
+        String urlFromEnv = System.getenv("SENTINEL_DB_URL");
+        if (url != null) {
+            boolean credentials = url.contains("@") || url.toLowerCase(Locale.ROOT).contains("password");
+            return credentials ? List.of() : List.of("--db-url", url);
+        }
+        if (urlFromEnv != null && !urlFromEnv.isBlank()) {
+            return List.of();
+        }
+        if (dataDir == null || dataDir.equals(DEFAULT_DATA_DIR)) {
+            return List.of();
+        }
+        return List.of("--data-dir", dataDir.toAbsolutePath().normalize().toString());
     }
 
     private DatabaseConfig config() {

@@ -1,5 +1,6 @@
 package dev.sentinel.cli.serve;
 
+import dev.sentinel.cli.CommandFailedException;
 import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.VersionProvider;
 import dev.sentinel.cli.options.DurationConverter;
@@ -10,6 +11,7 @@ import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.token.AccessTokenType;
 import dev.sentinel.core.application.token.KeyAlgorithm;
+import dev.sentinel.http.CannotListenException;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.throttle.FailureLimit;
 import dev.sentinel.http.throttle.Throttling;
@@ -182,6 +184,9 @@ public final class ServeCommand implements Callable<Integer> {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), true);
             Sentinel sentinel = Sentinel.builder().storage(storage).hasher(hasher.hasher()).build();
             server = configure(SentinelServer.builder(sentinel), keyEncryptionKey).build().start();
+        } catch (CannotListenException cannotListen) {
+            storage.close();
+            throw new CommandFailedException(cannotListen.getMessage(), cannotListen);
         } catch (RuntimeException failed) {
             storage.close();
             throw failed;
@@ -326,6 +331,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies "
                     + String.join(",", clientAddresses.trustedProxies()));
         }
+        NextSteps.lines(server.baseUri(), storeOptions.sameStoreArguments()).forEach(out::println);
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

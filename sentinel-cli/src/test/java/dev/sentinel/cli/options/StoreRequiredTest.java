@@ -25,7 +25,8 @@ class StoreRequiredTest {
     @ValueSource(strings = {"pass list --project demo", "project list", "pass show SP-2026-A1B2C3", "pass permissions SP-2026-A1B2C3",
         "pass toggle SP-2026-A1B2C3", "pass revoke SP-2026-A1B2C3", "pass activate SP-2026-A1B2C3",
         "pass regenerate SP-2026-A1B2C3", "pass delete SP-2026-A1B2C3 --yes", "usage SP-2026-A1B2C3",
-        "activity list SP-2026-A1B2C3", "activity export SP-2026-A1B2C3", "keys rotate", "backup --to backup.zip"})
+        "activity list SP-2026-A1B2C3", "activity export SP-2026-A1B2C3", "keys rotate", "admin-token rotate",
+        "backup --to backup.zip"})
     void aCommandThatNeedsAStoreRefusesADirectoryWithoutOneAndCreatesNothing(String command) {
         Path typo = tempDir.resolve("sentinel-dta");
 

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -50,11 +52,23 @@ public final class DataDirectory {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StorageException("cannot use data directory " + dir + ": it exists and is not a directory");
         }
-        try {
-            if (Files.notExists(dir)) {
+        if (!Files.exists(dir)) { // also when it cannot be looked up (a file or a closed directory on the way)
+            try {
                 createOwnerOnly(dir);
+            } catch (IOException | SecurityException failure) {
+                Path parent = dir.toAbsolutePath().getParent();
+                throw new StorageException("cannot create data directory " + dir + ": " + describe(failure,
+                        "OS user " + osUser() + " cannot create it in " + parent), failure);
             }
-            UserPrincipal us = writeCheck(dir);
+        }
+        UserPrincipal us;
+        try {
+            us = writeCheck(dir);
+        } catch (IOException | SecurityException failure) {
+            throw new StorageException("cannot open data directory " + dir + ": " + describe(failure,
+                    "OS user " + osUser() + " cannot write to it"), failure);
+        }
+        try {
             UserPrincipal owner = Files.getOwner(dir);
             if (posix() && !owner.equals(us)) {
                 throw new StorageException("data directory " + dir + " belongs to " + owner.getName() + ", not to "
@@ -63,7 +77,7 @@ public final class DataDirectory {
             }
             tighten(dir);
         } catch (IOException | SecurityException failure) {
-            throw new StorageException("cannot write to data directory " + dir + ": " + describe(failure), failure);
+            throw new StorageException("cannot write to data directory " + dir + ": " + describe(failure, ""), failure);
         }
     }
 
@@ -80,7 +94,7 @@ public final class DataDirectory {
             }
         } catch (IOException failure) {
             throw new StorageException("cannot restrict the files of data directory " + dir + " to their owner: "
-                    + describe(failure), failure);
+                    + describe(failure, ""), failure);
         }
     }
 
@@ -153,8 +167,24 @@ public final class DataDirectory {
         }
     }
 
-    private static String describe(Exception failure) {
+    /**
+     * The failure in the words of a shell ({@code permission denied}, {@code not a directory}, {@code read-only file
+     * system}), with {@code whenDenied} in brackets after a permission denied; other failures keep their type.
+     */
+    private static String describe(Exception failure, String whenDenied) {
+        if (failure instanceof AccessDeniedException || failure instanceof SecurityException) {
+            return whenDenied.isEmpty() ? "permission denied" : "permission denied (" + whenDenied + ")";
+        }
+        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+                && !fileSystem.getReason().isBlank()) {
+            String reason = fileSystem.getReason();
+            return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
         String kind = failure.getClass().getSimpleName();
         return failure.getMessage() == null ? kind : kind + " (" + failure.getMessage() + ")";
+    }
+
+    private static String osUser() {
+        return System.getProperty("user.name", "?");
     }
 }

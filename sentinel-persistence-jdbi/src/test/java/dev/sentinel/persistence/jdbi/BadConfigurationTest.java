@@ -68,7 +68,7 @@ class BadConfigurationTest {
 
         StorageException failure = openFails(DatabaseConfig.h2(below));
 
-        assertThat(failure.getMessage()).startsWith("cannot write to data directory " + below);
+        assertThat(failure.getMessage()).isEqualTo("cannot create data directory " + below + ": not a directory");
         assertOneLineWithout(failure, "\tat ");
     }
 
