@@ -37,11 +37,7 @@ public final class AdminGuard implements Handler {
         Optional<String> presented = Requests.bearerToken(ctx);
         Optional<String> address = Requests.clientIp(ctx);
         if (presented.isPresent()) {
-            throttle.tokenRefusal(address).ifPresent(wait -> {
-                long seconds = AuthThrottle.retryAfterSeconds(wait);
-                ctx.header("Retry-After", Long.toString(seconds));
-                throw new HttpProblem(429, "too many wrong tokens from this address; retry after " + seconds + " s");
-            });
+            throttle.refuseThrottledToken(ctx, address);
         }
         boolean ingest = ctx.method() == HandlerType.POST && ctx.path().equals("/api/v1/activity");
         if (ingest && presented.isPresent() && ingestTokens.map(ingestToken -> ingestToken.matches(presented.get())).orElse(false)) {

@@ -36,11 +36,7 @@ public final class MetricsEndpoint implements Handler {
         Optional<String> presented = Requests.bearerToken(ctx);
         Optional<String> address = Requests.clientIp(ctx);
         if (presented.isPresent()) {
-            throttle.tokenRefusal(address).ifPresent(wait -> {
-                long seconds = AuthThrottle.retryAfterSeconds(wait);
-                ctx.header("Retry-After", Long.toString(seconds));
-                throw new HttpProblem(429, "too many wrong tokens from this address; retry after " + seconds + " s");
-            });
+            throttle.refuseThrottledToken(ctx, address);
         }
         if (!presented.map(expected::matches).orElse(false)) {
             presented.ifPresent(wrong -> throttle.tokenFailed(address, "metrics token"));

@@ -3,6 +3,8 @@ package dev.sentinel.http.throttle;
 import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.http.problem.HttpProblem;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,6 +98,18 @@ public final class AuthThrottle implements AutoCloseable {
     /** Admin-, ingest- and metrics-token attempts refused so far because of a limit (each one a 429). */
     public long refusedTokens() {
         return refusedTokens.sum();
+    }
+
+    /**
+     * Refuses a bearer-token attempt (admin, ingest or metrics token) from an address over its limit: a 429 problem
+     * with {@code Retry-After}, before the token is compared.
+     */
+    public void refuseThrottledToken(Context ctx, Optional<String> address) {
+        tokenRefusal(address).ifPresent(wait -> {
+            long seconds = retryAfterSeconds(wait);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new HttpProblem(429, "too many wrong tokens from this address; retry after " + seconds + " s");
+        });
     }
 
     /** Counts a wrong admin, ingest or metrics token ({@code which} names it in the audit entry). */
