@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one. Env: SENTINEL_PORT. Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--issuer", paramLabel = "URL",
+    @Option(names = "--issuer", paramLabel = "URL", defaultValue = "${env:SENTINEL_ISSUER}",
             description = "Issuer (iss) of tokens and metadata, e.g. https://auth.example.com when behind a proxy. "
                     + "Env: SENTINEL_ISSUER. Default: the URL the server listens on.")
     String issuer;
@@ -81,27 +81,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Access-token lifetime, e.g. 5m, 15m, 1h. Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
     Duration tokenLifetime;
 
-    @Option(names = "--audience", paramLabel = "URI",
+    @Option(names = "--audience", paramLabel = "URI", defaultValue = "${env:SENTINEL_AUDIENCE}",
             description = "Default aud of tokens, for passes that list no audiences and ask for no resource. "
                     + "Env: SENTINEL_AUDIENCE. Default: the issuer.")
     String audience;
 
     @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class,
+            defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM}",
             description = "Algorithm of signing keys: ES256, EdDSA or RS256. When the current key has another, a new key "
                     + "is made on start (the old one stays published until its tokens expire). Env: "
                     + "SENTINEL_SIGNING_ALGORITHM. Default: the store's current algorithm; ES256 for a new store.")
     String signingAlgorithm;
 
-    @Option(names = "--access-token-typ", paramLabel = "TYP",
+    @Option(names = "--access-token-typ", paramLabel = "TYP", defaultValue = "${env:SENTINEL_ACCESS_TOKEN_TYP}",
             description = "typ header of access tokens: at+jwt (RFC 9068) or JWT (for resource servers that accept no "
                     + "other, e.g. stock Spring Boot). Sentinel accepts both. Env: SENTINEL_ACCESS_TOKEN_TYP. "
                     + "Default: at+jwt")
     String accessTokenTyp;
 
     @Option(names = "--scopes-supported", paramLabel = "LIST", split = ",",
+            defaultValue = "${env:SENTINEL_SCOPES_SUPPORTED}",
             description = "scopes_supported to publish in the authorization server metadata, comma-separated. "
                     + "Env: SENTINEL_SCOPES_SUPPORTED. Default: none (the member is left out).")
-    java.util.List<String> scopesSupported;
+    List<String> scopesSupported;
+
+    /** {@link #accessTokenTyp}, parsed by {@link #validate()}; null for the default. */
+    private AccessTokenType accessTokenType;
 
     @Option(names = "--activity-retention", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:SENTINEL_ACTIVITY_RETENTION:-90d}",
@@ -133,12 +138,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Wrong admin or ingest tokens allowed per address; off for none. "
                     + "Env: SENTINEL_ADMIN_FAILURE_LIMIT. Default: ${DEFAULT-VALUE}")
     FailureLimit adminFailureLimit;
-    @Option(names = "--trusted-proxies", paramLabel = "CIDR[,CIDR...]", defaultValue = "${env:SENTINEL_TRUSTED_PROXIES:-}",
+    @Option(names = "--trusted-proxies", paramLabel = "CIDR", split = ",", defaultValue = "${env:SENTINEL_TRUSTED_PROXIES}",
             description = "Reverse proxies trusted to name the client in Forwarded / X-Forwarded-For (CIDR blocks or "
                     + "addresses, comma-separated). The client is the right-most hop that is not one of them; these "
                     + "headers from any other peer are ignored. Env: SENTINEL_TRUSTED_PROXIES. Default: none (the socket "
                     + "peer is the client).")
-    String trustedProxies;
+    List<String> trustedProxies;
 
     private ClientAddresses clientAddresses = ClientAddresses.none();
 
@@ -217,27 +222,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--activity-retention must be at least 1d (got "
                     + activityRetention + ")");
         }
-        if (issuer == null) {
-            issuer = System.getenv("SENTINEL_ISSUER");
-        }
-        if (audience == null) {
-            audience = System.getenv("SENTINEL_AUDIENCE");
-        }
-        if (signingAlgorithm == null) {
-            signingAlgorithm = System.getenv("SENTINEL_SIGNING_ALGORITHM");
-        }
-        if (accessTokenTyp == null) {
-            accessTokenTyp = System.getenv("SENTINEL_ACCESS_TOKEN_TYP");
-        }
-        if (scopesSupported == null) {
-            String fromEnv = System.getenv("SENTINEL_SCOPES_SUPPORTED");
-            scopesSupported = fromEnv == null || fromEnv.isBlank() ? List.of()
-                    : Arrays.stream(fromEnv.split(",")).map(String::strip).filter(scope -> !scope.isEmpty()).toList();
-        }
+        scopesSupported = words(scopesSupported);
         checked("--signing-algorithm", () -> signingAlgorithm == null || signingAlgorithm.isBlank() ? null
                 : KeyAlgorithm.parse(signingAlgorithm));
-        checked("--access-token-typ", () -> accessTokenTyp == null || accessTokenTyp.isBlank() ? null
-                : AccessTokenType.parse(accessTokenTyp));
+        checked("--access-token-typ", () -> accessTokenType = accessTokenTyp == null || accessTokenTyp.isBlank()
+                ? null : AccessTokenType.parse(accessTokenTyp));
         checked("--scopes-supported", () -> {
             DiscoveryEndpoints.checkScopes(scopesSupported);
             return null;
@@ -247,7 +236,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + audience + "')");
         }
         try {
-            clientAddresses = ClientAddresses.trusting(proxyList());
+            clientAddresses = ClientAddresses.trusting(words(trustedProxies));
         } catch (IllegalArgumentException malformed) {
             throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
         }
@@ -267,11 +256,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> proxyList() {
-        if (trustedProxies == null || trustedProxies.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(text -> !text.isEmpty()).toList();
+    /** The items of a comma-separated option (from the command line or its env variable), stripped, none empty. */
+    private static List<String> words(List<String> items) {
+        return items == null ? List.of() : items.stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     /** Both TLS files or neither, from options or env. */
@@ -302,8 +289,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .scopesSupported(scopesSupported)
                 .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
                 .trustedProxies(clientAddresses.trustedProxies());
-        if (accessTokenTyp != null && !accessTokenTyp.isBlank()) {
-            builder.accessTokenType(AccessTokenType.parse(accessTokenTyp));
+        if (accessTokenType != null) {
+            builder.accessTokenType(accessTokenType);
         }
         if (issuer != null && !issuer.isBlank()) {
             builder.issuer(issuer);
