@@ -1,6 +1,8 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.persistence.jdbi.adapter.Dialect;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

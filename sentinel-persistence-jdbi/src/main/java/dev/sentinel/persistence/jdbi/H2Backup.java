@@ -1,6 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

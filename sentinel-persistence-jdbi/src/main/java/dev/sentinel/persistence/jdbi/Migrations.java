@@ -1,6 +1,7 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
