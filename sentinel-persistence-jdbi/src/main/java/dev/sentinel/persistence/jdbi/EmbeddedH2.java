@@ -2,6 +2,7 @@ package dev.sentinel.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.migration.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +51,8 @@ final class EmbeddedH2 {
             owner = ownerConnection(ownerUrl, dataDir);
             H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow();
             if (!Migrations.isCurrent(owner)) {
-                Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), config);
+                Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()),
+                        config.describe());
             }
             grantRuntimeUser(owner, config.runtimeUrl(), credentials);
             DataDirectory.restrictFiles(dataDir);

@@ -8,6 +8,7 @@ import dev.sentinel.core.port.out.StorageSession;
 import dev.sentinel.persistence.jdbi.adapter.JdbiSession;
 import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import dev.sentinel.persistence.jdbi.adapter.Sql;
+import dev.sentinel.persistence.jdbi.migration.Migrations;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,7 +79,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         HikariDataSource dataSource = DataSources.open(config, create);
         try {
             if (!isCurrent(dataSource)) {
-                Migrations.migrate(Flyway.configure().dataSource(dataSource), config);
+                Migrations.migrate(Flyway.configure().dataSource(dataSource), config.describe());
             }
         } catch (StorageException failure) {
             dataSource.close();

@@ -1,17 +1,17 @@
 package dev.sentinel.persistence.jdbi;
 
 /** How databases were opened before per-install passwords: user {@code sa}, empty password, listener on every interface. */
-final class LegacyH2 {
+public final class LegacyH2 {
 
-    static final String USER = "sa";
-    static final String PASSWORD = "";
+    public static final String USER = "sa";
+    public static final String PASSWORD = "";
     /** The URL options of release 74bd9b5. */
     static final String OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     private LegacyH2() {
     }
 
-    static String url(java.nio.file.Path dataDir) {
+    public static String url(java.nio.file.Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DatabaseConfig.H2_FILE_NAME) + OPTIONS;
     }
 }
