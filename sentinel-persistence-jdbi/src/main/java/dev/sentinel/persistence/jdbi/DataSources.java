@@ -116,7 +116,7 @@ final class DataSources {
         }
     }
 
-    static StorageException cannotOpen(DatabaseConfig config, Throwable failure) {
+    private static StorageException cannotOpen(DatabaseConfig config, Throwable failure) {
         return new StorageException("cannot open the " + config.describe() + ": " + Redaction.rootMessage(failure), failure);
     }
 }

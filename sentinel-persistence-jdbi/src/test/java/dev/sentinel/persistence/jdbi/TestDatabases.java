@@ -38,6 +38,11 @@ public final class TestDatabases {
         return storage.jdbi();
     }
 
+    /** The database at {@code url}, as {@link DatabaseConfig#fromOptions} makes it when no environment variable is set. */
+    public static DatabaseConfig ignoringEnvironment(String url, String user, String password) {
+        return DatabaseConfig.fromOptions(null, url, user, password, name -> null);
+    }
+
     /** A PostgreSQL database in a schema of its own; skips (or fails, when required) without a server. */
     public static PostgresSchema postgresSchema() {
         Optional<String> url = postgresUrl();

@@ -7,10 +7,11 @@ import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.fixtures.TestEvents;
 import dev.sentinel.core.port.out.StorageSession;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;
-import dev.sentinel.persistence.jdbi.H2Owner;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
-import dev.sentinel.persistence.jdbi.LegacyH2;
 import dev.sentinel.persistence.jdbi.TestDatabases;
+import dev.sentinel.persistence.jdbi.h2.EmbeddedH2;
+import dev.sentinel.persistence.jdbi.h2.H2Owner;
+import dev.sentinel.persistence.jdbi.h2.LegacyH2;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class MigrationUpgradeTest {
             assertThat(storage.read((StorageSession session) -> session.activity().count(ActivityFilter.all(passId)))).isEqualTo(1);
         }
         String owner = H2Owner.password(dataDir);
-        assertThat(Flyway.configure().dataSource(config.jdbcUrl(), H2Owner.USER, owner)
+        assertThat(Flyway.configure().dataSource(config.jdbcUrl(), EmbeddedH2.OWNER, owner)
                 .locations("classpath:db/migration").load().info().pending()).isEmpty();
     }
 
@@ -227,7 +228,7 @@ class MigrationUpgradeTest {
     void aHistoryThatNamesTheJavaMigrationsByTheirFormerPackageStillValidatesAndUpgradesOnH2() {
         DatabaseConfig config = DatabaseConfig.h2(dataDir);
         assertFormerClassNamesValidate(config, LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD,
-                () -> Flyway.configure().dataSource(config.jdbcUrl(), H2Owner.USER, H2Owner.password(dataDir)));
+                () -> Flyway.configure().dataSource(config.jdbcUrl(), EmbeddedH2.OWNER, H2Owner.password(dataDir)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 /** How databases were opened before per-install passwords: user {@code sa}, empty password, listener on every interface. */
 public final class LegacyH2 {
@@ -12,6 +12,6 @@ public final class LegacyH2 {
     }
 
     public static String url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DatabaseConfig.H2_FILE_NAME) + OPTIONS;
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(EmbeddedH2.FILE_NAME) + OPTIONS;
     }
 }

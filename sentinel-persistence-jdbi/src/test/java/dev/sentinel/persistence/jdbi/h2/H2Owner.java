@@ -1,11 +1,9 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 import java.nio.file.Path;
 
-/** The owner of a data directory's H2 database, for tests outside its package that open it as the owner. */
+/** The owner's password of a data directory's H2 database, for tests outside this package that open it as the owner. */
 public final class H2Owner {
-
-    public static final String USER = EmbeddedH2.OWNER;
 
     private H2Owner() {
     }
