@@ -1,7 +1,7 @@
 package dev.sentinel.cli.serve;
 
 import dev.sentinel.core.domain.SentinelException;
-import dev.sentinel.persistence.jdbi.DataDirectory;
+import dev.sentinel.persistence.jdbi.h2.DataDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package dev.sentinel.persistence.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.adapter.Dialect;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -114,7 +116,7 @@ final class DataSources {
         }
     }
 
-    static StorageException cannotOpen(DatabaseConfig config, Throwable failure) {
+    private static StorageException cannotOpen(DatabaseConfig config, Throwable failure) {
         return new StorageException("cannot open the " + config.describe() + ": " + Redaction.rootMessage(failure), failure);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sentinel.persistence.jdbi;
 
 import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.persistence.jdbi.adapter.Dialect;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
+import dev.sentinel.persistence.jdbi.h2.EmbeddedH2;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,21 +20,6 @@ public final class DatabaseConfig {
     public static final String ENV_URL = "SENTINEL_DB_URL";
     public static final String ENV_USER = "SENTINEL_DB_USER";
     public static final String ENV_PASSWORD = "SENTINEL_DB_PASSWORD";
-    /** The H2 database's file name inside the data directory (H2 adds {@code .mv.db}). */
-    static final String H2_FILE_NAME = "sentinel";
-    /**
-     * AUTO_SERVER lets the CLI and a running server share the file (its listener is bound to loopback by the
-     * {@code sentinel} command, and needs the per-install password); LOCK_TIMEOUT lets row locks wait for concurrent
-     * rotations instead of failing after H2's default second.
-     */
-    static final String H2_RUNTIME_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
-    /**
-     * The owner, who opens the database, also sets WRITE_DELAY=0, which only an admin may: every commit reaches the
-     * file before it returns, so a killed process loses nothing it acknowledged. (H2 refuses DB_CLOSE_ON_EXIT=FALSE
-     * together with AUTO_SERVER, so its shutdown hook stays; {@code sentinel serve} stops on SIGTERM before any
-     * shutdown hook runs.)
-     */
-    static final String H2_OWNER_OPTIONS = H2_RUNTIME_OPTIONS + ";WRITE_DELAY=0";
 
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -54,8 +42,7 @@ public final class DatabaseConfig {
     public static DatabaseConfig h2(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path absolute = dataDir.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + absolute.resolve(H2_FILE_NAME) + H2_OWNER_OPTIONS;
-        return new DatabaseConfig(Dialect.H2, url, EmbeddedH2.OWNER, "", Optional.of(absolute));
+        return new DatabaseConfig(Dialect.H2, EmbeddedH2.url(absolute), EmbeddedH2.OWNER, "", Optional.of(absolute));
     }
 
     /** A PostgreSQL database, e.g. {@code jdbc:postgresql://db.internal:5432/sentinel}. */
@@ -107,11 +94,6 @@ public final class DatabaseConfig {
     /** The JDBC URL (may carry connection options; shown to users only through {@link #toString()}). */
     public String jdbcUrl() {
         return jdbcUrl;
-    }
-
-    /** The URL the runtime pool of a data directory's database uses: without the owner's settings. */
-    String runtimeUrl() {
-        return jdbcUrl.replace(H2_OWNER_OPTIONS, H2_RUNTIME_OPTIONS);
     }
 
     public String user() {

@@ -5,6 +5,12 @@ import dev.sentinel.core.domain.SentinelException;
 import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
+import dev.sentinel.persistence.jdbi.adapter.JdbiSession;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
+import dev.sentinel.persistence.jdbi.adapter.Sql;
+import dev.sentinel.persistence.jdbi.h2.DataDirectory;
+import dev.sentinel.persistence.jdbi.h2.EmbeddedH2;
+import dev.sentinel.persistence.jdbi.migration.Migrations;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,13 +75,14 @@ public final class JdbiStorage implements Storage, AutoCloseable {
     private static JdbiStorage open(DatabaseConfig config, boolean create) {
         Objects.requireNonNull(config, "config");
         if (config.dataDir().isPresent()) {
-            EmbeddedH2.Opened opened = EmbeddedH2.open(config, config.dataDir().get(), create);
+            EmbeddedH2.Opened opened = EmbeddedH2.open(config.jdbcUrl(), config.dataDir().get(), config.describe(), create,
+                    (url, user, password) -> DataSources.pool(config, url, user, password));
             return new JdbiStorage(config, opened.pool(), Optional.of(opened.owner()));
         }
         HikariDataSource dataSource = DataSources.open(config, create);
         try {
             if (!isCurrent(dataSource)) {
-                Migrations.migrate(Flyway.configure().dataSource(dataSource), config);
+                Migrations.migrate(Flyway.configure().dataSource(dataSource), config.describe());
             }
         } catch (StorageException failure) {
             dataSource.close();
@@ -188,7 +195,7 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         dataSource.getHikariPoolMXBean().softEvictConnections();
         config.dataDir().ifPresent(dataDir -> {
             try {
-                Optional<Connection> fresh = Optional.of(EmbeddedH2.ownerConnectionToExisting(config, dataDir));
+                Optional<Connection> fresh = Optional.of(EmbeddedH2.ownerConnectionToExisting(config.jdbcUrl(), dataDir));
                 owner.getAndSet(fresh).ifPresent(JdbiStorage::closeQuietly);
             } catch (RuntimeException | SQLException stillDown) {
                 // the next failure or readiness probe tries again
@@ -212,9 +219,9 @@ public final class JdbiStorage implements Storage, AutoCloseable {
      */
     public long backup(java.nio.file.Path target) {
         Objects.requireNonNull(target, "target");
-        return H2Backup.write(config, config.dataDir().orElseThrow(() -> new StorageException(
+        return EmbeddedH2.backup(config.jdbcUrl(), config.dataDir().orElseThrow(() -> new StorageException(
                 "sentinel backup copies the embedded H2 database only; back up PostgreSQL with its own tools, e.g. "
-                        + "pg_dump -Fc -f sentinel.dump DBNAME (see the operations guide)")), target);
+                        + "pg_dump -Fc -f sentinel.dump DBNAME (see the operations guide)")), config.describe(), target);
     }
 
     /** The configuration this store was opened with. */

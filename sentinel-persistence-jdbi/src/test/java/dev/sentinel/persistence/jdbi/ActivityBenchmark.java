@@ -8,6 +8,7 @@ import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.ActivityType;
 import dev.sentinel.core.port.out.StorageSession;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

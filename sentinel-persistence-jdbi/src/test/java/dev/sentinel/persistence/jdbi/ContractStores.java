@@ -16,7 +16,7 @@ import org.opentest4j.TestAbortedException;
  * before each test (as an extension, so before the contract's own set-up), and closed when the test JVM exits. One
  * top-level class per contract and database, rather than nested classes, so that the test reports count every test.
  */
-enum ContractStores implements BeforeEachCallback {
+public enum ContractStores implements BeforeEachCallback {
 
     H2 {
         @Override
@@ -58,7 +58,7 @@ enum ContractStores implements BeforeEachCallback {
     }
 
     /** The store, opened on first use. */
-    synchronized JdbiStorage storage() {
+    public synchronized JdbiStorage storage() {
         if (opened == null && unavailable == null) {
             try {
                 opened = open();

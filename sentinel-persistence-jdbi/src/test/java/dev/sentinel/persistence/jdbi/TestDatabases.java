@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real databases for tests: H2 files in temporary directories, and PostgreSQL when {@code sentinel.test.postgres.url}
  * (or env {@code SENTINEL_TEST_PG_URL}) names one. Without a URL the PostgreSQL tests are skipped, unless env
- * {@code SENTINEL_TEST_REQUIRE_PG=true}, when they fail.
+ * {@code SENTINEL_TEST_REQUIRE_PG=true}, when they fail. Public, with {@link #jdbi}, for the tests of the module's other
+ * packages.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     /** Every table, children first, so deleting in this order never breaks a foreign key. */
     static final List<String> TABLES = List.of("usage_hourly_endpoints", "usage_hourly", "activity_blocks", "activity_counts",
@@ -27,12 +29,22 @@ final class TestDatabases {
     }
 
     /** Empties every table, so each test starts from an empty store. */
-    static void clean(JdbiStorage storage) {
+    public static void clean(JdbiStorage storage) {
         storage.jdbi().useHandle(handle -> TABLES.forEach(table -> handle.execute("DELETE FROM " + table)));
     }
 
+    /** The JDBI instance behind {@code storage}, to look at the database directly. */
+    public static Jdbi jdbi(JdbiStorage storage) {
+        return storage.jdbi();
+    }
+
+    /** The database at {@code url}, as {@link DatabaseConfig#fromOptions} makes it when no environment variable is set. */
+    public static DatabaseConfig ignoringEnvironment(String url, String user, String password) {
+        return DatabaseConfig.fromOptions(null, url, user, password, name -> null);
+    }
+
     /** A PostgreSQL database in a schema of its own; skips (or fails, when required) without a server. */
-    static PostgresSchema postgresSchema() {
+    public static PostgresSchema postgresSchema() {
         Optional<String> url = postgresUrl();
         if (url.isEmpty()) {
             if ("true".equalsIgnoreCase(System.getenv("SENTINEL_TEST_REQUIRE_PG"))) {
@@ -56,7 +68,7 @@ final class TestDatabases {
     }
 
     /** A throw-away schema; {@link #config()} points the search path at it. */
-    record PostgresSchema(String url, String user, String password, String schema) implements AutoCloseable {
+    public record PostgresSchema(String url, String user, String password, String schema) implements AutoCloseable {
 
         static PostgresSchema create(String url, String user, String password) {
             String schema = "sentinel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
@@ -66,7 +78,7 @@ final class TestDatabases {
             return created;
         }
 
-        DatabaseConfig config() {
+        public DatabaseConfig config() {
             return DatabaseConfig.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
         }
 

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.StorageException;

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.fixtures.TestServices;
 import dev.sentinel.core.port.out.StorageSession;
+import dev.sentinel.persistence.jdbi.DatabaseConfig;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+import dev.sentinel.persistence.jdbi.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +121,9 @@ class EmbeddedH2SecurityTest {
         Path dataDir = tempDir.resolve("store");
         try (JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(dataDir))) {
             String sql = statement.formatted(tempDir);
-            assertThatThrownBy(() -> storage.jdbi().useHandle(handle -> handle.execute(sql)))
+            assertThatThrownBy(() -> TestDatabases.jdbi(storage).useHandle(handle -> handle.execute(sql)))
                     .hasStackTraceContaining("SQL statement");
-            String user = storage.jdbi().withHandle(EmbeddedH2SecurityTest::currentUser);
+            String user = TestDatabases.jdbi(storage).withHandle(EmbeddedH2SecurityTest::currentUser);
             assertThat(user).isEqualTo(EmbeddedH2.RUNTIME_USER);
         }
         try (Stream<Path> files = Files.list(tempDir)) {
@@ -131,7 +134,7 @@ class EmbeddedH2SecurityTest {
     @Test
     void commitsStillReachTheFileBeforeTheyReturn() {
         try (JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(tempDir.resolve("store")))) {
-            List<String> writeDelay = storage.jdbi().withHandle(handle -> handle.createQuery(
+            List<String> writeDelay = TestDatabases.jdbi(storage).withHandle(handle -> handle.createQuery(
                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
                     .mapTo(String.class).list());
             assertThat(writeDelay).as("the stored setting and the one in force").containsExactly("0", "0");
@@ -224,8 +227,8 @@ class EmbeddedH2SecurityTest {
 
     /** A store as release 74bd9b5 made it: every migration run as {@code sa} with an empty password, one pass in it. */
     private static PassId lastReleaseStoreWithAPass(Path dataDir) {
-        DatabaseConfig lastRelease = DatabaseConfig.fromOptions(null, LegacyH2.url(dataDir), LegacyH2.USER,
-                LegacyH2.PASSWORD, name -> null);
+        DatabaseConfig lastRelease = TestDatabases.ignoringEnvironment(LegacyH2.url(dataDir), LegacyH2.USER,
+                LegacyH2.PASSWORD);
         try (JdbiStorage legacy = JdbiStorage.open(lastRelease)) {
             return TestServices.passService(legacy).create(TestServices.aCreateCommand()).pass().passId();
         }

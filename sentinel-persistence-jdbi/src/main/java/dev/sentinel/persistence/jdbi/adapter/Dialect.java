@@ -1,7 +1,7 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 /** The two databases Sentinel speaks to; the schema is shared, only upserts differ. */
-enum Dialect {
+public enum Dialect {
     H2,
     POSTGRES
 }

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import static dev.sentinel.core.fixtures.TestEvents.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,8 @@ import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.core.fixtures.TestIds;
 import dev.sentinel.core.port.out.StorageSession;
+import dev.sentinel.persistence.jdbi.DatabaseConfig;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

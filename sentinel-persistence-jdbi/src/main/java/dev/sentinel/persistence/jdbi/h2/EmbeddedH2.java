@@ -1,7 +1,9 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
+import dev.sentinel.persistence.jdbi.migration.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +23,26 @@ import org.slf4j.LoggerFactory;
  * {@code RUNSCRIPT}, {@code LINK}…: H2 reserves those for admins). A database made before per-install passwords
  * ({@code sa} with an empty password) is given them on its first open, and keeps its data.
  */
-final class EmbeddedH2 {
+public final class EmbeddedH2 {
 
-    static final String OWNER = "SA";
+    /** The database's admin, who opens it and migrates its schema. */
+    public static final String OWNER = "SA";
     static final String RUNTIME_USER = "SENTINEL_RUNTIME";
+    /** The database's file name inside the data directory (H2 adds {@code .mv.db}). */
+    static final String FILE_NAME = "sentinel";
+    /**
+     * AUTO_SERVER lets the CLI and a running server share the file (its listener is bound to loopback by the
+     * {@code sentinel} command, and needs the per-install password); LOCK_TIMEOUT lets row locks wait for concurrent
+     * rotations instead of failing after H2's default second.
+     */
+    private static final String RUNTIME_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+    /**
+     * The owner, who opens the database, also sets WRITE_DELAY=0, which only an admin may: every commit reaches the
+     * file before it returns, so a killed process loses nothing it acknowledged. (H2 refuses DB_CLOSE_ON_EXIT=FALSE
+     * together with AUTO_SERVER, so its shutdown hook stays; {@code sentinel serve} stops on SIGTERM before any
+     * shutdown hook runs.)
+     */
+    private static final String OWNER_OPTIONS = RUNTIME_OPTIONS + ";WRITE_DELAY=0";
     private static final String LEGACY_PASSWORD = "";
     private static final int WRONG_USER_OR_PASSWORD = 28000;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedH2.class);
@@ -32,33 +50,46 @@ final class EmbeddedH2 {
     private EmbeddedH2() {
     }
 
+    /** The owner's JDBC URL of the database in {@code dataDir}, an absolute path. */
+    public static String url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve(FILE_NAME) + OWNER_OPTIONS;
+    }
+
+    /** Opens the caller's connection pool on a URL as a user. */
+    @FunctionalInterface
+    public interface Pools {
+        HikariDataSource open(String url, String user, String password);
+    }
+
     /**
      * The runtime pool of the migrated database in {@code dataDir}, and the owner's connection, which the caller keeps
      * open until it closes the pool: H2 applies WRITE_DELAY=0 (only an admin may set it) when the owner opens the
      * database, and would fall back to its 500 ms default if the database were reopened by the runtime user alone.
      * Creates the database only when {@code create}.
+     *
+     * @param url      the owner's URL, {@link #url}
+     * @param database where the data lives, for messages
      */
-    static Opened open(DatabaseConfig config, Path dataDir, boolean create) {
+    public static Opened open(String url, Path dataDir, String database, boolean create, Pools pools) {
         if (!create && !exists(dataDir)) {
             throw new StorageException("no Sentinel store in " + dataDir + " (it holds no "
-                    + DatabaseConfig.H2_FILE_NAME + ".mv.db); 'sentinel serve' or 'sentinel pass create' makes one");
+                    + FILE_NAME + ".mv.db); 'sentinel serve' or 'sentinel pass create' makes one");
         }
         DataDirectory.prepare(dataDir);
-        String ownerUrl = config.jdbcUrl() + (create ? "" : ";IFEXISTS=TRUE");
+        String ownerUrl = url + (create ? "" : ";IFEXISTS=TRUE");
         Connection owner = null;
         try {
             owner = ownerConnection(ownerUrl, dataDir);
             H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow();
             if (!Migrations.isCurrent(owner)) {
-                Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), config);
+                Migrations.migrate(Flyway.configure().dataSource(ownerUrl, OWNER, credentials.ownerPassword()), database);
             }
-            grantRuntimeUser(owner, config.runtimeUrl(), credentials);
+            grantRuntimeUser(owner, runtimeUrl(url), credentials);
             DataDirectory.restrictFiles(dataDir);
-            return new Opened(DataSources.pool(config, config.runtimeUrl(), RUNTIME_USER, credentials.runtimePassword()),
-                    owner);
+            return new Opened(pools.open(runtimeUrl(url), RUNTIME_USER, credentials.runtimePassword()), owner);
         } catch (SQLException failure) {
             closeQuietly(owner);
-            throw DataSources.cannotOpen(config, failure);
+            throw new StorageException("cannot open the " + database + ": " + Redaction.rootMessage(failure), failure);
         } catch (RuntimeException failure) {
             closeQuietly(owner);
             throw failure;
@@ -66,7 +97,12 @@ final class EmbeddedH2 {
     }
 
     /** The runtime pool, and the owner's connection that holds the database open with the owner's settings. */
-    record Opened(HikariDataSource pool, Connection owner) {
+    public record Opened(HikariDataSource pool, Connection owner) {
+    }
+
+    /** The URL the runtime pool uses: without the owner's settings. */
+    private static String runtimeUrl(String ownerUrl) {
+        return ownerUrl.replace(OWNER_OPTIONS, RUNTIME_OPTIONS);
     }
 
     private static void closeQuietly(Connection connection) {
@@ -81,14 +117,19 @@ final class EmbeddedH2 {
     }
 
     /** A new owner connection to the existing database: to reopen it after H2 closed it, or to back it up. */
-    static Connection ownerConnectionToExisting(DatabaseConfig config, Path dataDir) throws SQLException {
+    public static Connection ownerConnectionToExisting(String url, Path dataDir) throws SQLException {
         H2Credentials credentials = H2Credentials.load(dataDir).orElseThrow(() -> new StorageException(
                 dataDir.resolve(H2Credentials.FILE_NAME) + " is missing"));
-        return DriverManager.getConnection(config.jdbcUrl() + ";IFEXISTS=TRUE", OWNER, credentials.ownerPassword());
+        return DriverManager.getConnection(url + ";IFEXISTS=TRUE", OWNER, credentials.ownerPassword());
+    }
+
+    /** Writes an online backup of the database to {@code target}, a new file; returns its size. See {@link H2Backup}. */
+    public static long backup(String url, Path dataDir, String database, Path target) {
+        return H2Backup.write(url, dataDir, database, target);
     }
 
     static boolean exists(Path dataDir) {
-        return Files.exists(dataDir.resolve(DatabaseConfig.H2_FILE_NAME + ".mv.db"));
+        return Files.exists(dataDir.resolve(FILE_NAME + ".mv.db"));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.StorageException;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * bound it tightly and range queries can use the {@code (pass_id, last_at)} index. Within a block, events keep their
  * append order; block ids grow with appends, so (started_at, block id, position) orders events as appended.
  */
-final class ActivityBlocks {
+public final class ActivityBlocks {
 
     static final int MAX_EVENTS_PER_BLOCK = 1_000;
     static final int MAX_BLOCK_BYTES = 512 * 1024;
@@ -61,7 +61,7 @@ final class ActivityBlocks {
     }
 
     /** Writes the events as blocks and adds them to the counts; one JDBC batch each. */
-    static void append(Connection connection, Dialect dialect, List<ActivityEvent> events) throws SQLException {
+    public static void append(Connection connection, Dialect dialect, List<ActivityEvent> events) throws SQLException {
         Map<String, List<ActivityEvent>> byPassAndHour = new LinkedHashMap<>();
         Map<CountKey, Long> counts = new LinkedHashMap<>();
         for (ActivityEvent event : events) {

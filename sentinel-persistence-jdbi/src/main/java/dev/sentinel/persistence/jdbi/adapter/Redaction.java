@@ -1,7 +1,7 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 /** Keeps connection secrets out of messages. */
-final class Redaction {
+public final class Redaction {
 
     private Redaction() {
     }
@@ -14,7 +14,7 @@ final class Redaction {
      * The URL without query string or H2 options, which may carry a password, and without the {@code user:password@}
      * of a URL such as {@code postgres://user:password@host/db}.
      */
-    static String url(String jdbcUrl) {
+    public static String url(String jdbcUrl) {
         int cut = jdbcUrl.length();
         for (char separator : new char[] {'?', ';'}) {
             int at = jdbcUrl.indexOf(separator);
@@ -29,7 +29,7 @@ final class Redaction {
      * The first line of the most telling cause's message (the deepest SQL exception's, else the deepest cause's):
      * what went wrong, without a stack trace wall, and without any password a driver echoed from the URL.
      */
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
         Throwable root = failure;
         Throwable deepestSql = failure instanceof java.sql.SQLException ? failure : null;
         while (root.getCause() != null && root.getCause() != root) {

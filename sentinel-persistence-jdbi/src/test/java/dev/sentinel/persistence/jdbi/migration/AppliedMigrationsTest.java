@@ -1,7 +1,10 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentinel.persistence.jdbi.ContractStores;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+import dev.sentinel.persistence.jdbi.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,9 +40,9 @@ class AppliedMigrationsTest {
                     .forEach(name -> shipped.add(name.substring(1, name.indexOf("__"))));
         }
 
-        List<String> applied = storage.jdbi().withHandle(handle -> handle.createQuery(
+        List<String> applied = TestDatabases.jdbi(storage).withHandle(handle -> handle.createQuery(
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL").mapTo(String.class).list());
-        long failed = storage.jdbi().withHandle(handle -> handle.createQuery(
+        long failed = TestDatabases.jdbi(storage).withHandle(handle -> handle.createQuery(
                 "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"").mapTo(Long.class).one());
 
         assertThat(new TreeSet<>(applied)).isEqualTo(shipped);
@@ -47,7 +50,7 @@ class AppliedMigrationsTest {
         // opening skips Flyway when the history ends at LATEST_VERSION: it must be the newest shipped
         assertThat(shipped.stream().mapToInt(Integer::parseInt).max().orElseThrow())
                 .as("Migrations.LATEST_VERSION").isEqualTo(Migrations.LATEST_VERSION);
-        boolean current = storage.jdbi().withHandle(handle -> Migrations.isCurrent(handle.getConnection()));
+        boolean current = TestDatabases.jdbi(storage).withHandle(handle -> Migrations.isCurrent(handle.getConnection()));
         assertThat(current).isTrue();
     }
 }

@@ -1,6 +1,7 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 import dev.sentinel.core.domain.StorageException;
+import dev.sentinel.persistence.jdbi.adapter.Redaction;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class H2Backup {
     private H2Backup() {
     }
 
-    static long write(DatabaseConfig config, Path dataDir, Path target) {
+    static long write(String url, Path dataDir, String database, Path target) {
         Path absoluteTarget = target.toAbsolutePath();
         if (Files.exists(absoluteTarget)) {
             throw new StorageException("cannot write the backup to " + target + ": it exists already");
@@ -31,7 +32,7 @@ final class H2Backup {
         Path snapshot = dataDir.resolve(".backup-" + UUID.randomUUID() + ".zip");
         Path staged = null;
         try {
-            try (Connection owner = EmbeddedH2.ownerConnectionToExisting(config, dataDir);
+            try (Connection owner = EmbeddedH2.ownerConnectionToExisting(url, dataDir);
                  Statement statement = owner.createStatement()) {
                 statement.execute("BACKUP TO '" + snapshot.toString().replace("'", "''") + "'");
             }
@@ -48,7 +49,7 @@ final class H2Backup {
         } catch (FileAlreadyExistsException raced) {
             throw new StorageException("cannot write the backup to " + target + ": it exists already");
         } catch (SQLException | IOException failure) {
-            throw new StorageException("cannot back up the " + config.describe() + " to " + target + ": "
+            throw new StorageException("cannot back up the " + database + " to " + target + ": "
                     + Redaction.rootMessage(failure), failure);
         } finally {
             deleteQuietly(snapshot);

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import dev.sentinel.core.domain.ConflictException;
 import java.sql.PreparedStatement;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
 
 /** Small JDBC helpers shared by the adapters: UTC timestamps and unique-key violations. */
-final class Sql {
+public final class Sql {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -34,7 +34,7 @@ final class Sql {
         statement.setObject(position, instant.atOffset(ZoneOffset.UTC));
     }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
+    public static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 
@@ -42,7 +42,7 @@ final class Sql {
         return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
-    static Optional<String> optionalString(ResultSet row, String column) throws SQLException {
+    public static Optional<String> optionalString(ResultSet row, String column) throws SQLException {
         return Optional.ofNullable(row.getString(column));
     }
 
@@ -67,12 +67,12 @@ final class Sql {
      * Whether the database gave up on the transaction so that running it again may succeed: a deadlock victim or a
      * serialization failure (SQLState 40001 on H2 and PostgreSQL, 40P01 for PostgreSQL's deadlocks).
      */
-    static boolean isRetryable(Throwable failure) {
+    public static boolean isRetryable(Throwable failure) {
         return anySqlCause(failure, sql -> "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     /** Whether H2 reports that its database was closed under the connection (90098, 90121) or the link broke (90067). */
-    static boolean isDatabaseClosed(Throwable failure) {
+    public static boolean isDatabaseClosed(Throwable failure) {
         return anySqlCause(failure, sql -> sql.getErrorCode() == 90098 || sql.getErrorCode() == 90121
                 || sql.getErrorCode() == 90067);
     }

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.h2;
 
 import dev.sentinel.core.domain.StorageException;
 import java.io.IOException;

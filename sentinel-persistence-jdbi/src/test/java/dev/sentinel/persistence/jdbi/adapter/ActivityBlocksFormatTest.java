@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import static dev.sentinel.core.fixtures.TestEvents.anEvent;
 import static dev.sentinel.core.fixtures.TestTimes.T0;

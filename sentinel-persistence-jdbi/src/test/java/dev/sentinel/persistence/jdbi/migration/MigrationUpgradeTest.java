@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,18 @@ import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.fixtures.TestEvents;
 import dev.sentinel.core.port.out.StorageSession;
+import dev.sentinel.persistence.jdbi.DatabaseConfig;
+import dev.sentinel.persistence.jdbi.JdbiStorage;
+import dev.sentinel.persistence.jdbi.TestDatabases;
+import dev.sentinel.persistence.jdbi.h2.EmbeddedH2;
+import dev.sentinel.persistence.jdbi.h2.H2Owner;
+import dev.sentinel.persistence.jdbi.h2.LegacyH2;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +51,7 @@ class MigrationUpgradeTest {
             });
             assertThat(storage.read((StorageSession session) -> session.activity().count(ActivityFilter.all(passId)))).isEqualTo(1);
         }
-        String owner = H2Credentials.load(dataDir).orElseThrow().ownerPassword();
+        String owner = H2Owner.password(dataDir);
         assertThat(Flyway.configure().dataSource(config.jdbcUrl(), EmbeddedH2.OWNER, owner)
                 .locations("classpath:db/migration").load().info().pending()).isEmpty();
     }
@@ -213,6 +222,61 @@ class MigrationUpgradeTest {
             assertThat(storage.read((StorageSession session) -> session.sentinelPass(upgraded.clientId())).orElseThrow()
                     .pass()).isEqualTo(bound);
         }
+    }
+
+    @Test
+    void aHistoryThatNamesTheJavaMigrationsByTheirFormerPackageStillValidatesAndUpgradesOnH2() {
+        DatabaseConfig config = DatabaseConfig.h2(dataDir);
+        assertFormerClassNamesValidate(config, LegacyH2.url(dataDir), LegacyH2.USER, LegacyH2.PASSWORD,
+                () -> Flyway.configure().dataSource(config.jdbcUrl(), EmbeddedH2.OWNER, H2Owner.password(dataDir)));
+    }
+
+    @Test
+    void aHistoryThatNamesTheJavaMigrationsByTheirFormerPackageStillValidatesAndUpgradesOnPostgres() {
+        try (TestDatabases.PostgresSchema schema = TestDatabases.postgresSchema()) {
+            String url = schema.config().jdbcUrl();
+            assertFormerClassNamesValidate(schema.config(), url, schema.user(), schema.password(),
+                    () -> Flyway.configure().dataSource(url, schema.user(), schema.password()));
+        }
+    }
+
+    /**
+     * Schema version 9, with a pass from version 4, as releases made it while the Java migrations lived in
+     * {@code dev.sentinel.persistence.jdbi} (Flyway wrote those class names into {@code script}); then today's open,
+     * which migrates to version 10 and so has Flyway validate that history against the moved classes first.
+     */
+    private static void assertFormerClassNamesValidate(DatabaseConfig config, String url, String user, String password,
+                                                       java.util.function.Supplier<FluentConfiguration> asOwnerAfterwards) {
+        Flyway old = Migrations.configure(Flyway.configure().dataSource(url, user, password)).target("4").load();
+        old.migrate();
+        insertVersionOnePass(old);
+        Migrations.configure(Flyway.configure().dataSource(url, user, password)).target("9").load().migrate();
+        Map<String, String> formerScripts = Map.of(
+                "4", "dev.sentinel.persistence.jdbi.V4__Move_activity_events_into_blocks",
+                "6", "dev.sentinel.persistence.jdbi.V6__Move_revoked_tokens_out_of_settings");
+        try (var connection = old.getConfiguration().getDataSource().getConnection();
+             var update = connection.prepareStatement(
+                     "UPDATE \"flyway_schema_history\" SET \"script\" = ? WHERE \"version\" = ?")) {
+            for (Map.Entry<String, String> former : formerScripts.entrySet()) {
+                update.setString(1, former.getValue());
+                update.setString(2, former.getKey());
+                assertThat(update.executeUpdate()).as("history row of version " + former.getKey()).isEqualTo(1);
+            }
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(failure);
+        }
+
+        try (JdbiStorage storage = JdbiStorage.open(config)) {
+            assertThat(storage.read((StorageSession session) -> session.passes().find(new PassId("SP-2025-OLD001"))))
+                    .isPresent();
+            List<Map.Entry<String, String>> scripts = TestDatabases.jdbi(storage).withHandle(handle -> handle.createQuery(
+                    "SELECT \"version\", \"script\" FROM \"flyway_schema_history\" WHERE \"version\" IN ('4', '6', '10') "
+                            + "AND \"success\"").map((row, context) -> Map.entry(row.getString(1), row.getString(2))).list());
+            assertThat(scripts).as("applied rows are left as they were; version 10 is applied")
+                    .containsAll(formerScripts.entrySet()).extracting(Map.Entry::getKey).contains("10");
+        }
+        ValidateResult validation = Migrations.configure(asOwnerAfterwards.get()).load().validateWithResult();
+        assertThat(validation.validationSuccessful).as(String.valueOf(validation.invalidMigrations)).isTrue();
     }
 
     private static void insertVersionOnePass(Flyway old) {

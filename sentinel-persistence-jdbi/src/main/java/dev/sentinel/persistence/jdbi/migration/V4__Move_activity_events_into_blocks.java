@@ -1,8 +1,11 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.migration;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityType;
+import dev.sentinel.persistence.jdbi.adapter.ActivityBlocks;
+import dev.sentinel.persistence.jdbi.adapter.Dialect;
+import dev.sentinel.persistence.jdbi.adapter.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +20,7 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * Schema version 4: moves the events of {@code activity_events} (version 2) into {@code activity_blocks} and
  * {@code activity_counts} (version 3), in append order, then drops the old table and its indexes. Java, because the
- * block format is written by {@link ActivityBlocks}; registered with Flyway by {@link JdbiStorage}.
+ * block format is written by {@link ActivityBlocks}; registered with Flyway by {@link Migrations}.
  */
 final class V4__Move_activity_events_into_blocks extends BaseJavaMigration {
 

@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.migration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

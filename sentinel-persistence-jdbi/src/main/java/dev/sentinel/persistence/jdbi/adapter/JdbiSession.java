@@ -1,4 +1,4 @@
-package dev.sentinel.persistence.jdbi;
+package dev.sentinel.persistence.jdbi.adapter;
 
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.SentinelPass;
@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * authentication read of every token request ({@link #sentinelPass}) runs as one plain-JDBC join on the handle's
  * connection.
  */
-final class JdbiSession implements StorageSession {
+public final class JdbiSession implements StorageSession {
 
     private final Dialect dialect;
     private final Handle handle;
@@ -33,7 +33,7 @@ final class JdbiSession implements StorageSession {
     }
 
     /** A session on {@code handle}, which its caller closes. */
-    static JdbiSession of(Handle handle, Dialect dialect) {
+    public static JdbiSession of(Handle handle, Dialect dialect) {
         return new JdbiSession(dialect, handle);
     }
 
