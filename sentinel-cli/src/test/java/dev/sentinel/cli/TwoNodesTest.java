@@ -7,9 +7,12 @@ import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.application.analytics.UsageRange;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.NodeSettings;
+import dev.sentinel.core.SentinelNode;
 import dev.sentinel.http.SentinelServer;
-import dev.sentinel.http.guard.GuardDecision;
-import dev.sentinel.http.guard.TokenGuard;
+import dev.sentinel.http.throttle.Bucket4jThrottleBuckets;
+import dev.sentinel.resource.guard.GuardDecision;
+import dev.sentinel.resource.guard.TokenGuard;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.net.URI;
@@ -92,8 +95,10 @@ class TwoNodesTest {
     private Node node(JdbiStorage storage) {
         open.add(storage);
         Sentinel sentinel = Sentinel.builder().storage(storage).build();
-        SentinelServer server = SentinelServer.builder(sentinel).port(0).issuer(ISSUER).adminToken(ADMIN)
-                .keyEncryptionKey(KEK).stopTimeout(Duration.ZERO).build().start();
+        NodeSettings settings = NodeSettings.builder().port(0).issuer(ISSUER).adminToken(ADMIN)
+                .keyEncryptionKey(KEK).stopTimeout(Duration.ZERO).build();
+        SentinelServer server = SentinelServer.of(SentinelNode.builder(sentinel, settings)
+                .throttleBuckets(Bucket4jThrottleBuckets.create()).build()).start();
         open.add(server);
         return new Node(sentinel, server);
     }

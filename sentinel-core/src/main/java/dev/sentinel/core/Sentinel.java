@@ -12,7 +12,7 @@ import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.application.token.SigningKeyService;
-import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.core.application.oauth.TokenService;
 import dev.sentinel.core.application.token.TokenSettings;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.port.in.Actor;
@@ -33,7 +33,7 @@ import java.util.Objects;
  *         created.credentials().clientSecret().reveal());
  *
  * TokenService tokens = sentinel.tokens(TokenSettings.builder("https://auth.example.com", keyEncryptionKey).build()).start();
- * IssuedToken token = tokens.clientCredentials(clientId, clientSecret, Optional.empty());
+ * IssuedToken token = tokens.grant(TokenRequest.clientCredentials(clientId, clientSecret).build());   // recorded
  * boolean active = tokens.introspect(token.accessToken(), TokenCaller.admin()).active();
  * }</pre>
  *
@@ -94,12 +94,19 @@ public final class Sentinel {
     }
 
     /**
-     * The token use cases (client credentials grant, introspection, revocation) on this Sentinel's store, with the
-     * given issuer and keys. Call {@link TokenService#start()} once to make sure a signing key exists. Every call
-     * makes a new service with its own key cache: keep the one you use.
+     * The token use cases (the grants, introspection, revocation) on this Sentinel's store, with the given issuer and
+     * keys, for calls from this process: every grant and refusal is recorded in the pass's activity as the server
+     * records it, written in the caller's thread; nothing is throttled. Call {@link TokenService#start()} once to make
+     * sure a signing key exists. Every call makes a new service with its own key cache: keep the one you use. A server
+     * node gets its own through {@link SentinelNode}.
      */
     public TokenService tokens(TokenSettings settings) {
         return new TokenService(storage, authenticator, clock, settings);
+    }
+
+    /** The token use cases behind a node's front door: its recorder, throttle and admin token. */
+    TokenService tokens(TokenSettings settings, TokenService.FrontDoor front) {
+        return new TokenService(storage, authenticator, clock, settings, front);
     }
 
     /**
@@ -172,7 +179,8 @@ public final class Sentinel {
         }
     }
 
-    public Storage storage() {
+    /** The store, for the node composed on this Sentinel. */
+    Storage storage() {
         return storage;
     }
 

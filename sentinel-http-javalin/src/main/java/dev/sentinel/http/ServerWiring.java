@@ -1,35 +1,21 @@
 package dev.sentinel.http;
 
-import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.application.ActivityIngest;
-import dev.sentinel.core.application.AdminTokens;
-import dev.sentinel.core.application.PassService;
-import dev.sentinel.core.application.recording.FailedAttempts;
-import dev.sentinel.core.application.token.TokenService;
-import dev.sentinel.core.port.in.ActivityRecorder;
-import dev.sentinel.http.activity.AnalyticsEndpoints;
-import dev.sentinel.http.activity.IngestEndpoint;
-import dev.sentinel.http.admin.AdminGuard;
-import dev.sentinel.http.admin.PassEndpoints;
-import dev.sentinel.http.admin.ProjectEndpoints;
-import dev.sentinel.http.metrics.MetricsEndpoint;
+import dev.sentinel.core.SentinelNode;
+import dev.sentinel.core.domain.OAuthException;
+import dev.sentinel.http.activity.ActivityRoutes;
+import dev.sentinel.http.admin.ManagementRoutes;
+import dev.sentinel.http.metrics.MetricsRoutes;
 import dev.sentinel.http.metrics.ServerMetrics;
-import dev.sentinel.http.oauth.DiscoveryEndpoints;
-import dev.sentinel.http.oauth.IntrospectionEndpoint;
-import dev.sentinel.http.oauth.OAuthActivity;
-import dev.sentinel.http.oauth.OAuthCallers;
 import dev.sentinel.http.oauth.OAuthReplies;
-import dev.sentinel.http.oauth.RevocationEndpoint;
-import dev.sentinel.http.oauth.TokenEndpoint;
+import dev.sentinel.http.oauth.OAuthRoutes;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
-import dev.sentinel.http.throttle.AuthThrottle;
-import dev.sentinel.http.web.ClientAddresses;
 import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import dev.sentinel.http.web.Routes;
+import dev.sentinel.resource.guard.ClientAddresses;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -41,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -75,40 +60,16 @@ final class ServerWiring {
      */
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
-    private final Sentinel sentinel;
-    private final PassService adminPasses;
-    private final TokenService tokens;
-    private final AdminTokens adminTokens;
-    private final Optional<AdminTokens> ingestTokens;
-    private final ActivityRecorder recorder;
+    private final SentinelNode node;
     private final ServerMetrics metrics;
-    private final Optional<AdminTokens> metricsTokens;
-    private final ActivityIngest ingest;
-    private final AuthThrottle throttle;
-    private final FailedAttempts failedAttempts;
+    private final ClientAddresses clientAddresses;
     private Routes routes;
-    private Duration stopTimeout = Duration.ZERO;
-    private List<String> scopesSupported = List.of();
-    private ClientAddresses clientAddresses = ClientAddresses.none();
     private ServerCertificate https;
-    private String httpsHost;
-    private int httpsPort;
 
-    ServerWiring(Sentinel sentinel, PassService adminPasses, TokenService tokens, AdminTokens adminTokens,
-                 Optional<AdminTokens> ingestTokens, ActivityRecorder recorder, ServerMetrics metrics,
-                 Optional<AdminTokens> metricsTokens, ActivityIngest ingest, AuthThrottle throttle,
-                 FailedAttempts failedAttempts) {
-        this.sentinel = sentinel;
-        this.adminPasses = adminPasses;
-        this.tokens = tokens;
-        this.adminTokens = adminTokens;
-        this.ingestTokens = ingestTokens;
-        this.recorder = recorder;
+    ServerWiring(SentinelNode node, ServerMetrics metrics) {
+        this.node = node;
         this.metrics = metrics;
-        this.metricsTokens = metricsTokens;
-        this.ingest = ingest;
-        this.throttle = throttle;
-        this.failedAttempts = failedAttempts;
+        this.clientAddresses = ClientAddresses.trusting(node.settings().trustedProxies());
     }
 
     Javalin create() {
@@ -143,7 +104,7 @@ final class ServerWiring {
         config.staticFiles.enableWebjars();
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
-        registerOAuthErrors(config);
+        config.routes.exception(OAuthException.class, OAuthReplies::error);
         config.routes.before(metrics.requests()::start);
         config.routes.after(metrics.requests()::stop);
         // resolves the route before the admin guard runs, so that refused requests are timed under their route too
@@ -151,84 +112,20 @@ final class ServerWiring {
         config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
-        config.routes.before("/api/v1/*", new AdminGuard(adminTokens, ingestTokens, throttle));
+        ManagementRoutes.guard(config.routes, node);
         routes = new Routes(config.routes);
-        oauth(routes);
-        management(routes);
-        analytics(routes);
-        routes.get("/metrics", new MetricsEndpoint(metrics, metricsTokens, throttle));
+        OAuthRoutes.install(routes, node, metrics);
+        ManagementRoutes.install(routes, node);
+        ActivityRoutes.install(routes, node);
+        MetricsRoutes.install(routes, metrics, node.gate());
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);
     }
 
-    @SuppressWarnings("unchecked")
-    private static void registerOAuthErrors(JavalinConfig config) {
-        config.routes.exception((Class<Exception>) OAuthReplies.errorType(), OAuthReplies::error);
-    }
-
-    private void oauth(Routes routes) {
-        OAuthActivity activity = new OAuthActivity(recorder, failedAttempts);
-        OAuthCallers callers = new OAuthCallers(sentinel.authenticator(), adminTokens, activity, throttle, sentinel.clock());
-        DiscoveryEndpoints discovery = new DiscoveryEndpoints(tokens, scopesSupported);
-        routes.post("/oauth/token", new TokenEndpoint(sentinel.authenticator(), tokens, activity, throttle,
-                sentinel.clock(), metrics));
-        routes.post("/oauth/introspect", new IntrospectionEndpoint(callers, tokens, metrics));
-        routes.post("/oauth/revoke", new RevocationEndpoint(callers, tokens, metrics));
-        routes.get("/.well-known/oauth-authorization-server", discovery::metadata);
-        routes.head("/.well-known/oauth-authorization-server", discovery::metadataHead);
-        routes.get("/.well-known/oauth-authorization-server/<" + DiscoveryEndpoints.ISSUER_PATH + ">",
-                discovery::metadataForIssuerPath);
-        routes.get("/.well-known/jwks.json", discovery::jwks);
-        routes.head("/.well-known/jwks.json", discovery::jwksHead);
-    }
-
-    private void management(Routes routes) {
-        PassEndpoints passes = new PassEndpoints(adminPasses, sentinel.usage(), sentinel.clock());
-        routes.get("/api/v1/projects", new ProjectEndpoints(adminPasses)::list);
-        routes.post("/api/v1/projects/{project}/passes", passes::create);
-        routes.get("/api/v1/projects/{project}/passes", passes::list);
-        routes.get("/api/v1/passes/{passId}", passes::overview);
-        routes.patch("/api/v1/passes/{passId}", passes::patch);
-        routes.delete("/api/v1/passes/{passId}", passes::delete);
-        routes.get("/api/v1/passes/{passId}/permissions", passes::permissions);
-        routes.post("/api/v1/passes/{passId}/credentials/regenerate", passes::regenerate);
-        routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
-        routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
-        routes.post("/api/v1/passes/{passId}/activate", passes::activate);
-    }
-
-    private void analytics(Routes routes) {
-        AnalyticsEndpoints endpoints = new AnalyticsEndpoints(sentinel.usage(), sentinel.activity(), sentinel.clock());
-        routes.get("/api/v1/passes/{passId}/usage", endpoints::usage);
-        routes.get("/api/v1/passes/{passId}/activity", endpoints::activity);
-        routes.get("/api/v1/passes/{passId}/activity/export", endpoints::export);
-        routes.post("/api/v1/activity", new IngestEndpoint(ingest)::ingest);
-    }
-
-    /** The {@code scopes_supported} the metadata publishes; none (the default) leaves the member out. */
-    ServerWiring scopesSupported(List<String> value) {
-        this.scopesSupported = List.copyOf(value);
-        return this;
-    }
-
-    /** Who the client of a request is: the socket peer, or what trusted proxies say; default the socket peer. */
-    ServerWiring clientAddresses(ClientAddresses value) {
-        this.clientAddresses = value;
-        return this;
-    }
-
-    /** Serve HTTPS only, with this certificate, on this address (instead of Javalin's plain HTTP connector). */
-    ServerWiring https(ServerCertificate certificate, String host, int port) {
+    /** Serve HTTPS only, with this certificate (instead of Javalin's plain HTTP connector). */
+    ServerWiring https(ServerCertificate certificate) {
         this.https = certificate;
-        this.httpsHost = host;
-        this.httpsPort = port;
-        return this;
-    }
-
-    /** How long a stop waits for running requests; zero stops at once. */
-    ServerWiring stopTimeout(Duration value) {
-        this.stopTimeout = value;
         return this;
     }
 
@@ -238,6 +135,7 @@ final class ServerWiring {
      */
     private void stopGracefully(Server server) {
         server.setErrorHandler(new JsonErrorHandler());
+        Duration stopTimeout = node.settings().stopTimeout();
         if (!stopTimeout.isZero()) {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(stopTimeout.toMillis());
@@ -258,8 +156,8 @@ final class ServerWiring {
         ServerConnector connector = new ServerConnector(server,
                 new SslConnectionFactory(https.sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(secure));
-        connector.setHost(httpsHost);
-        connector.setPort(httpsPort);
+        connector.setHost(node.settings().host());
+        connector.setPort(node.settings().port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         return connector;
     }
@@ -274,12 +172,7 @@ final class ServerWiring {
     }
 
     private void ready(Context ctx) {
-        boolean reachable;
-        try {
-            reachable = sentinel.isStoreReachable();
-        } catch (RuntimeException unreachable) {
-            reachable = false;
-        }
+        boolean reachable = node.isStoreReachable();
         Json.reply(ctx, reachable ? 200 : 503, Map.of("status", reachable ? "ready" : "unavailable"));
     }
 

@@ -6,7 +6,7 @@ import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.adapter.memory.InMemoryStorage;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.port.in.Actor;
-import dev.sentinel.http.throttle.Throttling;
+import dev.sentinel.core.application.throttle.Throttling;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +29,9 @@ class AdminTokenRotationTest {
     @Test
     void aRunningServerRefusesTheOldTokenWithinTheBoundAndAcceptsTheNewOne() throws Exception {
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-        try (SentinelServer server = SentinelServer.builder(sentinel).port(0).keyEncryptionKey(KEK)
+        try (SentinelServer server = TestServer.builder(sentinel).port(0).keyEncryptionKey(KEK)
                 .throttling(Throttling.OFF).build().start()) {
-            String old = server.generatedAdminToken().orElseThrow();
+            String old = server.node().generatedAdminToken().orElseThrow();
             assertThat(status(server.baseUri(), old)).isEqualTo(200);
 
             String rotated = sentinel.rotateAdminToken(OPERATOR);
@@ -49,7 +49,7 @@ class AdminTokenRotationTest {
     void aServerWithAConfiguredTokenIgnoresTheRotatedOne() throws Exception {
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
         String configured = "configured-admin-token-0123456789abcdef";
-        try (SentinelServer server = SentinelServer.builder(sentinel).port(0).keyEncryptionKey(KEK)
+        try (SentinelServer server = TestServer.builder(sentinel).port(0).keyEncryptionKey(KEK)
                 .throttling(Throttling.OFF).adminToken(configured).build().start()) {
             String rotated = sentinel.rotateAdminToken(OPERATOR);
 

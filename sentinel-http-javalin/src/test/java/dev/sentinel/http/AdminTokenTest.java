@@ -1,5 +1,6 @@
 package dev.sentinel.http;
 
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
@@ -18,14 +19,14 @@ class AdminTokenTest {
     void generatesAnAdminTokenOnceStoresOnlyItsHashAndAcceptsItAfterARestart() throws Exception {
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
         String token;
-        try (SentinelServer first = SentinelServer.builder(sentinel).port(0).keyEncryptionKey(KEK).build().start()) {
-            token = first.generatedAdminToken().orElseThrow();
+        try (SentinelServer first = TestServer.builder(sentinel).port(0).keyEncryptionKey(KEK).build().start()) {
+            token = first.node().generatedAdminToken().orElseThrow();
             assertThat(token).startsWith(AdminTokens.PREFIX);
-            String stored = sentinel.storage().read(session -> session.settings().get(AdminTokens.SETTING)).orElseThrow();
+            String stored = SentinelStorage.of(sentinel).read(session -> session.settings().get(AdminTokens.SETTING)).orElseThrow();
             assertThat(stored).startsWith("$sha256$").doesNotContain(token);
         }
-        try (SentinelServer second = SentinelServer.builder(sentinel).port(0).keyEncryptionKey(KEK).build().start()) {
-            assertThat(second.generatedAdminToken()).isEmpty();
+        try (SentinelServer second = TestServer.builder(sentinel).port(0).keyEncryptionKey(KEK).build().start()) {
+            assertThat(second.node().generatedAdminToken()).isEmpty();
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(second.baseUri().resolve("/api/v1/projects/demo/passes"))
                             .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

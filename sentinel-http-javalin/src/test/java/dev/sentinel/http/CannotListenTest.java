@@ -21,7 +21,7 @@ class CannotListenTest {
     @Test
     void anAddressThatIsNotOnThisMachineIsNotAvailableRatherThanInUse() {
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-        SentinelServer server = SentinelServer.builder(sentinel).host("192.0.2.1").port(8080).keyEncryptionKey(KEK).build();
+        SentinelServer server = TestServer.builder(sentinel).host("192.0.2.1").port(8080).keyEncryptionKey(KEK).build();
 
         assertThatThrownBy(server::start).isInstanceOfSatisfying(CannotListenException.class, failure -> {
             assertThat(failure.reason()).isEqualTo(CannotListenException.Reason.ADDRESS_NOT_AVAILABLE);
@@ -35,7 +35,7 @@ class CannotListenTest {
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            SentinelServer server = SentinelServer.builder(sentinel).host("127.0.0.1").port(port).keyEncryptionKey(KEK)
+            SentinelServer server = TestServer.builder(sentinel).host("127.0.0.1").port(port).keyEncryptionKey(KEK)
                     .build();
 
             assertThatThrownBy(server::start).isInstanceOfSatisfying(CannotListenException.class, failure -> {
@@ -53,7 +53,7 @@ class CannotListenTest {
             Assumptions.assumeTrue(false, "this machine has no IPv6 loopback: " + noIpv6.getMessage());
         }
         Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-        SentinelServer server = SentinelServer.builder(sentinel).host("2001:db8::1").port(8080).keyEncryptionKey(KEK)
+        SentinelServer server = TestServer.builder(sentinel).host("2001:db8::1").port(8080).keyEncryptionKey(KEK)
                 .build();
 
         assertThatThrownBy(server::start).isInstanceOfSatisfying(CannotListenException.class, failure ->

@@ -11,8 +11,8 @@ import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.HourlyUsage;
-import dev.sentinel.http.throttle.FailureLimit;
-import dev.sentinel.http.throttle.Throttling;
+import dev.sentinel.core.application.throttle.FailureLimit;
+import dev.sentinel.core.application.throttle.Throttling;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -189,7 +189,7 @@ class FailedAuthenticationThrottlingTest {
             });
 
             fixture.clock.advance(Duration.ofSeconds(61));
-            fixture.server.flushFailedAttempts();
+            fixture.server.node().flushFailedAttempts();
 
             List<ActivityEvent> events = fixture.activity(pass.pass().passId(), 2);
             assertThat(events).hasSize(2);

@@ -160,7 +160,7 @@ class HttpsServerTest {
     @Test
     void aRenewedCertificateIsPresentedWithoutARestart() throws Exception {
         TestCertificate first = TestCertificate.issue(KeyForm.PKCS8_EC, 101);
-        ServerFixture fixture = serve(first, KeyForm.PKCS8_EC, builder -> builder.tlsReloadInterval(Duration.ofMillis(200)));
+        ServerFixture fixture = serve(first, KeyForm.PKCS8_EC, builder -> builder.tlsReloadInterval(Duration.ofSeconds(1)));
         TestCertificate renewed = TestCertificate.issue(KeyForm.TRADITIONAL_RSA, 102);
         assertThat(presentedSerial(fixture, first, renewed)).isEqualTo(101);
 
@@ -256,11 +256,11 @@ class HttpsServerTest {
         fixtures.add(probe);
         Path missing = dir.resolve("missing.pem");
 
-        assertThatThrownBy(() -> SentinelServer.builder(probe.sentinel).port(0).stopTimeout(Duration.ZERO)
+        assertThatThrownBy(() -> TestServer.builder(probe.sentinel).port(0).stopTimeout(Duration.ZERO)
                 .tls(missing, missing).build().start()).isInstanceOf(TlsConfigurationException.class);
-        SentinelServer retry = SentinelServer.builder(probe.sentinel).port(0).stopTimeout(Duration.ZERO).build().start();
+        SentinelServer retry = TestServer.builder(probe.sentinel).port(0).stopTimeout(Duration.ZERO).build().start();
         try {
-            assertThat(retry.generatedAdminToken()).as("generated (and shown) by the first start that succeeds").isPresent();
+            assertThat(retry.node().generatedAdminToken()).as("generated (and shown) by the first start that succeeds").isPresent();
         } finally {
             retry.close();
         }
@@ -276,7 +276,7 @@ class HttpsServerTest {
         fixtures.add(fixture);
     }
 
-    private ServerFixture serve(TestCertificate certificate, KeyForm form, UnaryOperator<SentinelServer.Builder> more) {
+    private ServerFixture serve(TestCertificate certificate, KeyForm form, UnaryOperator<TestServer.Builder> more) {
         certFile = dir.resolve("cert-" + certificate.serial() + ".pem");
         keyFile = dir.resolve("key-" + certificate.serial() + ".pem");
         certificate.writeCertificate(certFile);

@@ -178,12 +178,12 @@ class IntrospectionTest {
         assertThat(fixture.postForm("/oauth/revoke", "token=" + later, "Authorization", basic).statusCode()).isEqualTo(200);
 
         fixture.clock.advance(Duration.ofMinutes(9)); // the first token expired 4 minutes ago: inside the margin
-        assertThat(fixture.server.pruneRevokedTokens()).isZero();
+        assertThat(fixture.server.node().pruneRevokedTokens()).isZero();
         assertThat(onDenyList(token)).isTrue();
         assertThat(onDenyList(later)).isTrue();
 
         fixture.clock.advance(Duration.ofMinutes(2)); // 6 minutes past the first token's expiry
-        assertThat(fixture.server.pruneRevokedTokens()).isEqualTo(1);
+        assertThat(fixture.server.node().pruneRevokedTokens()).isEqualTo(1);
         assertThat(onDenyList(token)).isFalse();
         assertThat(onDenyList(later)).isTrue();
         assertThat(introspectAsAdmin(later).path("active").asBoolean()).isFalse();

@@ -25,7 +25,7 @@ class NetworkBindingTest {
         fixture.close();
     }
 
-    private void restart(UnaryOperator<SentinelServer.Builder> settings) {
+    private void restart(UnaryOperator<TestServer.Builder> settings) {
         fixture.close();
         fixture = new ServerFixture(settings);
     }

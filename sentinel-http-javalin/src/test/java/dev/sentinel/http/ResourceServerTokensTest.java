@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.application.CreatedPass;
-import dev.sentinel.core.application.token.AccessTokenType;
-import dev.sentinel.http.guard.GuardDecision;
+import dev.sentinel.core.jose.AccessTokenType;
+import dev.sentinel.resource.guard.GuardDecision;
 import dev.sentinel.http.web.Json;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,7 +141,7 @@ class ResourceServerTokensTest {
             assertThat(metadata.has("scopes_supported")).isFalse();
             assertThat(metadata.toString()).doesNotContain("secret:internal");
         }
-        UnaryOperator<SentinelServer.Builder> configured = server -> server.scopesSupported(List.of("read", "write"));
+        UnaryOperator<TestServer.Builder> configured = server -> server.scopesSupported(List.of("read", "write"));
         try (ServerFixture fixture = new ServerFixture(configured)) {
             assertThat(Json.parse(get(fixture, "/.well-known/oauth-authorization-server").body())
                     .path("scopes_supported").toString()).isEqualTo("[\"read\",\"write\"]");

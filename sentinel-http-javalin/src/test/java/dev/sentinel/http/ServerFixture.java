@@ -38,8 +38,8 @@ final class ServerFixture implements AutoCloseable {
         this(builder -> builder);
     }
 
-    ServerFixture(UnaryOperator<SentinelServer.Builder> settings) {
-        server = settings.apply(SentinelServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO)).build().start();
+    ServerFixture(UnaryOperator<TestServer.Builder> settings) {
+        server = settings.apply(TestServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO)).build().start();
     }
 
     URI uri(String path) {

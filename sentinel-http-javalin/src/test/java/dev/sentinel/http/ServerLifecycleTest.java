@@ -57,7 +57,7 @@ class ServerLifecycleTest {
         long recorded = fixture.storage.read(session -> session.activity()
                 .count(dev.sentinel.core.domain.activity.ActivityFilter.all(created.pass().passId())));
         assertThat(recorded).isEqualTo(20);
-        assertThat(fixture.server.activityStats()).hasValueSatisfying(stats -> assertThat(stats.rejected()).isZero());
+        assertThat(fixture.server.node().activityStats()).hasValueSatisfying(stats -> assertThat(stats.rejected()).isZero());
     }
 
     @Test
@@ -86,7 +86,7 @@ class ServerLifecycleTest {
     void aFailedStartLeavesNoThreadOrListenerBehindAndARetryOnTheSameSentinelWorks() throws Exception {
         dev.sentinel.core.Sentinel sentinel = dev.sentinel.core.Sentinel.builder().build();
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            SentinelServer first = SentinelServer.builder(sentinel).port(taken.getLocalPort()).adminToken(ServerFixture.ADMIN_TOKEN)
+            SentinelServer first = TestServer.builder(sentinel).port(taken.getLocalPort()).adminToken(ServerFixture.ADMIN_TOKEN)
                     .stopTimeout(java.time.Duration.ZERO).build();
 
             org.assertj.core.api.Assertions.assertThatThrownBy(first::start).isInstanceOf(RuntimeException.class);
@@ -95,9 +95,9 @@ class ServerLifecycleTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.isAlive()
                 && (thread.getName().equals("sentinel-activity-writer") || thread.getName().equals("sentinel-housekeeping")));
 
-        try (SentinelServer retry = SentinelServer.builder(sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+        try (SentinelServer retry = TestServer.builder(sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
                 .stopTimeout(java.time.Duration.ZERO).build().start()) {
-            assertThat(retry.signingKeys().current().active()).as("the retry reads the key the first attempt made")
+            assertThat(retry.node().tokens().keys().current().active()).as("the retry reads the key the first attempt made")
                     .isNotNull();
         }
     }
@@ -119,7 +119,7 @@ class ServerLifecycleTest {
 
     @Test
     void changingTheBuilderAfterBuildChangesNothingInTheServer() {
-        SentinelServer.Builder builder = SentinelServer.builder(dev.sentinel.core.Sentinel.builder().build()).port(0)
+        TestServer.Builder builder = TestServer.builder(dev.sentinel.core.Sentinel.builder().build()).port(0)
                 .issuer("https://first.example").adminToken(ServerFixture.ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO);
         try (SentinelServer server = builder.build().start()) {
             builder.issuer("https://second.example").port(1);

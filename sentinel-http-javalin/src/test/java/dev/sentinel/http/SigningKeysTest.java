@@ -43,7 +43,7 @@ class SigningKeysTest {
             String basic = ServerFixture.basic(created.credentials().clientId().value(), created.credentials().clientSecret().reveal());
             String before = token(fixture, basic);
 
-            String newKid = fixture.server.rotateSigningKey();
+            String newKid = fixture.server.node().rotateSigningKey();
             String after = token(fixture, basic);
 
             assertThat(kid(after)).isEqualTo(newKid).isNotEqualTo(kid(before));
@@ -51,7 +51,7 @@ class SigningKeysTest {
             assertThat(active(fixture, before)).isTrue();
 
             fixture.clock.advance(Duration.ofMinutes(15).plus(SigningKeyService.PUBLISH_MARGIN).plusSeconds(1));
-            fixture.server.rotateSigningKey();
+            fixture.server.node().rotateSigningKey();
 
             assertThat(publishedKids(fixture)).doesNotContain(kid(before)).contains(newKid);
         }
@@ -68,10 +68,10 @@ class SigningKeysTest {
             });
             fixture.server.close();
 
-            SentinelServer again = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+            SentinelServer again = TestServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
                     .keyEncryptionKey(KEK).build().start();
             try {
-                assertThat(again.signingKeys().current().active().kid()).isEqualTo(keys.get(0).kid());
+                assertThat(again.node().tokens().keys().current().active().kid()).isEqualTo(keys.get(0).kid());
             } finally {
                 again.close();
             }
@@ -83,7 +83,7 @@ class SigningKeysTest {
         try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
             byte[] other = new byte[32];
             other[0] = 1;
-            SentinelServer wrong = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+            SentinelServer wrong = TestServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
                     .keyEncryptionKey(other).build();
             try {
                 assertThatThrownBy(wrong::start).isInstanceOf(IllegalStateException.class)
@@ -98,11 +98,11 @@ class SigningKeysTest {
     void switchingTheAlgorithmMakesANewKeyOfThatAlgorithm() {
         try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK))) {
             fixture.server.close();
-            SentinelServer rs256 = SentinelServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
+            SentinelServer rs256 = TestServer.builder(fixture.sentinel).port(0).adminToken(ServerFixture.ADMIN_TOKEN)
                     .keyEncryptionKey(KEK).signingAlgorithm("RS256").build().start();
             try {
-                assertThat(rs256.signingKeys().current().active().algorithm().joseName()).isEqualTo("RS256");
-                assertThat(rs256.signingKeys().current().jwks()).hasSize(2);
+                assertThat(rs256.node().tokens().keys().current().active().algorithm().joseName()).isEqualTo("RS256");
+                assertThat(rs256.node().tokens().keys().current().jwks()).hasSize(2);
             } finally {
                 rs256.close();
             }
@@ -112,14 +112,14 @@ class SigningKeysTest {
     @Test
     void aStoreWhoseKeysAreEdDsaKeepsEdDsaWhenTheServerConfiguresNoAlgorithm() {
         try (ServerFixture fixture = new ServerFixture(builder -> builder.keyEncryptionKey(KEK).signingAlgorithm("EdDSA"))) {
-            String edKid = fixture.server.signingKeys().current().active().kid();
+            String edKid = fixture.server.node().tokens().keys().current().active().kid();
             fixture.server.close();
-            SentinelServer unconfigured = SentinelServer.builder(fixture.sentinel).port(0)
+            SentinelServer unconfigured = TestServer.builder(fixture.sentinel).port(0)
                     .adminToken(ServerFixture.ADMIN_TOKEN).keyEncryptionKey(KEK).build().start();
             try {
-                assertThat(unconfigured.signingKeys().current().active().kid()).isEqualTo(edKid);
-                unconfigured.rotateSigningKey();
-                assertThat(unconfigured.signingKeys().current().active().algorithm().joseName()).isEqualTo("EdDSA");
+                assertThat(unconfigured.node().tokens().keys().current().active().kid()).isEqualTo(edKid);
+                unconfigured.node().rotateSigningKey();
+                assertThat(unconfigured.node().tokens().keys().current().active().algorithm().joseName()).isEqualTo("EdDSA");
             } finally {
                 unconfigured.close();
             }
@@ -141,7 +141,7 @@ class SigningKeysTest {
                 return null;
             });
 
-            fixture.server.rotateSigningKey();
+            fixture.server.node().rotateSigningKey();
 
             assertThat(publishedKids(fixture)).hasSize(2).doesNotContain(kid);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentinel.core.application.CreatedPass;
-import dev.sentinel.core.application.token.AccessTokenType;
+import dev.sentinel.core.jose.AccessTokenType;
 import dev.sentinel.http.web.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;

@@ -14,7 +14,7 @@ import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
-import dev.sentinel.http.activity.ActivityJson;
+import dev.sentinel.core.wire.ActivityJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.sentinel.cli.activity;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ValidationException;
-import dev.sentinel.http.activity.ActivityExportWriter;
-import dev.sentinel.http.activity.ExportFormat;
+import dev.sentinel.http.export.ActivityExportWriter;
+import dev.sentinel.http.export.ExportFormat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

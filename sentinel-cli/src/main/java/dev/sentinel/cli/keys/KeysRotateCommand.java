@@ -1,22 +1,19 @@
 package dev.sentinel.cli.keys;
 
-import dev.sentinel.cli.options.Candidates;
-import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.options.TokenOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
-import dev.sentinel.core.application.token.KeyAlgorithm;
+import dev.sentinel.core.jose.KeyAlgorithm;
 import dev.sentinel.core.application.token.SigningKeyService;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,16 +32,8 @@ public final class KeysRotateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class,
-            description = "Algorithm of the new key: ES256, EdDSA or RS256. Env: SENTINEL_SIGNING_ALGORITHM. "
-                    + "Default: the current key's algorithm (ES256 for a store without keys).")
-    String signingAlgorithm;
-
-    @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:SENTINEL_TOKEN_LIFETIME:-15m}",
-            description = "The servers' access-token lifetime: how long retired keys stay published. "
-                    + "Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
-    Duration tokenLifetime;
+    @Mixin
+    TokenOptions tokenOptions;
 
     @Mixin
     StoreOptions storeOptions;
@@ -60,7 +49,8 @@ public final class KeysRotateCommand implements Callable<Integer> {
         byte[] keyEncryptionKey = new byte[0];
         try (Store store = Store.open(storeOptions)) {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), false);
-            SigningKeyService keys = store.sentinel().signingKeys(configured, keyEncryptionKey, tokenLifetime);
+            SigningKeyService keys = store.sentinel().signingKeys(configured, keyEncryptionKey,
+                    tokenOptions.tokenLifetime());
             kid = keys.rotate();
             algorithm = keys.current().active().algorithm().joseName();
         } finally {
@@ -74,7 +64,7 @@ public final class KeysRotateCommand implements Callable<Integer> {
     }
 
     private Optional<String> configuredAlgorithm() {
-        String chosen = signingAlgorithm != null ? signingAlgorithm : System.getenv("SENTINEL_SIGNING_ALGORITHM");
+        String chosen = tokenOptions.signingAlgorithm();
         if (chosen == null || chosen.isBlank()) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.http.admin.PassJson;
+import dev.sentinel.core.wire.PassJson;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 

@@ -4,9 +4,9 @@ import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.analytics.PassOverview;
+import dev.sentinel.core.wire.PassJson;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -21,7 +21,7 @@ final class PassShowCommand extends OnePassCommand {
         Instant now = store.sentinel().clock().instant();
         if (json.enabled()) {
             Map<String, Object> document = PassViews.json(overview.pass(), now);
-            document.put("stats", stats(overview));
+            document.put("stats", PassJson.stats(overview));
             out.println(Json.write(document));
         } else {
             boolean used = overview.totalRequests() > 0;
@@ -32,14 +32,5 @@ final class PassShowCommand extends OnePassCommand {
                     .add("Last used", overview.lastUsed().map(Figures::instant).orElse("never"))
                     .render());
         }
-    }
-
-    private static Map<String, Object> stats(PassOverview overview) {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("total_requests", overview.totalRequests());
-        stats.put("success_rate", overview.successRate());
-        stats.put("avg_latency_ms", overview.avgLatencyMs());
-        stats.put("last_used", overview.lastUsed().map(Instant::toString).orElse(null));
-        return stats;
     }
 }

@@ -5,7 +5,7 @@ import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.http.admin.PassJson;
+import dev.sentinel.core.wire.PassJson;
 import java.time.Instant;
 import java.util.Map;
 

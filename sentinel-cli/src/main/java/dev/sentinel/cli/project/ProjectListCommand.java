@@ -7,11 +7,9 @@ import dev.sentinel.cli.render.Figures;
 import dev.sentinel.cli.render.Json;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.ProjectSummary;
+import dev.sentinel.core.wire.ProjectJson;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +36,7 @@ final class ProjectListCommand implements Callable<Integer> {
             List<ProjectSummary> projects = store.passes().projects();
             PrintWriter out = spec.commandLine().getOut();
             if (json.enabled()) {
-                out.println(Json.write(projects.stream().map(ProjectListCommand::json).toList()));
+                out.println(Json.write(ProjectJson.projects(projects)));
             } else if (projects.isEmpty()) {
                 out.println("No projects yet. A project appears with its first pass: sentinel pass create --project NAME …");
             } else {
@@ -47,14 +45,6 @@ final class ProjectListCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static Map<String, Object> json(ProjectSummary project) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", project.name().value());
-        json.put("passes", project.passes());
-        json.put("last_activity", project.lastActivity().map(Instant::toString).orElse(null));
-        return json;
     }
 
     private static Table table(List<ProjectSummary> projects) {

@@ -1,6 +1,6 @@
 package dev.sentinel.cli.serve;
 
-import dev.sentinel.http.throttle.FailureLimit;
+import dev.sentinel.core.application.throttle.FailureLimit;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

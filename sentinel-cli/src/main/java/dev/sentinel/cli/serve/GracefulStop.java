@@ -1,5 +1,6 @@
 package dev.sentinel.cli.serve;
 
+import dev.sentinel.core.SentinelNode;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
@@ -9,7 +10,8 @@ import sun.misc.Signal;
 
 /**
  * Stops {@code sentinel serve} in order — the HTTP server (running requests finish, new ones get a 503 in the API's
- * shape), then the activity writer (everything buffered is written), then the store — once, whoever asks first.
+ * shape), then the node (its housekeeping, and everything its activity writer buffered is written), then the store —
+ * once, whoever asks first.
  *
  * <p>SIGTERM and SIGINT are handled here, before the JVM begins to shut down: H2 registers a shutdown hook that closes
  * its database, and in the JVM's shutdown it would race the requests and the writer that a graceful stop still needs
@@ -19,14 +21,16 @@ import sun.misc.Signal;
 final class GracefulStop {
 
     private final SentinelServer server;
+    private final SentinelNode node;
     private final JdbiStorage storage;
     private final PrintWriter err;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile int exitCode;
 
-    GracefulStop(SentinelServer server, JdbiStorage storage, PrintWriter err) {
+    GracefulStop(SentinelServer server, SentinelNode node, JdbiStorage storage, PrintWriter err) {
         this.server = server;
+        this.node = node;
         this.storage = storage;
         this.err = err;
     }
@@ -64,8 +68,8 @@ final class GracefulStop {
         try (storage) {
             err.println("Sentinel is stopping.");
             err.flush();
-            server.close();
-            server.activityStats().ifPresent(stats -> err.println("Sentinel stopped: " + stats.written()
+            server.close(); // and the node it serves
+            node.activityStats().ifPresent(stats -> err.println("Sentinel stopped: " + stats.written()
                     + " activity events written, " + stats.lost() + " lost, " + stats.rejected() + " refused."));
             err.flush();
         } finally {

@@ -1,23 +1,21 @@
 package dev.sentinel.cli.serve;
 
 import dev.sentinel.cli.CommandFailedException;
-import dev.sentinel.cli.options.Candidates;
 import dev.sentinel.cli.VersionProvider;
 import dev.sentinel.cli.options.DurationConverter;
 import dev.sentinel.cli.options.HasherOption;
 import dev.sentinel.cli.options.KeyEncryptionKeyOptions;
 import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.options.TokenOptions;
+import dev.sentinel.core.NodeSettings;
 import dev.sentinel.core.Sentinel;
-import dev.sentinel.core.application.AdminTokens;
-import dev.sentinel.core.application.token.AccessTokenType;
-import dev.sentinel.core.application.token.KeyAlgorithm;
+import dev.sentinel.core.SentinelNode;
+import dev.sentinel.core.application.throttle.FailureLimit;
+import dev.sentinel.core.application.throttle.Throttling;
+import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.http.CannotListenException;
 import dev.sentinel.http.SentinelServer;
-import dev.sentinel.http.throttle.FailureLimit;
-import dev.sentinel.http.throttle.Throttling;
-import dev.sentinel.http.oauth.DiscoveryEndpoints;
-import dev.sentinel.http.web.ClientAddresses;
-import dev.sentinel.http.tls.ServerCertificate;
+import dev.sentinel.http.throttle.Bucket4jThrottleBuckets;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,22 +74,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: SENTINEL_ISSUER. Default: the URL the server listens on.")
     String issuer;
 
-    @Option(names = "--token-lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:SENTINEL_TOKEN_LIFETIME:-15m}",
-            description = "Access-token lifetime, e.g. 5m, 15m, 1h. Env: SENTINEL_TOKEN_LIFETIME. Default: ${DEFAULT-VALUE}")
-    Duration tokenLifetime;
-
     @Option(names = "--audience", paramLabel = "URI", defaultValue = "${env:SENTINEL_AUDIENCE}",
             description = "Default aud of tokens, for passes that list no audiences and ask for no resource. "
                     + "Env: SENTINEL_AUDIENCE. Default: the issuer.")
     String audience;
-
-    @Option(names = "--signing-algorithm", paramLabel = "ALG", completionCandidates = Candidates.SigningAlgorithms.class,
-            defaultValue = "${env:SENTINEL_SIGNING_ALGORITHM}",
-            description = "Algorithm of signing keys: ES256, EdDSA or RS256. When the current key has another, a new key "
-                    + "is made on start (the old one stays published until its tokens expire). Env: "
-                    + "SENTINEL_SIGNING_ALGORITHM. Default: the store's current algorithm; ES256 for a new store.")
-    String signingAlgorithm;
 
     @Option(names = "--access-token-typ", paramLabel = "TYP", defaultValue = "${env:SENTINEL_ACCESS_TOKEN_TYP}",
             description = "typ header of access tokens: at+jwt (RFC 9068) or JWT (for resource servers that accept no "
@@ -104,9 +90,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "scopes_supported to publish in the authorization server metadata, comma-separated. "
                     + "Env: SENTINEL_SCOPES_SUPPORTED. Default: none (the member is left out).")
     List<String> scopesSupported;
-
-    /** {@link #accessTokenTyp}, parsed by {@link #validate()}; null for the default. */
-    private AccessTokenType accessTokenType;
 
     @Option(names = "--activity-retention", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:SENTINEL_ACTIVITY_RETENTION:-90d}",
@@ -145,8 +128,6 @@ public final class ServeCommand implements Callable<Integer> {
                     + "peer is the client).")
     List<String> trustedProxies;
 
-    private ClientAddresses clientAddresses = ClientAddresses.none();
-
     @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:" + METRICS_TOKEN_ENV + "}",
             description = "Require Authorization: Bearer TOKEN on GET /metrics (at least 32 characters, no '.'); "
                     + "prefer the env variable, which other local users cannot read from the process list. Env: "
@@ -171,6 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
     Duration tlsReloadInterval;
 
     @Mixin
+    TokenOptions tokenOptions;
+
+    @Mixin
     HasherOption hasher;
 
     @Mixin
@@ -181,24 +165,28 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        validate();
+        NodeSettings.Builder settings = settings();
+        validate(settings);
         JdbiStorage storage = storeOptions.openOrCreate();
         byte[] keyEncryptionKey = new byte[0];
+        SentinelNode node = null;
         SentinelServer server;
         try {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), true);
             Sentinel sentinel = Sentinel.builder().storage(storage).hasher(hasher.hasher()).build();
-            server = configure(SentinelServer.builder(sentinel), keyEncryptionKey).build().start();
+            node = SentinelNode.builder(sentinel, settings.keyEncryptionKey(keyEncryptionKey).build())
+                    .throttleBuckets(Bucket4jThrottleBuckets.create()).build();
+            server = SentinelServer.of(node).start(); // a failed start closes the node
         } catch (CannotListenException cannotListen) {
-            storage.close();
+            closeAll(node, storage);
             throw new CommandFailedException(cannotListen.getMessage(), cannotListen);
         } catch (RuntimeException failed) {
-            storage.close();
+            closeAll(node, storage);
             throw failed;
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);
         }
-        GracefulStop stop = new GracefulStop(server, storage, spec.commandLine().getErr()).install();
+        GracefulStop stop = new GracefulStop(server, node, storage, spec.commandLine().getErr()).install();
         announce(server);
         try (StoreWatchdog watchdog = new StoreWatchdog(storage::isReachable, storeOutageLimit, () -> stop.stopWith(1),
                 spec.commandLine().getErr(), System::nanoTime).start()) {
@@ -206,53 +194,49 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void validate() {
+    private static void closeAll(SentinelNode node, JdbiStorage storage) {
+        try (storage) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    /** The node's settings as the options and env variables give them; {@link #validate} checks them. */
+    private NodeSettings.Builder settings() {
+        NodeSettings.Builder settings = NodeSettings.builder().host(host).port(port).issuer(issuer).audience(audience)
+                .tokenLifetime(tokenOptions.tokenLifetime()).signingAlgorithm(tokenOptions.signingAlgorithm())
+                .accessTokenType(accessTokenTyp).scopesSupported(words(scopesSupported))
+                .activityRetention(activityRetention)
+                .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
+                .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
+                .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
+                .tlsReloadInterval(tlsReloadInterval);
+        tlsCert = blankToNull(tlsCert);
+        tlsKey = blankToNull(tlsKey);
+        if (tlsCert != null && tlsKey != null) {
+            settings.tls(tlsCert, tlsKey);
+        }
+        return settings;
+    }
+
+    /**
+     * Checks every option before anything is opened or created: the node's own rules (all broken ones named at once,
+     * each by its option), that both TLS files or neither are given and can be read, and the store-outage limit.
+     */
+    private void validate(NodeSettings.Builder settings) {
         validateTls();
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535 (got " + port + ")");
-        }
-        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-            throw new ParameterException(spec.commandLine(), "--token-lifetime must be positive");
-        }
         if (storeOutageLimit.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new ParameterException(spec.commandLine(), "--store-outage-limit must be at least 1s (got "
                     + storeOutageLimit + ")");
         }
-        if (activityRetention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new ParameterException(spec.commandLine(), "--activity-retention must be at least 1d (got "
-                    + activityRetention + ")");
-        }
-        scopesSupported = words(scopesSupported);
-        checked("--signing-algorithm", () -> signingAlgorithm == null || signingAlgorithm.isBlank() ? null
-                : KeyAlgorithm.parse(signingAlgorithm));
-        checked("--access-token-typ", () -> accessTokenType = accessTokenTyp == null || accessTokenTyp.isBlank()
-                ? null : AccessTokenType.parse(accessTokenTyp));
-        checked("--scopes-supported", () -> {
-            DiscoveryEndpoints.checkScopes(scopesSupported);
-            return null;
-        });
-        if (audience != null && !audience.isBlank() && audience.strip().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
-            throw new ParameterException(spec.commandLine(), "--audience must be visible ASCII without spaces (got '"
-                    + audience + "')");
-        }
         try {
-            clientAddresses = ClientAddresses.trusting(words(trustedProxies));
-        } catch (IllegalArgumentException malformed) {
-            throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + malformed.getMessage());
-        }
-        if (metricsToken != null && !metricsToken.isBlank()) {
-            checked("--metrics-token", () -> AdminTokens.configured(metricsToken, "metrics token"));
+            settings.build();
+        } catch (ValidationException invalid) {
+            throw ServeOptions.refusal(spec.commandLine(), invalid);
         }
         if (tlsCert != null) {
-            ServerCertificate.check(tlsCert, tlsKey); // before the store is opened or created
-        }
-    }
-
-    private void checked(String option, java.util.function.Supplier<Object> parse) {
-        try {
-            parse.get();
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(spec.commandLine(), option + ": " + invalid.getMessage());
+            SentinelServer.checkTls(tlsCert, tlsKey); // before the store is opened or created
         }
     }
 
@@ -273,50 +257,20 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tls-key needs --tls-cert (or env " + TLS_CERT_ENV
                     + "): the certificate chain of the key");
         }
-        if (tlsReloadInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new ParameterException(spec.commandLine(), "--tls-reload-interval must be at least 1s (got "
-                    + tlsReloadInterval + ")");
-        }
     }
 
     private static Path blankToNull(Path file) {
         return file == null || file.toString().isBlank() ? null : file;
     }
 
-    private SentinelServer.Builder configure(SentinelServer.Builder builder, byte[] keyEncryptionKey) {
-        builder.host(host).port(port).tokenLifetime(tokenLifetime).signingAlgorithm(signingAlgorithm)
-                .keyEncryptionKey(keyEncryptionKey).activityRetention(activityRetention).audience(audience)
-                .scopesSupported(scopesSupported)
-                .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
-                .trustedProxies(clientAddresses.trustedProxies());
-        if (accessTokenType != null) {
-            builder.accessTokenType(accessTokenType);
-        }
-        if (issuer != null && !issuer.isBlank()) {
-            builder.issuer(issuer);
-        }
-        if (tlsCert != null) {
-            builder.tls(tlsCert, tlsKey).tlsReloadInterval(tlsReloadInterval);
-        }
-        String adminToken = System.getenv(ADMIN_TOKEN_ENV);
-        if (adminToken != null && !adminToken.isBlank()) {
-            builder.adminToken(adminToken);
-        }
-        String ingestToken = System.getenv(INGEST_TOKEN_ENV);
-        if (ingestToken != null && !ingestToken.isBlank()) {
-            builder.ingestToken(ingestToken);
-        }
-        return builder.metricsToken(metricsToken);
-    }
-
     private void announce(SentinelServer server) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Sentinel " + VersionProvider.version() + " listening on " + server.baseUri());
-        server.generatedAdminToken().ifPresent(token -> out.println(
+        server.node().generatedAdminToken().ifPresent(token -> out.println(
                 "Admin token (generated; shown only this once, store it now): " + token));
-        if (!clientAddresses.trustedProxies().isEmpty()) {
-            out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies "
-                    + String.join(",", clientAddresses.trustedProxies()));
+        List<String> proxies = server.node().settings().trustedProxies();
+        if (!proxies.isEmpty()) {
+            out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies " + String.join(",", proxies));
         }
         NextSteps.lines(server.baseUri(), storeOptions.sameStoreArguments()).forEach(out::println);
         out.println("Press Ctrl-C to stop.");

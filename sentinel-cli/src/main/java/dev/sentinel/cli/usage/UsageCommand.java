@@ -12,7 +12,7 @@ import dev.sentinel.core.application.analytics.UsageMetrics;
 import dev.sentinel.core.application.analytics.UsageRange;
 import dev.sentinel.core.application.analytics.UsageReport;
 import dev.sentinel.core.domain.PassId;
-import dev.sentinel.http.activity.UsageJson;
+import dev.sentinel.core.wire.UsageJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

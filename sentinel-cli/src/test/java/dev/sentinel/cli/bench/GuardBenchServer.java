@@ -3,7 +3,10 @@ package dev.sentinel.cli.bench;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.NodeSettings;
+import dev.sentinel.core.SentinelNode;
 import dev.sentinel.http.SentinelServer;
+import dev.sentinel.http.throttle.Bucket4jThrottleBuckets;
 import dev.sentinel.http.guard.SentinelGuard;
 import dev.sentinel.persistence.jdbi.DatabaseConfig;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
@@ -34,13 +37,14 @@ public final class GuardBenchServer {
         Path dataDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("sentinel-guard-bench");
         JdbiStorage storage = JdbiStorage.open(DatabaseConfig.h2(dataDir));
         Sentinel sentinel = Sentinel.builder().storage(storage).build();
-        SentinelServer.Builder builder = SentinelServer.builder(sentinel).port(0)
-                .tokenLifetime(java.time.Duration.ofHours(1)).adminToken("bench-admin-token-0123456789abcdef");
+        NodeSettings settings = NodeSettings.builder().port(0).tokenLifetime(java.time.Duration.ofHours(1))
+                .adminToken("bench-admin-token-0123456789abcdef").build();
+        SentinelNode.Builder node = SentinelNode.builder(sentinel, settings).throttleBuckets(Bucket4jThrottleBuckets.create());
         java.util.concurrent.atomic.LongAdder discarded = new java.util.concurrent.atomic.LongAdder();
         if (args.length > 1 && args[1].equals("discard")) {
-            builder.activityRecorder(event -> discarded.increment()); // isolates the guard's own cost from storage writes
+            node.activityRecorder(event -> discarded.increment()); // isolates the guard's own cost from storage writes
         }
-        SentinelServer server = builder.build().start();
+        SentinelServer server = SentinelServer.of(node.build()).start();
         CreatedPass pass = sentinel.passes().create(CreatePassCommand.builder("bench").agentName("Bench Agent")
                 .agentType("benchmark").build());
         SentinelGuard guard = SentinelGuard.of(server.tokenGuard());
@@ -56,7 +60,7 @@ public final class GuardBenchServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             server.close();
-            server.activityStats().ifPresent(stats -> System.out.println("ACTIVITY " + stats));
+            server.node().activityStats().ifPresent(stats -> System.out.println("ACTIVITY " + stats));
             if (discarded.sum() > 0) {
                 System.out.println("ACTIVITY discarded=" + discarded.sum());
             }

@@ -1,6 +1,7 @@
 package dev.sentinel.core.application;
 
 import dev.sentinel.core.domain.Coded;
+import dev.sentinel.core.domain.PassRefusal;
 
 /** The precise reason an authentication was refused; callers see only {@code invalid_client}. */
 public enum AuthenticationFailure implements Coded {
@@ -29,5 +30,15 @@ public enum AuthenticationFailure implements Coded {
 
     public String description() {
         return description;
+    }
+
+    /** The failure of a client whose secret matched but whose pass may not be used now. */
+    public static AuthenticationFailure of(PassRefusal refusal) {
+        return switch (refusal) {
+            case REVOKED -> PASS_REVOKED;
+            case INACTIVE -> PASS_INACTIVE;
+            case NOT_YET_VALID -> PASS_NOT_YET_VALID;
+            case EXPIRED -> PASS_EXPIRED;
+        };
     }
 }

@@ -6,7 +6,6 @@ import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.domain.ValidityState;
 import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.core.port.out.Storage;
 import java.time.Instant;
@@ -90,17 +89,9 @@ public final class Authenticator {
                     : AuthenticationFailure.SECRET_MISMATCH, Optional.of(candidate.passId()));
         }
         Pass pass = candidate.pass();
-        AuthenticationFailure failure = switch (pass.state()) {
-            case REVOKED -> AuthenticationFailure.PASS_REVOKED;
-            case INACTIVE -> AuthenticationFailure.PASS_INACTIVE;
-            case ACTIVE -> {
-                ValidityState validity = pass.validity().stateAt(now);
-                yield validity == ValidityState.NOT_YET_VALID ? AuthenticationFailure.PASS_NOT_YET_VALID
-                        : validity == ValidityState.EXPIRED ? AuthenticationFailure.PASS_EXPIRED : null;
-            }
-        };
-        if (failure != null) {
-            return AuthenticationResult.failure(failure, Optional.of(candidate.passId()));
+        Optional<AuthenticationFailure> failure = pass.refusalAt(now).map(AuthenticationFailure::of);
+        if (failure.isPresent()) {
+            return AuthenticationResult.failure(failure.get(), Optional.of(candidate.passId()));
         }
         if (!pass.allowedNetworks().permits(clientAddress)) {
             return AuthenticationResult.failure(AuthenticationFailure.ADDRESS_NOT_ALLOWED, candidate.passId(),

@@ -86,6 +86,14 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */
     public boolean admitsAt(Instant now) {
-        return state.isActive() && validity.contains(now);
+        return refusalAt(now).isEmpty();
+    }
+
+    /**
+     * Why the pass may not be used at {@code now} (revoked, deactivated, not yet valid, expired); empty when it may.
+     * The one rule for client authentication, introspection and the guard.
+     */
+    public java.util.Optional<PassRefusal> refusalAt(Instant now) {
+        return PassRefusal.of(state, validity.stateAt(now));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentinel.core.application;
 
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class PassLifecycleTest {
         assertThatThrownBy(() -> passes.create(CreatePassCommand.builder("demo").agentName("Bad!").agentType("b").build()))
                 .isInstanceOf(ValidationException.class);
         assertThat(passes.list(new ProjectId("demo"))).isEmpty();
-        List<AuditEntry> audit = sentinel.storage().read(session -> session.audit().recent(10));
+        List<AuditEntry> audit = SentinelStorage.of(sentinel).read(session -> session.audit().recent(10));
         assertThat(audit).isEmpty();
     }
 
@@ -179,11 +180,11 @@ class PassLifecycleTest {
         passes.delete(passId);
 
         assertThat(passes.find(passId)).isEmpty();
-        Optional<?> agent = sentinel.storage().read(s -> s.agentUsers().find(created.credentials().clientId()));
+        Optional<?> agent = SentinelStorage.of(sentinel).read(s -> s.agentUsers().find(created.credentials().clientId()));
         assertThat(agent).isEmpty();
         assertThat(activityCount(passId)).isZero();
         assertThat(authenticate(created.credentials())).contains(AuthenticationFailure.UNKNOWN_CLIENT);
-        List<AuditEntry> audit = sentinel.storage().read(s -> s.audit().forPass(passId.value()));
+        List<AuditEntry> audit = SentinelStorage.of(sentinel).read(s -> s.audit().forPass(passId.value()));
         assertThat(audit).extracting(AuditEntry::action).containsExactly("pass.create", "pass.delete");
     }
 
@@ -196,7 +197,7 @@ class PassLifecycleTest {
         asAdmin.revoke(passId);
         asAdmin.activate(passId);
 
-        List<AuditEntry> audit = sentinel.storage().read(s -> s.audit().forPass(passId.value()));
+        List<AuditEntry> audit = SentinelStorage.of(sentinel).read(s -> s.audit().forPass(passId.value()));
         assertThat(audit).extracting(AuditEntry::action)
                 .containsExactly("pass.create", "pass.toggle", "pass.regenerate", "pass.revoke", "pass.activate");
         assertThat(audit).extracting(AuditEntry::actor).containsExactly("library", "admin-api", "admin-api", "admin-api", "admin-api");
@@ -214,7 +215,7 @@ class PassLifecycleTest {
 
         assertThat(rebound.pass().allowedNetworks().texts()).containsExactly("2001:db8::/32", "192.0.2.0/24");
         assertThat(sentinel.passes().get(passId).pass().allowedNetworks().isUnrestricted()).isTrue();
-        List<AuditEntry> audit = sentinel.storage().read(s -> s.audit().forPass(passId.value()));
+        List<AuditEntry> audit = SentinelStorage.of(sentinel).read(s -> s.audit().forPass(passId.value()));
         assertThat(audit).extracting(AuditEntry::action).containsExactly("pass.create", "pass.allowed_ips", "pass.allowed_ips");
         assertThat(audit.get(0).detail()).endsWith("allowed_ips=10.0.0.0/8");
         assertThat(audit.get(1).detail()).isEqualTo("allowed_ips 10.0.0.0/8 -> 2001:db8::/32,192.0.2.0/24");
@@ -240,12 +241,12 @@ class PassLifecycleTest {
     }
 
     private void record(PassId passId) {
-        new StoringActivityRecorder(sentinel.storage()).record(new ActivityEvent(passId, ActivityType.API_REQUEST,
+        new StoringActivityRecorder(SentinelStorage.of(sentinel)).record(new ActivityEvent(passId, ActivityType.API_REQUEST,
                 Instant.parse("2026-11-26T09:00:00Z"), "/v1/orders", "GET", true, 200, 12, Optional.empty(),
                 Optional.empty(), Optional.empty(), "{}"));
     }
 
     private long activityCount(PassId passId) {
-        return sentinel.storage().read(s -> s.activity().count(ActivityFilter.all(passId)));
+        return SentinelStorage.of(sentinel).read(s -> s.activity().count(ActivityFilter.all(passId)));
     }
 }

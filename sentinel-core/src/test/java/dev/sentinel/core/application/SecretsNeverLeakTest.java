@@ -1,5 +1,6 @@
 package dev.sentinel.core.application;
 
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -75,7 +76,7 @@ class SecretsNeverLeakTest {
             Throwable parseFailure = catchThrowable(() -> dev.sentinel.core.domain.PassId.of(secrets.get(0)));
             seen.add(parseFailure.getMessage());
             sentinel.passes().delete(passId);
-            seen.addAll(sentinel.storage().read(s -> s.audit().recent(100)).stream().map(Object::toString).toList());
+            seen.addAll(SentinelStorage.of(sentinel).read(s -> s.audit().recent(100)).stream().map(Object::toString).toList());
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

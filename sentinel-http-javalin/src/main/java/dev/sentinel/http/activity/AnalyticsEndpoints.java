@@ -10,6 +10,10 @@ import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.Page;
+import dev.sentinel.core.wire.ActivityJson;
+import dev.sentinel.core.wire.UsageJson;
+import dev.sentinel.http.export.ActivityExportWriter;
+import dev.sentinel.http.export.ExportFormat;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -19,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The Usage tab of the management API: usage analytics, the activity log and its export (docs/activity.md). */
-public final class AnalyticsEndpoints {
+final class AnalyticsEndpoints {
 
     private static final Set<String> FILTER_PARAMS = Set.of("type", "status", "endpoint", "start_date", "end_date");
     private static final Set<String> ACTIVITY_PARAMS = union(FILTER_PARAMS, Set.of("page", "per_page"));
@@ -29,20 +33,20 @@ public final class AnalyticsEndpoints {
     private final ActivityService activity;
     private final Clock clock;
 
-    public AnalyticsEndpoints(UsageService usage, ActivityService activity, Clock clock) {
+    AnalyticsEndpoints(UsageService usage, ActivityService activity, Clock clock) {
         this.usage = usage;
         this.activity = activity;
         this.clock = clock;
     }
 
     /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
-    public void usage(Context ctx) {
+    void usage(Context ctx) {
         onlyParams(ctx, Set.of("range"));
         Json.reply(ctx, 200, UsageJson.of(usage.usage(Requests.passId(ctx), UsageRange.parse(ctx.queryParam("range")))));
     }
 
     /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
-    public void activity(Context ctx) {
+    void activity(Context ctx) {
         onlyParams(ctx, ACTIVITY_PARAMS);
         ActivityFilter filter = filter(ctx);
         Page<ActivityEvent> page = activity.page(filter, ActivityRequests.page(ctx.queryParam("page"), ctx.queryParam("per_page")));
@@ -53,7 +57,7 @@ public final class AnalyticsEndpoints {
      * {@code GET /api/v1/passes/{passId}/activity/export?format=json|csv|jsonl} with the same filters, at most
      * {@link ActivityService#EXPORT_LIMIT} records (422 beyond). The file is written as the events are read.
      */
-    public void export(Context ctx) {
+    void export(Context ctx) {
         onlyParams(ctx, EXPORT_PARAMS);
         ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
         ActivityFilter filter = filter(ctx);

@@ -24,7 +24,7 @@ import java.util.Optional;
  * index and field ({@code [3].status_code}). The batch is stored in one transaction, events and rollups together,
  * and the reply comes after it committed: all of it is durable, or none of it is stored.
  */
-public final class IngestEndpoint {
+final class IngestEndpoint {
 
     public static final int MAX_EVENTS = 1_000;
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -32,11 +32,11 @@ public final class IngestEndpoint {
 
     private final ActivityIngest ingest;
 
-    public IngestEndpoint(ActivityIngest ingest) {
+    IngestEndpoint(ActivityIngest ingest) {
         this.ingest = ingest;
     }
 
-    public void ingest(Context ctx) {
+    void ingest(Context ctx) {
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
         }

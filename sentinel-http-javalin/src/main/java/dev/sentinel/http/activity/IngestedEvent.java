@@ -1,5 +1,6 @@
 package dev.sentinel.http.activity;
 
+import dev.sentinel.core.wire.ActivityJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.PassId;

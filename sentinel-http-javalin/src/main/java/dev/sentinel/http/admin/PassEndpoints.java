@@ -2,7 +2,6 @@ package dev.sentinel.http.admin;
 
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.application.PassService;
-import dev.sentinel.core.application.analytics.PassOverview;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.IssuedCredentials;
@@ -11,6 +10,7 @@ import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.wire.PassJson;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The pass lifecycle part of the management API (docs/http-api.md). Every change is audited as {@code admin-api}. */
-public final class PassEndpoints {
+final class PassEndpoints {
 
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
             "access_level", "organization", "usage_type", "valid_from", "valid_until", "permissions", "scopes",
@@ -37,13 +37,13 @@ public final class PassEndpoints {
     private final UsageService usage;
     private final Clock clock;
 
-    public PassEndpoints(PassService passes, UsageService usage, Clock clock) {
+    PassEndpoints(PassService passes, UsageService usage, Clock clock) {
         this.passes = passes;
         this.usage = usage;
         this.clock = clock;
     }
 
-    public void create(Context ctx) {
+    void create(Context ctx) {
         JsonBodies.Body read = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LISTS, false);
         Map<String, String> body = read.texts();
         CreatedPass created = passes.create(CreatePassCommand.builder(ctx.pathParam("project"))
@@ -64,33 +64,29 @@ public final class PassEndpoints {
         Json.reply(ctx, 201, reply);
     }
 
-    public void list(Context ctx) {
+    void list(Context ctx) {
         Instant now = clock.instant();
         List<Map<String, Object>> items = passes.list(ProjectId.of(ctx.pathParam("project"))).stream()
                 .map(pass -> PassJson.pass(pass, now)).toList();
         Json.reply(ctx, 200, Map.of("items", items, "total", items.size()));
     }
 
-    public void overview(Context ctx) {
-        PassOverview overview = usage.overview(Requests.passId(ctx));
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("pass", PassJson.pass(overview.pass(), clock.instant()));
-        reply.put("stats", stats(overview));
-        Json.reply(ctx, 200, reply);
+    void overview(Context ctx) {
+        Json.reply(ctx, 200, PassJson.overview(usage.overview(Requests.passId(ctx)), clock.instant()));
     }
 
-    public void delete(Context ctx) {
+    void delete(Context ctx) {
         passes.delete(Requests.passId(ctx));
         ctx.status(204);
     }
 
-    public void permissions(Context ctx) {
+    void permissions(Context ctx) {
         PassId passId = Requests.passId(ctx);
         SentinelPass pass = passes.get(passId);
         Json.reply(ctx, 200, PassJson.permissions(pass, PermissionsView.of(pass.pass(), clock.instant())));
     }
 
-    public void regenerate(Context ctx) {
+    void regenerate(Context ctx) {
         Map<String, String> body = JsonBodies.read(ctx, REGENERATE_FIELDS, true);
         PassId passId = Requests.passId(ctx);
         IssuedCredentials issued = passes.regenerate(passId, GracePeriod.parse(body.get("grace_period")));
@@ -108,7 +104,7 @@ public final class PassEndpoints {
      * Changes what may be changed after create: today the networks the pass may be used from ({@code allowed_ips};
      * null or an empty array means any address).
      */
-    public void patch(Context ctx) {
+    void patch(Context ctx) {
         JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false);
         PassId passId = Requests.passId(ctx);
         if (!body.given().contains(AllowedNetworks.FIELD)) {
@@ -118,29 +114,20 @@ public final class PassEndpoints {
         reply(ctx, passes.changeAllowedNetworks(passId, networks));
     }
 
-    public void toggle(Context ctx) {
+    void toggle(Context ctx) {
         reply(ctx, passes.toggle(Requests.passId(ctx)));
     }
 
-    public void revoke(Context ctx) {
+    void revoke(Context ctx) {
         reply(ctx, passes.revoke(Requests.passId(ctx)));
     }
 
-    public void activate(Context ctx) {
+    void activate(Context ctx) {
         reply(ctx, passes.activate(Requests.passId(ctx)));
     }
 
     private void reply(Context ctx, SentinelPass pass) {
         Json.reply(ctx, 200, Map.of("pass", PassJson.pass(pass, clock.instant())));
-    }
-
-    private Map<String, Object> stats(PassOverview overview) {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("total_requests", overview.totalRequests());
-        stats.put("success_rate", overview.successRate());
-        stats.put("avg_latency_ms", overview.avgLatencyMs());
-        stats.put("last_used", overview.lastUsed().map(Instant::toString).orElse(null));
-        return stats;
     }
 
     private static void noStore(Context ctx) {

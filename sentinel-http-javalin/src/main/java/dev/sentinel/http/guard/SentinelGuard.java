@@ -1,6 +1,9 @@
 package dev.sentinel.http.guard;
 
 import dev.sentinel.http.web.Requests;
+import dev.sentinel.resource.guard.GuardDecision;
+import dev.sentinel.resource.guard.ProtectedResource;
+import dev.sentinel.resource.guard.TokenGuard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -138,15 +141,9 @@ public final class SentinelGuard {
     }
 
     private void refuse(Context ctx, GuardDecision decision) {
-        (resource == null ? decision.wwwAuthenticate(realm) : decision.wwwAuthenticate(realm, resource))
-                .ifPresent(value -> ctx.header("WWW-Authenticate", value));
-        if (decision.status() == 503) {
-            ctx.header("Retry-After", "5");
-        }
-        String body = "{\"error\":\"" + decision.error().orElse("invalid_request") + "\""
-                + decision.description().map(text -> ",\"error_description\":\"" + text.replace("\"", "'") + "\"").orElse("")
-                + "}";
-        ctx.status(decision.status()).contentType("application/json").result(body);
+        decision.challenge(realm, Optional.ofNullable(resource)).ifPresent(value -> ctx.header("WWW-Authenticate", value));
+        decision.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", seconds));
+        ctx.status(decision.status()).contentType("application/json").result(decision.errorBody());
         recordOnce(ctx);
         ctx.skipRemainingHandlers();
     }

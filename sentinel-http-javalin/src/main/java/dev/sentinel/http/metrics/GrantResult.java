@@ -1,5 +1,6 @@
 package dev.sentinel.http.metrics;
 
+import dev.sentinel.core.domain.OAuthError;
 import java.util.Locale;
 
 /**
@@ -26,17 +27,19 @@ public enum GrantResult {
         this.revocation = revocation;
     }
 
-    /** The result of an OAuth error reply with this RFC 6749 {@code error} code ({@code temporarily_unavailable} is
-     * only ever a throttled attempt). */
-    public static GrantResult ofError(String error) {
+    /**
+     * The result of an OAuth error reply with this code ({@code temporarily_unavailable} is only ever a throttled
+     * attempt; codes without a label of their own count as {@code invalid_request}).
+     */
+    public static GrantResult of(OAuthError error) {
         return switch (error) {
-            case "invalid_client" -> INVALID_CLIENT;
-            case "unauthorized_client" -> UNAUTHORIZED_CLIENT;
-            case "unsupported_grant_type" -> UNSUPPORTED_GRANT_TYPE;
-            case "invalid_scope" -> INVALID_SCOPE;
-            case "invalid_target" -> INVALID_TARGET;
-            case "temporarily_unavailable" -> THROTTLED;
-            default -> INVALID_REQUEST;
+            case INVALID_CLIENT -> INVALID_CLIENT;
+            case UNAUTHORIZED_CLIENT -> UNAUTHORIZED_CLIENT;
+            case UNSUPPORTED_GRANT_TYPE -> UNSUPPORTED_GRANT_TYPE;
+            case INVALID_SCOPE -> INVALID_SCOPE;
+            case INVALID_TARGET -> INVALID_TARGET;
+            case TEMPORARILY_UNAVAILABLE -> THROTTLED;
+            case INVALID_REQUEST, INVALID_GRANT, UNSUPPORTED_TOKEN_TYPE -> INVALID_REQUEST;
         };
     }
 

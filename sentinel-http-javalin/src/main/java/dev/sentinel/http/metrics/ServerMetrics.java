@@ -1,7 +1,7 @@
 package dev.sentinel.http.metrics;
 
 import dev.sentinel.core.application.recording.RecorderStats;
-import dev.sentinel.http.throttle.AuthThrottle;
+import dev.sentinel.core.application.throttle.AuthThrottle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,5 +1,9 @@
 package dev.sentinel.http.oauth;
 
+import dev.sentinel.core.domain.OAuthError;
+import dev.sentinel.core.domain.OAuthException;
+import dev.sentinel.core.port.in.ClientPresentation;
+import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,34 +11,58 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Client credentials as presented, by {@code client_secret_basic} (RFC 6749 §2.3.1: form-encoded, then Base64 in an
- * {@code Authorization: Basic} header) or {@code client_secret_post} (in the body). Using both at once is an
- * {@code invalid_request}; none, or a malformed header, is {@code invalid_client}. {@link #toString()} hides the secret.
+ * Reads the client authentication a request presents: {@code client_secret_basic} (RFC 6749 §2.3.1: form-encoded,
+ * then Base64 in an {@code Authorization: Basic} header) or {@code client_secret_post} (in the body), and where the
+ * endpoint takes it, the admin token as {@code Authorization: Bearer}. Using two methods at once is an
+ * {@code invalid_request} (a bearer token with a body secret: {@code invalid_client}); none, or a malformed header, is
+ * {@code invalid_client}.
  */
-record ClientCredentials(String clientId, String secret) {
+final class ClientCredentials {
 
-    /** Reads the credentials; the caller has already dealt with any {@code Bearer} header. */
-    static ClientCredentials from(Context ctx, FormBody form) {
+    private ClientCredentials() {
+    }
+
+    /** A client's credentials, at the token endpoint; what cannot be used is refused when the client is authenticated. */
+    static ClientPresentation client(Context ctx, FormBody form) {
         String header = ctx.header("Authorization");
         if (header != null) {
             if (form.get("client_secret").isPresent()) {
-                throw OAuthError.invalidRequest("use one client authentication method, not both");
+                return unusable(OAuthError.INVALID_REQUEST, "use one client authentication method, not both");
             }
-            ClientCredentials basic = basic(header).orElseThrow(OAuthError::invalidClient);
-            if (form.get("client_id").map(id -> !id.equals(basic.clientId())).orElse(false)) {
-                throw OAuthError.invalidRequest("client_id in the body differs from the Authorization header");
+            Optional<ClientPresentation.Secret> basic = basic(header);
+            if (basic.isEmpty()) {
+                return unusable(OAuthError.INVALID_CLIENT, "client authentication failed");
             }
-            return basic;
+            if (form.get("client_id").map(id -> !id.equals(basic.get().clientId())).orElse(false)) {
+                return unusable(OAuthError.INVALID_REQUEST, "client_id in the body differs from the Authorization header");
+            }
+            return basic.get();
         }
         Optional<String> secret = form.get("client_secret");
         Optional<String> clientId = form.get("client_id");
         if (secret.isEmpty() || clientId.isEmpty()) {
-            throw OAuthError.invalidClient();
+            return unusable(OAuthError.INVALID_CLIENT, "client authentication failed");
         }
-        return new ClientCredentials(clientId.get(), secret.get());
+        return ClientPresentation.post(clientId.get(), secret.get());
     }
 
-    private static Optional<ClientCredentials> basic(String header) {
+    private static ClientPresentation unusable(OAuthError error, String description) {
+        return new ClientPresentation.Unusable(error, description);
+    }
+
+    /** The admin token or a client's credentials, at the introspection and revocation endpoints. */
+    static ClientPresentation caller(Context ctx, FormBody form) {
+        Optional<String> bearer = Requests.bearerToken(ctx);
+        if (bearer.isPresent()) {
+            if (form.get("client_secret").isPresent()) {
+                throw OAuthException.invalidClient();
+            }
+            return new ClientPresentation.AdminToken(bearer.get());
+        }
+        return client(ctx, form);
+    }
+
+    private static Optional<ClientPresentation.Secret> basic(String header) {
         if (header.length() < 7 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -44,15 +72,11 @@ record ClientCredentials(String clientId, String secret) {
             if (colon <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
+            return Optional.of(new ClientPresentation.Secret(URLDecoder.decode(decoded.substring(0, colon),
+                    StandardCharsets.UTF_8), URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8),
+                    ClientPresentation.SecretMethod.BASIC));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "ClientCredentials[client_id=" + clientId + ", secret=redacted]";
     }
 }

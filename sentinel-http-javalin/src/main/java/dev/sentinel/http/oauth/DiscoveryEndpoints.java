@@ -1,7 +1,7 @@
 package dev.sentinel.http.oauth;
 
+import dev.sentinel.core.application.oauth.TokenService;
 import dev.sentinel.core.application.token.SigningKeyService;
-import dev.sentinel.core.application.token.TokenService;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import io.javalin.http.Context;
@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code /.well-known/oauth-authorization-server} (RFC 8414), also at the §3.1 location of an issuer with a path
@@ -17,48 +16,29 @@ import java.util.regex.Pattern;
  * both. {@code scopes_supported} is published only when configured, so the metadata does not reveal every pass's
  * permissions.
  */
-public final class DiscoveryEndpoints {
+final class DiscoveryEndpoints {
 
     /** The path parameter that holds an issuer's path in the RFC 8414 §3.1 location. */
-    public static final String ISSUER_PATH = "issuerPath";
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,200}");
+    static final String ISSUER_PATH = "issuerPath";
     private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
     private final TokenService tokens;
     private final List<String> scopesSupported;
 
-    public DiscoveryEndpoints(TokenService tokens, List<String> scopesSupported) {
+    DiscoveryEndpoints(TokenService tokens, List<String> scopesSupported) {
         this.tokens = tokens;
         this.scopesSupported = List.copyOf(scopesSupported);
     }
 
-    /**
-     * Checks values for {@code scopes_supported}: each an RFC 6749 §3.3 scope token of at most 200 characters, at most
-     * 100 of them.
-     *
-     * @throws IllegalArgumentException naming the rule
-     */
-    public static void checkScopes(List<String> scopes) {
-        if (scopes.size() > 100) {
-            throw new IllegalArgumentException("at most 100 scopes (got " + scopes.size() + ")");
-        }
-        for (String scope : scopes) {
-            if (scope == null || !SCOPE_TOKEN.matcher(scope).matches()) {
-                throw new IllegalArgumentException("each scope must be 1-200 visible ASCII characters without spaces, "
-                        + "quotes or backslashes (RFC 6749 §3.3)");
-            }
-        }
-    }
-
-    public void metadata(Context ctx) {
+    void metadata(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=300");
         Json.reply(ctx, 200, document());
     }
 
     /** The metadata at {@code /.well-known/oauth-authorization-server/<path>}, for the issuer's own path only. */
-    public void metadataForIssuerPath(Context ctx) {
+    void metadataForIssuerPath(Context ctx) {
         String asked = trimSlashes(ctx.pathParam(ISSUER_PATH));
-        String path = URI.create(tokens.settings().issuer()).getPath();
+        String path = URI.create(tokens.issuer()).getPath();
         if (path == null || trimSlashes(path).isEmpty() || !trimSlashes(path).equals(asked)) {
             throw new HttpProblem(404, "no authorization server has its issuer at this path");
         }
@@ -66,24 +46,24 @@ public final class DiscoveryEndpoints {
     }
 
     /** {@code HEAD} of the metadata: the headers of {@code GET}, no body. */
-    public void metadataHead(Context ctx) {
+    void metadataHead(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.status(200).contentType(Json.JSON);
     }
 
-    public void jwks(Context ctx) {
+    void jwks(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=" + SigningKeyService.REFRESH_SECONDS);
-        ctx.status(200).contentType(Json.JSON).result(Json.bytes(Map.of("keys", tokens.keys().current().jwks())));
+        ctx.status(200).contentType(Json.JSON).result(Json.bytes(Map.of("keys", tokens.jwks())));
     }
 
     /** {@code HEAD} of the JWKS: the headers of {@code GET} (its JSON content type), no body. */
-    public void jwksHead(Context ctx) {
+    void jwksHead(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=" + SigningKeyService.REFRESH_SECONDS);
         ctx.status(200).contentType(Json.JSON);
     }
 
     private Map<String, Object> document() {
-        String issuer = tokens.settings().issuer();
+        String issuer = tokens.issuer();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", issuer);
@@ -94,7 +74,7 @@ public final class DiscoveryEndpoints {
         if (!scopesSupported.isEmpty()) {
             body.put("scopes_supported", scopesSupported);
         }
-        body.put("grant_types_supported", List.of(TokenEndpoint.CLIENT_CREDENTIALS));
+        body.put("grant_types_supported", tokens.grantTypes());
         body.put("response_types_supported", List.of());
         body.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
         body.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);

@@ -1,5 +1,6 @@
 package dev.sentinel.http.oauth;
 
+import dev.sentinel.core.domain.OAuthException;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
@@ -31,7 +32,7 @@ final class FormBody {
 
     static FormBody parse(Context ctx) {
         if (!Requests.mediaType(ctx).map("application/x-www-form-urlencoded"::equals).orElse(false)) {
-            throw OAuthError.invalidRequest("the body must be application/x-www-form-urlencoded");
+            throw OAuthException.invalidRequest("the body must be application/x-www-form-urlencoded");
         }
         String body = ctx.body();
         Map<String, String> values = new HashMap<>();
@@ -49,7 +50,7 @@ final class FormBody {
             if (REPEATABLE.contains(name)) {
                 repeated.computeIfAbsent(name, any -> new ArrayList<>()).add(value);
             } else if (values.putIfAbsent(name, value) != null) {
-                throw OAuthError.invalidRequest("the parameter " + printable(name) + " is repeated");
+                throw OAuthException.invalidRequest("the parameter " + printable(name) + " is repeated");
             }
         }
         return new FormBody(values, repeated);
@@ -59,9 +60,14 @@ final class FormBody {
     List<String> all(String name) {
         List<String> given = repeated.getOrDefault(name, List.of());
         if (given.contains("")) {
-            throw OAuthError.invalidRequest("the parameter " + name + " has an empty value");
+            throw OAuthException.invalidRequest("the parameter " + name + " has an empty value");
         }
         return List.copyOf(given);
+    }
+
+    /** Every single-valued parameter as sent; one sent without a value has an empty one. */
+    Map<String, String> values() {
+        return Map.copyOf(values);
     }
 
     /** Whether the parameter was sent at all, with or without a value. */
@@ -76,14 +82,14 @@ final class FormBody {
     }
 
     String require(String name) {
-        return get(name).orElseThrow(() -> OAuthError.invalidRequest("the parameter " + name + " is required"));
+        return get(name).orElseThrow(() -> OAuthException.invalidRequest("the parameter " + name + " is required"));
     }
 
     private static String decode(String raw) {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw OAuthError.invalidRequest("the body is not valid form encoding");
+            throw OAuthException.invalidRequest("the body is not valid form encoding");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sentinel.http.oauth;
 
+import dev.sentinel.core.domain.OAuthException;
 import dev.sentinel.http.web.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -23,23 +24,29 @@ public final class OAuthReplies {
         ctx.header("Pragma", "no-cache");
     }
 
-    /** The single mapping of {@link OAuthError} to a reply; registered once by the server. */
-    public static void error(Exception failure, Context ctx) {
-        OAuthError error = (OAuthError) failure;
+    /**
+     * The single mapping of an {@link OAuthException} to a reply (RFC 6749 §5.2): 401 with a {@code WWW-Authenticate}
+     * challenge for {@code invalid_client}, 429 with {@code Retry-After} for a throttled caller, 400 for the rest.
+     * Registered once by the server.
+     */
+    public static void error(OAuthException refused, Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error.error());
-        body.put("error_description", error.getMessage());
-        if (error.status() == 401) {
+        body.put("error", refused.error().code());
+        body.put("error_description", refused.description());
+        int status = status(refused);
+        if (status == 401) {
             ctx.header("WWW-Authenticate", CHALLENGE);
         }
-        if (error.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
-        }
-        json(ctx, error.status(), body);
+        refused.retryAfter().ifPresent(wait ->
+                ctx.header("Retry-After", Long.toString(OAuthException.retryAfterSeconds(wait))));
+        json(ctx, status, body);
     }
 
-    /** The exception type {@link #error} handles, for registration. */
-    public static Class<? extends Exception> errorType() {
-        return OAuthError.class;
+    private static int status(OAuthException refused) {
+        return switch (refused.error()) {
+            case INVALID_CLIENT -> 401;
+            case TEMPORARILY_UNAVAILABLE -> refused.retryAfter().isPresent() ? 429 : 503;
+            default -> 400;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentinel.http.web;
 
+import dev.sentinel.resource.guard.ClientAddresses;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PassNotFoundException;
 import dev.sentinel.core.domain.ValidationException;

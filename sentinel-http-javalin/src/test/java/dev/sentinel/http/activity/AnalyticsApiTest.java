@@ -1,5 +1,7 @@
 package dev.sentinel.http.activity;
 
+import dev.sentinel.http.TestServer;
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +37,7 @@ class AnalyticsApiTest {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage())
             .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN).build().start();
+    private final SentinelServer server = TestServer.builder(sentinel).port(0).adminToken(ADMIN).build().start();
     private final HttpClient http = HttpClient.newHttpClient();
     private final PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent")
             .agentType("bot").build()).pass().passId();
@@ -58,7 +60,7 @@ class AnalyticsApiTest {
                     Optional.of("203.0.113.7"), Optional.of("agent/1.0"), success ? Optional.empty() : Optional.of("upstream down"),
                     "{\"k\":\"v\"}"));
         }
-        new StoringActivityRecorder(sentinel.storage()).recordAll(events);
+        new StoringActivityRecorder(SentinelStorage.of(sentinel)).recordAll(events);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.sentinel.http.activity;
 
+import dev.sentinel.http.TestServer;
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ class IngestApiTest {
     private static final String INGEST = "ingest-only-token-0123456789abcdef";
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0).adminToken(ADMIN)
             .ingestToken(INGEST).build().start();
     private final HttpClient http = HttpClient.newHttpClient();
     private final PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent")
@@ -62,7 +64,7 @@ class IngestApiTest {
     }
 
     private long stored() {
-        return sentinel.storage().read(session -> session.activity().count(ActivityFilter.all(passId)));
+        return SentinelStorage.of(sentinel).read(session -> session.activity().count(ActivityFilter.all(passId)));
     }
 
     @Test
@@ -74,7 +76,7 @@ class IngestApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Json.parse(response.body()).path("accepted").asInt()).isEqualTo(1000);
         assertThat(stored()).isEqualTo(1000);
-        List<HourlyUsage> hours = sentinel.storage().read(session ->
+        List<HourlyUsage> hours = SentinelStorage.of(sentinel).read(session ->
                 session.usage().find(passId, Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z")));
         assertThat(hours).singleElement().satisfies(hour -> assertThat(hour.total()).isEqualTo(1000));
     }

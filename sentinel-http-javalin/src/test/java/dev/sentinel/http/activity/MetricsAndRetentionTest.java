@@ -1,5 +1,7 @@
 package dev.sentinel.http.activity;
 
+import dev.sentinel.http.TestServer;
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class MetricsAndRetentionTest {
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0)
             .adminToken("metrics-admin-token-0123456789abcdef").activityRetention(Duration.ofDays(7)).build().start();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -70,13 +72,13 @@ class MetricsAndRetentionTest {
         PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("A").agentType("b").build())
                 .pass().passId();
         Instant now = Instant.now();
-        new StoringActivityRecorder(sentinel.storage()).recordAll(List.of(event(passId, now.minus(Duration.ofDays(8))),
+        new StoringActivityRecorder(SentinelStorage.of(sentinel)).recordAll(List.of(event(passId, now.minus(Duration.ofDays(8))),
                 event(passId, now.minus(Duration.ofDays(6)))));
 
-        assertThat(server.purgeOldActivity()).isEqualTo(1);
+        assertThat(server.node().purgeOldActivity()).isEqualTo(1);
 
-        long raw = sentinel.storage().read(session -> session.activity().count(ActivityFilter.all(passId)));
-        long rolledUp = sentinel.storage().read(session -> session.usage().find(passId, Instant.EPOCH, now.plus(Duration.ofHours(1))))
+        long raw = SentinelStorage.of(sentinel).read(session -> session.activity().count(ActivityFilter.all(passId)));
+        long rolledUp = SentinelStorage.of(sentinel).read(session -> session.usage().find(passId, Instant.EPOCH, now.plus(Duration.ofHours(1))))
                 .stream().mapToLong(hour -> hour.total()).sum();
         assertThat(raw).isEqualTo(1);
         assertThat(rolledUp).isEqualTo(2);
@@ -92,7 +94,7 @@ class MetricsAndRetentionTest {
     }
 
     private void awaitWritten(long count) throws InterruptedException {
-        for (int i = 0; i < 250 && server.activityStats().orElseThrow().written() < count; i++) {
+        for (int i = 0; i < 250 && server.node().activityStats().orElseThrow().written() < count; i++) {
             Thread.sleep(20);
         }
     }

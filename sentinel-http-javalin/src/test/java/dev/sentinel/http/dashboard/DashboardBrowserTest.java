@@ -1,5 +1,6 @@
 package dev.sentinel.http.dashboard;
 
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class DashboardBrowserTest {
     void start() throws IOException {
         Browser.requireInstalled();
         if (server == null) {
-            server = SentinelServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
+            server = TestServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
             base = server.baseUri().toString();
             browser = Browser.start();
         }

@@ -1,5 +1,6 @@
 package dev.sentinel.http.dashboard;
 
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class FirstContactBrowserTest {
         if (browser == null) {
             browser = Browser.start(Map.of("TZ", NEW_YORK));
         }
-        server = SentinelServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
+        server = TestServer.builder(Sentinel.builder().build()).port(0).adminToken(ADMIN_TOKEN).build().start();
         base = server.baseUri().toString();
     }
 

@@ -1,5 +1,8 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.core.SentinelStorage;
+import dev.sentinel.resource.guard.TokenGuard;
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class NetworkBoundGuardTest {
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0)
             .adminToken("guard-admin-token-0123456789abcdef").trustedProxies(List.of("127.0.0.1/32")).build().start();
     private final List<Javalin> apps = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +82,7 @@ class NetworkBoundGuardTest {
 
     private List<ActivityEvent> guardActivity(int atLeast) throws InterruptedException {
         for (int i = 0; i < 250; i++) {
-            List<ActivityEvent> events = sentinel.storage().read(session -> session.activity()
+            List<ActivityEvent> events = SentinelStorage.of(sentinel).read(session -> session.activity()
                     .find(new ActivityFilter(pass.pass().passId(), Optional.empty(), Optional.empty(),
                             Optional.of("/v1/"), Optional.empty(), Optional.empty()), new PageRequest(1, 100)).items());
             if (events.size() >= atLeast) {
@@ -121,7 +124,7 @@ class NetworkBoundGuardTest {
 
     @Test
     void aGuardThatTrustsNoProxyIgnoresASpoofedHeader() throws Exception {
-        TokenGuard untrusting = TokenGuard.builder(server.tokens(), new StoringActivityRecorder(sentinel.storage()))
+        TokenGuard untrusting = TokenGuard.builder(server.node().tokens(), new StoringActivityRecorder(SentinelStorage.of(sentinel)))
                 .stateTtl(Duration.ZERO).build();
         int port = protectedApp(untrusting);
 
@@ -135,7 +138,7 @@ class NetworkBoundGuardTest {
 
     @Test
     void anEmbeddedGuardTakesTheTrustedProxySettingItself() throws Exception {
-        TokenGuard trusting = TokenGuard.builder(server.tokens(), new StoringActivityRecorder(sentinel.storage()))
+        TokenGuard trusting = TokenGuard.builder(server.node().tokens(), new StoringActivityRecorder(SentinelStorage.of(sentinel)))
                 .stateTtl(Duration.ZERO).trustedProxies(List.of("127.0.0.0/8")).build();
         int port = protectedApp(trusting);
 

@@ -1,5 +1,8 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.resource.guard.TokenGuard;
+import dev.sentinel.resource.guard.ProtectedResource;
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +10,7 @@ import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.adapter.memory.InMemoryStorage;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
-import dev.sentinel.core.verify.RemoteTokenVerifier;
+import dev.sentinel.resource.verify.RemoteTokenVerifier;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.web.Json;
 import io.javalin.Javalin;
@@ -35,7 +38,7 @@ class ProtectedResourceMetadataTest {
     private static final Pattern RESOURCE_METADATA = Pattern.compile("resource_metadata=\"([^\"]+)\"");
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0)
             .adminToken("protected-resource-admin-token-0123456789").stopTimeout(Duration.ZERO).build().start();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<AutoCloseable> toStop = new ArrayList<>();

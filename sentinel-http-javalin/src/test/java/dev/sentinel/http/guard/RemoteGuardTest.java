@@ -1,12 +1,14 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.resource.guard.TokenGuard;
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.adapter.memory.InMemoryStorage;
-import dev.sentinel.core.verify.RemoteTokenVerifier;
-import dev.sentinel.core.verify.Verification;
+import dev.sentinel.resource.verify.RemoteTokenVerifier;
+import dev.sentinel.resource.verify.Verification;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.web.Json;
 import io.javalin.Javalin;
@@ -36,7 +38,7 @@ class RemoteGuardTest {
     private static final String ADMIN = "remote-guard-admin-token-0123456789";
     private static final String INGEST = "remote-guard-ingest-token-0123456789";
 
-    private final SentinelServer sentinel = SentinelServer.builder(Sentinel.builder().storage(new InMemoryStorage()).build())
+    private final SentinelServer sentinel = TestServer.builder(Sentinel.builder().storage(new InMemoryStorage()).build())
             .port(0).adminToken(ADMIN).ingestToken(INGEST).signingAlgorithm("ES256").stopTimeout(Duration.ZERO)
             .build().start();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -128,7 +130,7 @@ class RemoteGuardTest {
         String before = token(agent, "read:data");
         assertThat(get(api, "/v1/orders", before).statusCode()).isEqualTo(200);
 
-        String newKid = sentinel.rotateSigningKey();
+        String newKid = sentinel.node().rotateSigningKey();
         String after = token(agent, "read:data");
 
         assertThat(header(after)).contains(newKid);

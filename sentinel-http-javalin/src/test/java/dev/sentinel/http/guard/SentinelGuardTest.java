@@ -1,5 +1,7 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.core.SentinelStorage;
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SentinelGuardTest {
 
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0)
             .adminToken("guard-admin-token-0123456789abcdef").build().start();
     private final SentinelGuard guard = SentinelGuard.of(server.tokenGuard(Duration.ZERO));
     private final Javalin app = Javalin.create(config -> {
@@ -74,7 +76,7 @@ class SentinelGuardTest {
     private List<ActivityEvent> activity(int atLeast) throws InterruptedException {
         PassId passId = pass.pass().passId();
         for (int i = 0; i < 250; i++) {
-            List<ActivityEvent> events = sentinel.storage().read(session -> session.activity()
+            List<ActivityEvent> events = SentinelStorage.of(sentinel).read(session -> session.activity()
                     .find(new ActivityFilter(passId, java.util.Optional.empty(), java.util.Optional.empty(),
                             java.util.Optional.of("/v1/"), java.util.Optional.empty(), java.util.Optional.empty()),
                             new PageRequest(1, 100)).items());

@@ -1,5 +1,6 @@
 package dev.sentinel.http.guard;
 
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.MutableClock;
@@ -37,7 +38,7 @@ class TokenLifecycleOverHttpTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final Sentinel sentinel = Sentinel.builder().storage(new InMemoryStorage()).clock(clock).build();
-    private final SentinelServer server = SentinelServer.builder(sentinel).port(0).adminToken(ADMIN)
+    private final SentinelServer server = TestServer.builder(sentinel).port(0).adminToken(ADMIN)
             .stopTimeout(Duration.ZERO).build().start();
     private final SentinelGuard guard = SentinelGuard.of(server.tokenGuard(Duration.ZERO));
     private final Javalin api = Javalin.create(config -> {

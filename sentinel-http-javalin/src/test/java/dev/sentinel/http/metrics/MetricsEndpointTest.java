@@ -1,5 +1,6 @@
 package dev.sentinel.http.metrics;
 
+import dev.sentinel.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentinel.core.Sentinel;
@@ -8,8 +9,8 @@ import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.metrics.PrometheusText.Family;
-import dev.sentinel.http.throttle.FailureLimit;
-import dev.sentinel.http.throttle.Throttling;
+import dev.sentinel.core.application.throttle.FailureLimit;
+import dev.sentinel.core.application.throttle.Throttling;
 import dev.sentinel.http.web.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -158,7 +159,7 @@ class MetricsEndpointTest {
     }
 
     private SentinelServer start(Throttling throttling, String metricsToken) {
-        return SentinelServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).throttling(throttling)
+        return TestServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).throttling(throttling)
                 .metricsToken(metricsToken).stopTimeout(Duration.ZERO).build().start();
     }
 

@@ -1,15 +1,17 @@
 package dev.sentinel.core.application.token;
 
+import dev.sentinel.core.jose.CompactJws;
+import dev.sentinel.core.jose.JoseJson;
+import dev.sentinel.core.jose.JwtClaims;
+import dev.sentinel.core.jose.VerificationKey;
+import dev.sentinel.core.jose.AccessTokenType;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,14 +24,15 @@ import java.util.function.Supplier;
  */
 public final class AccessTokens {
 
-    private static final int MAX_TOKEN_LENGTH = 8192;
-    private static final Set<String> ACCEPTED_TYPES = Set.of("at+jwt", "application/at+jwt", "jwt");
+    /** Tokens remembered at most: the ones resource servers introspect and the guard checks, again and again. */
+    static final int CACHE_SIZE = 100_000;
 
     /**
-     * Tokens whose signature already checked out: resource servers introspect the same token again and again. An
-     * entry is used only while its {@code kid} is still published and the token unexpired.
+     * Tokens whose signature already checked out: resource servers introspect the same token again and again, and the
+     * guard checks it on every request. The one cache of verified tokens. An entry is used only while its {@code kid}
+     * is still published and the token unexpired.
      */
-    private final Cache<String, Verified> verified = CacheBuilder.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Verified> verified = CacheBuilder.newBuilder().maximumSize(CACHE_SIZE).build();
 
     private final SigningKeyService keys;
     private final Supplier<String> issuer;
@@ -79,87 +82,90 @@ public final class AccessTokens {
      * anything else.
      */
     public Optional<AccessTokenClaims> verify(String token, Instant now) {
-        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
+        return verified(token, now).map(Verified::claims);
+    }
+
+    /**
+     * As {@link #verify}, with the cache entry of the token, where the guard keeps the pass state it last read (so a
+     * busy route costs one map lookup). An entry is used only while its {@code kid} is still published and the token
+     * unexpired.
+     */
+    Optional<Verified> verified(String token, Instant now) {
+        if (token == null || token.length() > CompactJws.MAX_LENGTH) {
             return Optional.empty();
         }
         Verified cached = verified.getIfPresent(token);
         if (cached != null) {
             boolean usable = now.isBefore(cached.claims.expiresAt()) && keys.isPublished(cached.kid);
-            return usable ? Optional.of(cached.claims) : Optional.empty();
+            return usable ? Optional.of(cached) : Optional.empty();
         }
         Optional<Verified> checked = verifySignature(token, now);
         checked.ifPresent(result -> verified.put(token, result));
-        return checked.map(Verified::claims);
+        return checked;
     }
 
     private Optional<Verified> verifySignature(String token, Instant now) {
-        int first = token.indexOf('.');
-        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
-        if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
-            return Optional.empty();
-        }
         try {
-            Map<String, Object> header = JoseJson.read(Base64Url.decode(token.substring(0, first)));
-            String kid = text(header, "kid");
-            if (!ACCEPTED_TYPES.contains(text(header, "typ").toLowerCase(Locale.ROOT))) {
+            CompactJws jws = CompactJws.parse(token);
+            String kid = jws.headerText("kid").orElseThrow(() -> new IllegalArgumentException("no kid"));
+            if (!AccessTokenType.accepted(jws.headerText("typ").orElse(null))) {
                 return Optional.empty();
             }
             Optional<VerificationKey> key = keys.verificationKey(kid);
-            if (key.isEmpty() || !key.get().algorithm().joseName().equals(text(header, "alg"))
-                    || !key.get().verifies(token.substring(0, second), Base64Url.decode(token.substring(second + 1)))) {
+            if (key.isEmpty() || !jws.headerText("alg").map(key.get().algorithm().joseName()::equals).orElse(false)
+                    || !key.get().verifies(jws.signingInput(), jws.signature())) {
                 return Optional.empty();
             }
-            byte[] payload = Base64Url.decode(token.substring(first + 1, second));
-            return claims(JoseJson.read(payload), now).map(claims -> new Verified(claims, kid));
+            return claims(jws.claims(), now).map(claims -> new Verified(claims, kid));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
     }
 
-    private Optional<AccessTokenClaims> claims(Map<String, Object> body, Instant now) {
-        Instant issuedAt = Instant.ofEpochSecond(number(body, "iat"));
-        Instant expiresAt = Instant.ofEpochSecond(number(body, "exp"));
-        boolean fromHere = text(body, "iss").equals(issuer.get());
+    private Optional<AccessTokenClaims> claims(JwtClaims body, Instant now) {
+        Instant issuedAt = Instant.ofEpochSecond(body.integer("iat"));
+        Instant expiresAt = Instant.ofEpochSecond(body.integer("exp"));
+        boolean fromHere = body.text("iss").equals(issuer.get());
         boolean lifetimeAllowed = !expiresAt.isBefore(issuedAt)
                 && Duration.between(issuedAt, expiresAt).compareTo(maxLifetime) <= 0;
         if (!fromHere || !lifetimeAllowed || !now.isBefore(expiresAt)) {
             return Optional.empty();
         }
-        return Optional.of(new AccessTokenClaims(text(body, "iss"), text(body, "sub"), audiences(body), issuedAt,
-                expiresAt, text(body, "jti"), text(body, "client_id"), text(body, "scope"), text(body, "pass_id"),
-                number(body, "pass_generation"), text(body, "credential_id")));
+        return Optional.of(new AccessTokenClaims(body.text("iss"), body.text("sub"), body.audiences(), issuedAt,
+                expiresAt, body.text("jti"), body.text("client_id"), body.text("scope"), body.text("pass_id"),
+                body.integer("pass_generation"), body.text("credential_id")));
     }
 
-    private static String text(Map<String, Object> members, String name) {
-        Object value = members.get(name);
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException(name + " is not a string");
+    /**
+     * A token whose signature checked out: its claims and {@code kid}, and the pass state the guard last found live
+     * for it, with when that was read (see {@link TokenChecks}).
+     */
+    static final class Verified {
+        private final AccessTokenClaims claims;
+        private final String kid;
+        private volatile LiveRead live;
+
+        Verified(AccessTokenClaims claims, String kid) {
+            this.claims = claims;
+            this.kid = kid;
         }
-        return text;
+
+        AccessTokenClaims claims() {
+            return claims;
+        }
+
+        /** The last live state read for this token, if it was read at or after {@code notBefore}. */
+        Optional<TokenLiveness.Liveness> liveSince(Instant notBefore) {
+            LiveRead read = live;
+            return read != null && !read.at.isBefore(notBefore) ? Optional.of(read.liveness) : Optional.empty();
+        }
+
+        void live(TokenLiveness.Liveness liveness, Instant at) {
+            this.live = new LiveRead(liveness, at);
+        }
     }
 
-    /** {@code aud}: a string, or a non-empty array of strings (RFC 7519 §4.1.3). */
-    private static List<String> audiences(Map<String, Object> body) {
-        Object value = body.get("aud");
-        if (value instanceof String single) {
-            return List.of(single);
-        }
-        if (value instanceof List<?> several && !several.isEmpty()
-                && several.stream().allMatch(String.class::isInstance)) {
-            return several.stream().map(String.class::cast).toList();
-        }
-        throw new IllegalArgumentException("aud is neither a string nor an array of strings");
-    }
-
-    private static long number(Map<String, Object> members, String name) {
-        Object value = members.get(name);
-        if (!(value instanceof Long number)) {
-            throw new IllegalArgumentException(name + " is not an integer");
-        }
-        return number;
-    }
-
-    private record Verified(AccessTokenClaims claims, String kid) {
+    private record LiveRead(TokenLiveness.Liveness liveness, Instant at) {
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sentinel.core.application.token;
 
+import dev.sentinel.core.jose.VerificationKey;
+import dev.sentinel.core.jose.SigningKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,17 +1,15 @@
 package dev.sentinel.core.application.token;
 
-import com.google.common.hash.Hashing;
+import dev.sentinel.core.jose.JoseKeys;
+import dev.sentinel.core.jose.KeyAlgorithm;
+import dev.sentinel.core.jose.VerificationKey;
+import dev.sentinel.core.jose.SigningKey;
 import dev.sentinel.core.domain.SigningKeyRecord;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +129,7 @@ public final class SigningKeyService {
 
     /** What signs tokens in this process: the native provider, or BouncyCastle and the JDK where it cannot load. */
     public static String signingProvider() {
-        return JwsCrypto.signingProviderDescription();
+        return JoseKeys.signingProvider();
     }
 
     /**
@@ -208,19 +206,13 @@ public final class SigningKeyService {
     }
 
     private SigningKeyRecord newKey(KeyAlgorithm algorithm, Instant now) {
+        JoseKeys.GeneratedKey generated = JoseKeys.generate(algorithm);
         try {
-            KeyPair pair = algorithm.generate();
-            Map<String, String> members = algorithm.thumbprintMembers(pair.getPublic());
-            String kid = thumbprint(members);
-            Map<String, String> jwk = new LinkedHashMap<>(members);
-            jwk.put("kid", kid);
-            jwk.put("alg", algorithm.joseName());
-            jwk.put("use", "sig");
-            String encrypted = encryption.encrypt(kid, pair.getPrivate().getEncoded());
-            return new SigningKeyRecord(kid, algorithm.joseName(), new String(JoseJson.write(jwk), StandardCharsets.UTF_8),
-                    encrypted, now, Optional.empty());
-        } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot generate a " + algorithm.joseName() + " key", failure);
+            String encrypted = encryption.encrypt(generated.kid(), generated.privateKey());
+            return new SigningKeyRecord(generated.kid(), algorithm.joseName(), generated.publicJwk(), encrypted, now,
+                    Optional.empty());
+        } finally {
+            JoseKeys.wipe(generated.privateKey());
         }
     }
 
@@ -280,9 +272,9 @@ public final class SigningKeyService {
         return genuine.computeIfAbsent(record.kid(), kid -> {
             try {
                 KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
-                PublicKey publicKey = recordAlgorithm.publicKey(jwk);
+                PublicKey publicKey = JoseKeys.publicKey(recordAlgorithm, jwk);
                 Arrays.fill(encryption.decrypt(kid, record.encryptedPrivateKey()), (byte) 0);
-                boolean matches = thumbprint(recordAlgorithm.thumbprintMembers(publicKey)).equals(kid);
+                boolean matches = JoseKeys.thumbprint(recordAlgorithm, publicKey).equals(kid);
                 if (!matches) {
                     LOG.warning("signing key " + kid + " is not published: its kid is not its JWK thumbprint");
                 }
@@ -298,9 +290,7 @@ public final class SigningKeyService {
         KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
         byte[] pkcs8 = encryption.decrypt(record.kid(), record.encryptedPrivateKey());
         try {
-            PrivateKey privateKey = KeyFactory.getInstance(recordAlgorithm.keyFactory())
-                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            return new SigningKey(record.kid(), recordAlgorithm, privateKey);
+            return JoseKeys.signingKey(record.kid(), recordAlgorithm, pkcs8);
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("signing key " + record.kid() + " is not a valid private key", failure);
         } finally {
@@ -311,21 +301,13 @@ public final class SigningKeyService {
     private static VerificationKey verificationKey(SigningKeyRecord record, Map<String, String> jwk) {
         KeyAlgorithm recordAlgorithm = KeyAlgorithm.parse(record.algorithm());
         try {
-            PublicKey publicKey = recordAlgorithm.publicKey(jwk);
-            return new VerificationKey(record.kid(), recordAlgorithm, publicKey);
+            return JoseKeys.verificationKey(record.kid(), recordAlgorithm, JoseKeys.publicKey(recordAlgorithm, jwk));
         } catch (GeneralSecurityException | RuntimeException failure) {
             throw new IllegalStateException("signing key " + record.kid() + " has an unreadable public JWK", failure);
         }
     }
 
     private static Map<String, String> parseJwk(SigningKeyRecord record) {
-        Map<String, String> jwk = new LinkedHashMap<>();
-        JoseJson.read(record.publicJwk().getBytes(StandardCharsets.UTF_8))
-                .forEach((name, value) -> jwk.put(name, String.valueOf(value)));
-        return jwk;
-    }
-
-    private static String thumbprint(Map<String, String> members) {
-        return Base64Url.encode(Hashing.sha256().hashBytes(JoseJson.write(members)).asBytes());
+        return JoseKeys.jwkMembers(record.publicJwk());
     }
 }

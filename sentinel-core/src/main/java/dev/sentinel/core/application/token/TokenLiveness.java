@@ -4,7 +4,7 @@ import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.domain.ValidityState;
+import dev.sentinel.core.domain.PassRefusal;
 import dev.sentinel.core.port.out.Storage;
 import java.time.Instant;
 import java.util.Objects;
@@ -61,15 +61,7 @@ public final class TokenLiveness {
     }
 
     private static Optional<String> refusal(SentinelPass current, AccessTokenClaims claims, Instant now) {
-        Optional<String> state = switch (current.pass().state()) {
-            case REVOKED -> Optional.of("the pass is revoked");
-            case INACTIVE -> Optional.of("the pass is deactivated");
-            case ACTIVE -> {
-                ValidityState validity = current.pass().validity().stateAt(now);
-                yield validity == ValidityState.EXPIRED ? Optional.of("the pass has expired")
-                        : validity == ValidityState.NOT_YET_VALID ? Optional.of("the pass is not yet valid") : Optional.empty();
-            }
-        };
+        Optional<String> state = current.pass().refusalAt(now).map(PassRefusal::description);
         if (state.isPresent()) {
             return state;
         }

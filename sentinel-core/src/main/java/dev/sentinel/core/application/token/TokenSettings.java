@@ -1,5 +1,9 @@
 package dev.sentinel.core.application.token;
 
+import dev.sentinel.core.jose.KeyAlgorithm;
+import dev.sentinel.core.jose.AccessTokenType;
+import dev.sentinel.core.port.out.Storage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +84,21 @@ public final class TokenSettings {
 
     byte[] keyEncryptionKey() {
         return keyEncryptionKey.clone();
+    }
+
+    /** The signing keys these settings describe, kept in {@code storage}. */
+    public SigningKeyService signingKeys(Storage storage, Clock clock) {
+        byte[] key = keyEncryptionKey();
+        try {
+            return new SigningKeyService(storage, clock, algorithm, key, lifetime);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** Signing and verification of this issuer's access tokens with {@code keys}. */
+    public AccessTokens accessTokens(SigningKeyService keys) {
+        return new AccessTokens(keys, issuer, MAX_LIFETIME, type);
     }
 
     /** Collects the values. Not thread-safe. */

@@ -1,5 +1,6 @@
 package dev.sentinel.core.application.analytics;
 
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,8 +92,8 @@ class ActivityRequestsTest {
         List<ActivityEvent> events = IntStream.range(0, 30).mapToObj(i -> new ActivityEvent(passId,
                 ActivityType.API_REQUEST, Instant.parse("2026-11-26T09:00:00Z").plusSeconds(i), "/e" + i, "GET", true,
                 200, i, Optional.empty(), Optional.empty(), Optional.empty(), "{}")).toList();
-        new StoringActivityRecorder(sentinel.storage()).recordAll(events);
-        ActivityService activity = new ActivityService(sentinel.storage());
+        new StoringActivityRecorder(SentinelStorage.of(sentinel)).recordAll(events);
+        ActivityService activity = new ActivityService(SentinelStorage.of(sentinel));
 
         Page<ActivityEvent> second = activity.page(ActivityFilter.all(passId), new PageRequest(2, 10));
         assertThat(second.total()).isEqualTo(30);

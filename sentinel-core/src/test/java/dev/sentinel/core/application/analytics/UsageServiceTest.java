@@ -1,5 +1,6 @@
 package dev.sentinel.core.application.analytics;
 
+import dev.sentinel.core.SentinelStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +24,8 @@ class UsageServiceTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-26T10:30:00Z");
     private final Sentinel sentinel = Sentinel.builder().clock(clock).build();
-    private final UsageService usage = new UsageService(sentinel.storage(), clock);
-    private final StoringActivityRecorder recorder = new StoringActivityRecorder(sentinel.storage());
+    private final UsageService usage = new UsageService(SentinelStorage.of(sentinel), clock);
+    private final StoringActivityRecorder recorder = new StoringActivityRecorder(SentinelStorage.of(sentinel));
     private final PassId passId = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Agent")
             .agentType("bot").build()).pass().passId();
 
@@ -148,11 +149,11 @@ class UsageServiceTest {
         recorder.recordAll(List.of(event("2026-07-01T00:00:00Z", "/a", true, 10),
                 event("2026-11-26T10:00:00Z", "/a", true, 30)));
 
-        long purged = new ActivityRetention(sentinel.storage(), clock, ActivityRetention.DEFAULT).purge();
+        long purged = new ActivityRetention(SentinelStorage.of(sentinel), clock, ActivityRetention.DEFAULT).purge();
 
         assertThat(purged).isEqualTo(1);
         assertThat(usage.overview(passId).totalRequests()).isEqualTo(2);
-        assertThatThrownBy(() -> new ActivityRetention(sentinel.storage(), clock, Duration.ofHours(1)))
+        assertThatThrownBy(() -> new ActivityRetention(SentinelStorage.of(sentinel), clock, Duration.ofHours(1)))
                 .isInstanceOf(ValidationException.class).hasMessage("activity_retention: must be at least 1 day");
     }
 

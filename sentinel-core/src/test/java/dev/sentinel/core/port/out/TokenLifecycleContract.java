@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.CreatedPass;
-import dev.sentinel.core.application.token.IssuedToken;
-import dev.sentinel.core.application.token.TokenCaller;
-import dev.sentinel.core.application.token.TokenService;
+import dev.sentinel.core.application.oauth.IssuedToken;
+import dev.sentinel.core.application.oauth.TokenCaller;
+import dev.sentinel.core.application.oauth.TokenService;
 import dev.sentinel.core.application.token.TokenSettings;
+import dev.sentinel.core.port.in.TokenRequest;
 import dev.sentinel.core.fixtures.TestServices;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,14 +91,14 @@ public abstract class TokenLifecycleContract extends StorageContractSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void aTokenIssuedBeforeTheChangeIsActiveOnlyWhereTheTableSays(Row row) {
-        IssuedToken token = fixture.tokens().clientCredentials(fixture.clientId(),
-                fixture.created().credentials().clientSecret().reveal(), Optional.empty());
+        IssuedToken token = fixture.tokens().grant(TokenRequest.clientCredentials(fixture.clientId(),
+                fixture.created().credentials().clientSecret().reveal()).build());
 
         row.act().accept(fixture, token);
 
         boolean introspected = fixture.tokens().introspect(token.accessToken(), TokenCaller.admin()).active();
-        boolean live = fixture.tokens().accessTokens().verify(token.accessToken(), fixture.clock().instant())
-                .map(claims -> fixture.tokens().liveness().check(claims, fixture.clock().instant()).live()).orElse(false);
+        boolean live = fixture.tokens().checks().check(token.accessToken(), "https://sentinel.test", Optional.empty(),
+                Duration.ZERO).allowed();
         assertThat(introspected).as("introspection").isEqualTo(row.active());
         assertThat(live).as("the guard's check").isEqualTo(row.active());
     }

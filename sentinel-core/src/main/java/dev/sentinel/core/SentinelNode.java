@@ -1,0 +1,378 @@
+package dev.sentinel.core;
+
+import dev.sentinel.core.application.ActivityIngest;
+import dev.sentinel.core.application.AdminTokens;
+import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.analytics.ActivityRetention;
+import dev.sentinel.core.application.analytics.ActivityService;
+import dev.sentinel.core.application.analytics.UsageService;
+import dev.sentinel.core.application.oauth.BearerGate;
+import dev.sentinel.core.application.oauth.TokenService;
+import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.FailedAttempts;
+import dev.sentinel.core.application.recording.RecorderStats;
+import dev.sentinel.core.application.throttle.AuthThrottle;
+import dev.sentinel.core.application.token.SigningKeyService;
+import dev.sentinel.core.application.token.TokenSettings;
+import dev.sentinel.core.port.in.ActivityRecorder;
+import dev.sentinel.core.port.in.Actor;
+import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.ThrottleBuckets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+
+/**
+ * A running Sentinel node: everything {@code sentinel serve} needs besides HTTP. It owns the activity recorder (a
+ * bounded buffer and a background writer unless another recorder is given), the bounded evidence of failed
+ * authentications, the failure throttle, the admin, ingest and metrics tokens behind one {@link BearerGate}, the token
+ * use cases, and the housekeeping schedule (failed-attempt summaries every 5 seconds; activity retention, the
+ * revoked-token deny-list and ingest idempotency keys every hour). An HTTP adapter serves its use cases; several nodes
+ * may share one store. Build one with {@link #builder(Sentinel, NodeSettings)}; {@link #start()} (which the HTTP server
+ * calls) makes its signing key and admin token; {@link #close()} writes what is still buffered.
+ *
+ * <pre>{@code
+ * NodeSettings settings = NodeSettings.builder().port(0).keyEncryptionKey(kek).build();
+ * try (SentinelNode node = SentinelNode.builder(sentinel, settings).throttleBuckets(buckets).build().start()) {
+ *     node.generatedAdminToken().ifPresent(token -> System.out.println("admin token: " + token));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; close it once.
+ */
+public final class SentinelNode implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SentinelNode.class.getName());
+    /** The actor of changes made through the management API. */
+    public static final Actor ADMIN_API = new Actor("admin-api");
+    /** The key-encryption keys made up for stores configured without one, one per store, for this process only. */
+    private static final Map<Storage, byte[]> EPHEMERAL_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Sentinel sentinel;
+    private final NodeSettings settings;
+    private final BatchingActivityRecorder ownRecorder;
+    private final ActivityRecorder recorder;
+    private final FailedAttempts failedAttempts;
+    private final AuthThrottle throttle;
+    private final ActivityRetention retention;
+    private final ActivityIngest ingest;
+    private final PassService passes;
+    private final ScheduledExecutorService housekeeping;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile String issuer;
+    private final BearerGate gate;
+    private final TokenService tokens;
+    /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
+    private volatile AdminTokens adminTokens;
+    private volatile Optional<String> generatedAdminToken = Optional.empty();
+
+    private SentinelNode(Builder builder) {
+        this.sentinel = builder.sentinel;
+        this.settings = builder.settings;
+        Storage storage = sentinel.storage();
+        Clock clock = sentinel.clock();
+        this.issuer = settings.issuer().orElse(settings.port() == 0 ? null : settings.baseUrl(settings.port()));
+        if (builder.recorder != null) {
+            this.ownRecorder = null;
+            this.recorder = builder.recorder;
+        } else {
+            StoringActivityRecorder storing = new StoringActivityRecorder(storage);
+            this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
+            this.recorder = ownRecorder;
+        }
+        this.failedAttempts = new FailedAttempts(recorder, clock, FailedAttempts.WINDOW);
+        this.throttle = new AuthThrottle(settings.throttling(), builder.buckets, sentinel.securityAudit());
+        this.retention = new ActivityRetention(storage, clock, settings.activityRetention());
+        this.ingest = sentinel.ingest(settings.activityRetention());
+        this.passes = sentinel.passes().as(ADMIN_API);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sentinel-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.gate = new BearerGate(() -> adminTokens,
+                settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
+                settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle);
+        this.tokens = sentinel.tokens(tokenSettings(), new TokenService.FrontDoor(recorder, failedAttempts::record,
+                throttle, Optional.of(gate)));
+    }
+
+    /**
+     * Starts the node, once (later calls do nothing): makes sure a signing key exists (a new one when the configured
+     * algorithm differs from the current key's) and an admin token (the configured one, the stored one, or one
+     * generated now and shown once through {@link #generatedAdminToken()}), and schedules the housekeeping. Fails with
+     * {@link IllegalStateException} when the stored signing key cannot be decrypted with the configured key-encryption
+     * key. The HTTP server starts its node before it listens; start it yourself to use the node without one.
+     */
+    public synchronized SentinelNode start() {
+        if (closed.get()) {
+            throw new IllegalStateException("the node is closed");
+        }
+        if (adminTokens != null) {
+            return this;
+        }
+        tokens.start();
+        AdminTokens admin = settings.adminToken().map(token -> AdminTokens.configured(token, "admin token"))
+                .orElseGet(() -> sentinel.adminTokens(new SecureRandom()));
+        generatedAdminToken = admin.generated();
+        adminTokens = admin;
+        housekeeping.scheduleWithFixedDelay(this::flushFailedAttempts, 5, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
+        return this;
+    }
+
+    /** Starts configuring a node of {@code sentinel} (its storage, hasher and clock) with {@code settings}. */
+    public static Builder builder(Sentinel sentinel, NodeSettings settings) {
+        return new Builder(sentinel, settings);
+    }
+
+    private TokenSettings tokenSettings() {
+        byte[] keyEncryptionKey = settings.keyEncryptionKey().orElseGet(this::ephemeralKey);
+        try {
+            TokenSettings.Builder token = TokenSettings.builder(() -> issuer, keyEncryptionKey)
+                    .lifetime(settings.tokenLifetime()).accessTokenType(settings.accessTokenType());
+            settings.signingAlgorithm().ifPresent(algorithm -> token.algorithm(algorithm.joseName()));
+            settings.audience().ifPresent(token::audience);
+            return token.build();
+        } finally {
+            Arrays.fill(keyEncryptionKey, (byte) 0);
+        }
+    }
+
+    /**
+     * Without a configured key-encryption key, one random key per store for the life of the process, so that a retry
+     * on the same store can still read the keys the first attempt made.
+     */
+    private byte[] ephemeralKey() {
+        LOG.warning("no key-encryption key configured: signing keys are encrypted with a key that lives only in this "
+                + "process");
+        return EPHEMERAL_KEYS.computeIfAbsent(sentinel.storage(), store -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }).clone();
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Tells the node the port it listens on: with no configured issuer, its URL becomes the issuer of tokens and
+     * metadata. The HTTP server calls this once it listens.
+     */
+    public void listeningOn(int boundPort) {
+        if (settings.issuer().isEmpty()) {
+            issuer = settings.baseUrl(boundPort);
+        }
+    }
+
+    /** The issuer of tokens and metadata: the configured one, or the URL the node listens on. */
+    public String issuer() {
+        String current = issuer;
+        if (current == null) {
+            throw new IllegalStateException("the node does not listen yet, and no issuer is configured");
+        }
+        return current;
+    }
+
+    /** The token use cases: grants, introspection, revocation, the local guard's check, the signing keys. */
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** The pass lifecycle, acting as {@link #ADMIN_API}. */
+    public PassService passes() {
+        return passes;
+    }
+
+    public UsageService usage() {
+        return sentinel.usage();
+    }
+
+    public ActivityService activity() {
+        return sentinel.activity();
+    }
+
+    /** Batch ingest of remote activity, refusing events older than the retention. */
+    public ActivityIngest ingest() {
+        return ingest;
+    }
+
+    /** The admin, ingest and metrics tokens. */
+    public BearerGate gate() {
+        return gate;
+    }
+
+    /** The failure throttle (its counters, for metrics). */
+    public AuthThrottle throttle() {
+        return throttle;
+    }
+
+    /** Where this node's activity goes: the built-in buffer, or the recorder it was given. */
+    public ActivityRecorder recorder() {
+        return recorder;
+    }
+
+    public Clock clock() {
+        return sentinel.clock();
+    }
+
+    /** The admin token generated by this node's start (print it once); empty when configured or generated before. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /** Whether the store answers now (a short check, for readiness probes). */
+    public boolean isStoreReachable() {
+        return sentinel.isStoreReachable();
+    }
+
+    /** The counters of the built-in activity buffer (what it took, wrote, refused); empty with a custom recorder. */
+    public Optional<RecorderStats> activityStats() {
+        return Optional.ofNullable(ownRecorder).map(BatchingActivityRecorder::stats);
+    }
+
+    /**
+     * Makes a new signing key and retires the current one, which stays in the JWKS until its tokens have expired.
+     * Every node picks the new key up within {@value SigningKeyService#REFRESH_SECONDS} seconds.
+     *
+     * @return the new key's {@code kid}
+     */
+    public String rotateSigningKey() {
+        return tokens.keys().rotate();
+    }
+
+    /** Records the summaries of failed-authentication windows that have ended (it also runs every 5 seconds). */
+    public void flushFailedAttempts() {
+        try {
+            failedAttempts.flush();
+        } catch (RuntimeException failure) {
+            LOG.warning("recording failed-attempt summaries failed: " + failure.getMessage());
+        }
+    }
+
+    /** Deletes raw activity older than the retention period now (it also runs every hour); returns how many. */
+    public long purgeOldActivity() {
+        return quietly("activity retention purge", () -> {
+            long purged = retention.purge();
+            if (purged > 0) {
+                LOG.info("deleted " + purged + " activity events older than " + retention.retention().toDays() + " days");
+            }
+            return purged;
+        });
+    }
+
+    /** Forgets ingest idempotency keys older than 24 hours now (it also runs every hour); returns how many. */
+    public int pruneIdempotencyKeys() {
+        return (int) quietly("pruning ingest idempotency keys", ingest::pruneKeys);
+    }
+
+    /**
+     * Deletes the revoked-token deny-list entries of tokens that expired more than five minutes ago now (it also runs
+     * every hour); returns how many.
+     */
+    public int pruneRevokedTokens() {
+        return (int) quietly("pruning revoked tokens", () -> {
+            int pruned = tokens.pruneRevoked();
+            if (pruned > 0) {
+                LOG.info("deleted " + pruned + " revoked-token entries of expired tokens");
+            }
+            return pruned;
+        });
+    }
+
+    private static long quietly(String what, LongSupplier job) {
+        try {
+            return job.getAsLong();
+        } catch (RuntimeException failure) {
+            LOG.warning(what + " failed: " + failure.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Stops the housekeeping, then writes the failed-attempt summaries, the throttle's audit entries and the buffer.
+     * Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        housekeeping.shutdownNow();
+        failedAttempts.close();
+        throttle.close();
+        if (ownRecorder != null) {
+            ownRecorder.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SentinelNode[" + settings + "]";
+    }
+
+    /** Chooses the node's ports; {@link #build()} makes the node. Not thread-safe. */
+    public static final class Builder {
+        private final Sentinel sentinel;
+        private final NodeSettings settings;
+        private ThrottleBuckets buckets;
+        private ActivityRecorder recorder;
+
+        private Builder(Sentinel sentinel, NodeSettings settings) {
+            this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /**
+         * Where the failure throttle counts (the HTTP module's {@code Bucket4jThrottleBuckets.create()}); required
+         * unless the settings turn every limit off.
+         */
+        public Builder throttleBuckets(ThrottleBuckets value) {
+            this.buckets = Objects.requireNonNull(value, "throttleBuckets");
+            return this;
+        }
+
+        /**
+         * Where activity goes; default a {@link StoringActivityRecorder} behind a bounded buffer and a background
+         * writer. A recorder given here is called on the request thread, so it must not block.
+         */
+        public Builder activityRecorder(ActivityRecorder value) {
+            this.recorder = Objects.requireNonNull(value, "activityRecorder");
+            return this;
+        }
+
+        /**
+         * The node, not started yet: its activity writer runs, nothing is written to the store until
+         * {@link SentinelNode#start()}. Fails with {@link IllegalStateException} when throttling is on and no
+         * {@link #throttleBuckets} were given.
+         */
+        public SentinelNode build() {
+            if (buckets == null) {
+                if (!settings.throttling().isOff()) {
+                    throw new IllegalStateException("the failure throttle needs buckets to count in: give the node "
+                            + "throttleBuckets(...), e.g. Bucket4jThrottleBuckets.create() of sentinel-http-javalin, or "
+                            + "turn throttling off");
+                }
+                buckets = (failures, period) -> {
+                    throw new IllegalStateException("no limit is on");
+                };
+            }
+            return new SentinelNode(this);
+        }
+    }
+}

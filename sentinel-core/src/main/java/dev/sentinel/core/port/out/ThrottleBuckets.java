@@ -1,0 +1,29 @@
+package dev.sentinel.core.port.out;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token buckets of failed attempts, one per key, kept in one node's memory: what the failure throttle counts with. A
+ * key's bucket holds {@code failures} tokens and refills them evenly over {@code period}; each failure takes one. A
+ * key is forgotten once its bucket is full again and idle, and under a flood of distinct keys the least recently used
+ * go first, so memory stays bounded. Implementations are thread-safe.
+ */
+public interface ThrottleBuckets {
+
+    /** The buckets of one limit: {@code failures} per {@code period} (both positive). */
+    Counter counter(int failures, Duration period);
+
+    /** The buckets of one limit, by key. Thread-safe. */
+    interface Counter {
+
+        /** How long {@code key} must wait before its next attempt is even looked at; empty when it may try now. */
+        Optional<Duration> refusal(String key);
+
+        /**
+         * Counts one failure of {@code key}; true when this failure empties the bucket while the key was not already in
+         * a throttling episode (an episode ends once the bucket is full again).
+         */
+        boolean failed(String key);
+    }
+}
