@@ -97,8 +97,7 @@ class ArchitectureTest {
 
     @Test
     void eachOAuthEndpointCallsExactlyOneCoreUseCase() {
-        check(classes().that().resideInAPackage("dev.sentinel.http.oauth").and().haveSimpleNameEndingWith("Endpoint")
-                .or().resideInAPackage("dev.sentinel.http.oauth").and().haveSimpleNameEndingWith("Endpoints")
+        check(classes().that().haveNameMatching("dev\\.sentinel\\.http\\.oauth\\.[A-Za-z]+Endpoints?")
                 .should(callMethodsOfExactlyOne(USE_CASES))
                 .because("an OAuth endpoint parses the request, asks one use case and writes JSON; everything else is core's"));
     }
@@ -170,8 +169,8 @@ class ArchitectureTest {
                     }
                 }
                 boolean one = called.size() == 1;
-                String message = type.getName() + " calls methods of " + called.size() + " " + kind.getDescription()
-                        + "s: " + called;
+                String message = type.getName() + " calls methods of " + called.size() + " classes that are "
+                        + kind.getDescription() + ": " + called;
                 events.add(new SimpleConditionEvent(type, one, message));
             }
         };

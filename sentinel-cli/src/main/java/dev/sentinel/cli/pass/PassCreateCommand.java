@@ -85,9 +85,8 @@ final class PassCreateCommand implements Callable<Integer> {
                     + "address is one host). Default: any address.")
     String allowedIps;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "How to print the credentials: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    CredentialsFormat format;
+    @Mixin
+    CredentialsFormatOption format;
 
     @Mixin
     HasherOption hasher;
@@ -120,7 +119,7 @@ final class PassCreateCommand implements Callable<Integer> {
 
     private void print(CreatedPass created, java.time.Instant now) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == CredentialsFormat.env) {
+        if (format.env()) {
             out.print(created.credentials().toBashExport());
         } else {
             Map<String, Object> json = new LinkedHashMap<>();

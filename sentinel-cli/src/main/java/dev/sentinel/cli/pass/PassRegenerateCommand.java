@@ -41,9 +41,8 @@ final class PassRegenerateCommand implements Callable<Integer> {
                     + "Default: 0 (stops at once).")
     Duration grace;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "How to print the credentials: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    CredentialsFormat format;
+    @Mixin
+    CredentialsFormatOption format;
 
     @Mixin
     HasherOption hasher;
@@ -64,7 +63,7 @@ final class PassRegenerateCommand implements Callable<Integer> {
 
     private void print(IssuedCredentials issued, Optional<Instant> oldSecretEnds) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == CredentialsFormat.env) {
+        if (format.env()) {
             out.print(issued.toBashExport());
         } else {
             Map<String, Object> json = new LinkedHashMap<>();
