@@ -40,7 +40,9 @@ final class InMemoryMemberships implements Memberships {
 
     @Override
     public List<Membership> listByProject(ProjectId project) {
-        return state.memberships.values().stream().filter(membership -> membership.project().equals(project)).toList();
+        return state.memberships.values().stream().filter(membership -> membership.project().equals(project))
+                .sorted(Comparator.comparing(Membership::since).thenComparing(membership -> membership.account().value()))
+                .toList();
     }
 
     @Override

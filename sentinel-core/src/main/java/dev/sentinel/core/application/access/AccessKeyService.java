@@ -2,6 +2,7 @@ package dev.sentinel.core.application.access;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.base.Ticker;
 import com.google.common.hash.Hashing;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.domain.AuditEntry;
@@ -56,13 +57,14 @@ public final class AccessKeyService {
     private final ConcurrentMap<AccessKeyId, Instant> unwrittenUses;
 
     public AccessKeyService(Storage storage, CredentialGenerator generator, Clock clock, Actor actor) {
-        this(storage, generator, clock, actor, Duration.ofSeconds(AdminTokens.REFRESH_SECONDS), new ConcurrentHashMap<>());
+        this(storage, generator, clock, actor, Ticker.systemTicker());
     }
 
-    AccessKeyService(Storage storage, CredentialGenerator generator, Clock clock, Actor actor, Duration cacheFor,
-                     ConcurrentMap<AccessKeyId, Instant> unwrittenUses) {
-        this(storage, generator, clock, actor, CacheBuilder.newBuilder().maximumSize(CACHE_SIZE)
-                .expireAfterWrite(cacheFor.toNanos(), TimeUnit.NANOSECONDS).build(), unwrittenUses);
+    /** As the public constructor, with the cache's time read from {@code ticker} (tests move it). */
+    AccessKeyService(Storage storage, CredentialGenerator generator, Clock clock, Actor actor, Ticker ticker) {
+        this(storage, generator, clock, actor, CacheBuilder.newBuilder().maximumSize(CACHE_SIZE).ticker(ticker)
+                .expireAfterWrite(Duration.ofSeconds(AdminTokens.REFRESH_SECONDS).toNanos(), TimeUnit.NANOSECONDS)
+                .build(), new ConcurrentHashMap<>());
     }
 
     private AccessKeyService(Storage storage, CredentialGenerator generator, Clock clock, Actor actor,

@@ -26,6 +26,11 @@ public final class PasswordPolicy {
 
     /** The broken rules of {@code password} for the account {@code email}; empty when it may be used. */
     public static List<FieldViolation> violations(char[] password, Email email) {
+        return violations(password, java.util.Optional.of(email));
+    }
+
+    /** As {@link #violations(char[], Email)}; without an email (one that broke its own rule) its name is not checked. */
+    public static List<FieldViolation> violations(char[] password, java.util.Optional<Email> email) {
         List<FieldViolation> broken = new ArrayList<>();
         String text = new String(password);
         int length = text.codePointCount(0, text.length());
@@ -35,7 +40,7 @@ public final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             broken.add(new FieldViolation(FIELD, "must have at most " + MAX_LENGTH + " characters"));
         }
-        String localPart = email.localPart().toLowerCase(Locale.ROOT);
+        String localPart = email.map(Email::localPart).orElse("").toLowerCase(Locale.ROOT);
         if (localPart.length() >= MIN_LOCAL_PART && text.toLowerCase(Locale.ROOT).contains(localPart)) {
             broken.add(new FieldViolation(FIELD, "must not contain the email's name (" + localPart + ")"));
         }

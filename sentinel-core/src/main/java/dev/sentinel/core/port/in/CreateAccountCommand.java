@@ -37,8 +37,8 @@ public final class CreateAccountCommand {
         Email checked = violations.check(() -> Email.of(email));
         String shown = violations.check(() -> displayName == null || displayName.isBlank()
                 ? (checked == null ? "" : checked.localPart()) : Account.displayName(displayName));
-        if (password != null && checked != null) {
-            PasswordPolicy.violations(password, checked).forEach(broken -> violations.add(broken.field(), broken.rule()));
+        if (password != null) {
+            PasswordPolicy.violations(password, Optional.ofNullable(checked)).forEach(broken -> violations.add(broken.field(), broken.rule()));
         }
         violations.throwIfAny();
         return new Valid(checked, shown, owner, Optional.ofNullable(password));
