@@ -24,7 +24,10 @@ final class SealingAuditTrail implements AuditTrail {
     }
 
     @Override
-    public AuditRecord record(AuditEntry entry) {
+    public AuditRecord record(AuditEntry given) {
+        // whole milliseconds, as every store keeps them exactly (PostgreSQL rounds nanoseconds to microseconds)
+        AuditEntry entry = new AuditEntry(given.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), given.actor(),
+                given.action(), given.passId(), given.detail(), given.project());
         AuditChainHead head = trail.lockHead();
         long sequence = head.sequence() + 1;
         AuditRecord record = new AuditRecord(sequence, entry, Optional.of(chain.seal(sequence, entry, head)));
