@@ -43,8 +43,10 @@ import java.util.logging.Logger;
  * A running Sentinel node: everything {@code sentinel serve} needs besides HTTP. It owns the activity recorder (a
  * bounded buffer and a background writer unless another recorder is given), the bounded evidence of failed
  * authentications, the failure throttle, the admin, ingest and metrics tokens behind one {@link BearerGate}, the token
- * use cases, and the housekeeping schedule (failed-attempt summaries every 5 seconds; activity retention, the
- * revoked-token deny-list and ingest idempotency keys every hour). An HTTP adapter serves its use cases; several nodes
+ * use cases, the access keys (one cache of verified keys), the audit trail sealed with a key derived from its
+ * key-encryption key, and the housekeeping schedule (failed-attempt summaries every 5 seconds; when access keys were
+ * last used every minute; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
+ * configured, audit retention every hour). An HTTP adapter serves its use cases; several nodes
  * may share one store. Build one with {@link #builder(Sentinel, NodeSettings)}; {@link #start()} (which the HTTP server
  * calls) makes its signing key and admin token; {@link #close()} writes what is still buffered.
  *
@@ -87,11 +89,7 @@ public final class SentinelNode implements AutoCloseable {
     private SentinelNode(Builder builder) {
         this.settings = builder.settings;
         byte[] keyEncryptionKey = settings.keyEncryptionKey().orElseGet(() -> ephemeralKey(builder.sentinel));
-        try {
-            this.sentinel = builder.sentinel.withKeyEncryptionKey(keyEncryptionKey);
-        } finally {
-            Arrays.fill(keyEncryptionKey, (byte) 0);
-        }
+        this.sentinel = builder.sentinel.withKeyEncryptionKey(keyEncryptionKey);
         Storage storage = sentinel.storage();
         Clock clock = sentinel.clock();
         this.issuer = settings.issuer().orElse(settings.port() == 0 ? null : settings.baseUrl(settings.port()));
@@ -118,7 +116,7 @@ public final class SentinelNode implements AutoCloseable {
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
-        this.tokens = sentinel.tokens(tokenSettings(), new TokenService.FrontDoor(recorder, failedAttempts::record,
+        this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
                 throttle, Optional.of(gate)));
     }
 
@@ -156,8 +154,8 @@ public final class SentinelNode implements AutoCloseable {
         return new Builder(sentinel, settings);
     }
 
-    private TokenSettings tokenSettings() {
-        byte[] keyEncryptionKey = settings.keyEncryptionKey().orElseGet(() -> ephemeralKey(sentinel));
+    /** The token settings, with the node's key-encryption key, which is zeroed afterwards. */
+    private TokenSettings tokenSettings(byte[] keyEncryptionKey) {
         try {
             TokenSettings.Builder token = TokenSettings.builder(() -> issuer, keyEncryptionKey)
                     .lifetime(settings.tokenLifetime()).accessTokenType(settings.accessTokenType());
