@@ -64,6 +64,7 @@ public final class NodeSettings {
     private final Optional<String> ingestToken;
     private final Optional<String> metricsToken;
     private final Duration activityRetention;
+    private final Optional<Duration> auditRetention;
     private final Throttling throttling;
     private final List<String> trustedProxies;
     private final Optional<Tls> tls;
@@ -85,6 +86,7 @@ public final class NodeSettings {
         this.ingestToken = builder.ingestToken;
         this.metricsToken = builder.metricsToken;
         this.activityRetention = builder.activityRetention;
+        this.auditRetention = builder.auditRetention;
         this.throttling = builder.throttling;
         this.trustedProxies = trustedProxies;
         this.tls = builder.tls;
@@ -159,6 +161,11 @@ public final class NodeSettings {
         return activityRetention;
     }
 
+    /** How long audit entries are kept; empty (the default): for ever. */
+    public Optional<Duration> auditRetention() {
+        return auditRetention;
+    }
+
     public Throttling throttling() {
         return throttling;
     }
@@ -204,6 +211,7 @@ public final class NodeSettings {
         private Optional<String> ingestToken = Optional.empty();
         private Optional<String> metricsToken = Optional.empty();
         private Duration activityRetention = ActivityRetention.DEFAULT;
+        private Optional<Duration> auditRetention = Optional.empty();
         private Throttling throttling = Throttling.DEFAULTS;
         private List<String> trustedProxies = List.of();
         private Optional<Tls> tls = Optional.empty();
@@ -324,6 +332,15 @@ public final class NodeSettings {
         }
 
         /** How long raw activity events are kept (rollups are kept for ever); default 90 days, at least 1 day. */
+        /**
+         * Keeps audit entries for {@code value} (at least 1 day): older ones are purged hourly behind a signed
+         * checkpoint, so the rest still verifies. Unset, they are kept for ever.
+         */
+        public Builder auditRetention(Duration value) {
+            this.auditRetention = Optional.of(Objects.requireNonNull(value, "auditRetention"));
+            return this;
+        }
+
         public Builder activityRetention(Duration value) {
             this.activityRetention = Objects.requireNonNull(value, "activityRetention");
             return this;
@@ -403,6 +420,8 @@ public final class NodeSettings {
             ingestToken.ifPresent(token -> parsed(violations, "ingest_token", () -> AdminTokens.configured(token, "ingest token")));
             metricsToken.ifPresent(token -> parsed(violations, "metrics_token",
                     () -> AdminTokens.configured(token, "metrics token")));
+            auditRetention.filter(keep -> keep.compareTo(MIN_ACTIVITY_RETENTION) < 0).ifPresent(keep ->
+                    violations.add("audit_retention", "must be at least 1d (got " + keep + ")"));
             if (activityRetention.compareTo(MIN_ACTIVITY_RETENTION) < 0) {
                 violations.add("activity_retention", "must be at least 1d (got " + activityRetention + ")");
             }

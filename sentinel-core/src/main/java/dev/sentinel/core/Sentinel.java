@@ -8,7 +8,15 @@ import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.SecurityAudit;
+import dev.sentinel.core.application.access.AccessKeyService;
+import dev.sentinel.core.application.access.AccountService;
+import dev.sentinel.core.application.access.Authorization;
+import dev.sentinel.core.application.access.MembershipService;
 import dev.sentinel.core.application.analytics.ActivityRetention;
+import dev.sentinel.core.application.audit.AuditChain;
+import dev.sentinel.core.application.audit.AuditService;
+import dev.sentinel.core.application.audit.SealingStorage;
+import dev.sentinel.core.application.project.ProjectService;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.application.token.SigningKeyService;
@@ -21,6 +29,7 @@ import dev.sentinel.core.port.out.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The embeddable entry point: Sentinel Passes for AI agents and automation, on the storage you choose.
@@ -51,9 +60,23 @@ public final class Sentinel {
     private final UsageService usage;
     private final ActivityService activity;
     private final ActivityIngest ingest;
+    private final Storage unsealed;
+    private final CredentialHasher passwordHasher;
+    private final byte[] keyEncryptionKey;
+    private final Optional<AuditChain> auditChain;
+    private final ProjectService projects;
+    private final MembershipService memberships;
+    private final AccountService accounts;
+    private final AccessKeyService accessKeys;
+    private final Authorization authorization;
+    private final AuditService audit;
 
     private Sentinel(Builder builder) {
-        this.storage = builder.storage;
+        this.unsealed = builder.storage;
+        this.keyEncryptionKey = builder.keyEncryptionKey == null ? null : builder.keyEncryptionKey.clone();
+        this.auditChain = Optional.ofNullable(keyEncryptionKey).map(AuditChain::fromKeyEncryptionKey);
+        this.storage = auditChain.<Storage>map(chain -> SealingStorage.of(unsealed, chain)).orElse(unsealed);
+        this.passwordHasher = builder.passwordHasher != null ? builder.passwordHasher : CredentialHashers.argon2id();
         this.hasher = builder.hasher;
         this.clock = builder.clock;
         this.random = builder.random;
@@ -62,6 +85,65 @@ public final class Sentinel {
         this.usage = new UsageService(storage, clock);
         this.activity = new ActivityService(storage);
         this.ingest = new ActivityIngest(storage, clock, ActivityRetention.DEFAULT);
+        CredentialGenerator generator = new CredentialGenerator(builder.random);
+        this.projects = new ProjectService(storage, clock, Actor.LIBRARY);
+        this.memberships = new MembershipService(storage, clock, Actor.LIBRARY);
+        this.accounts = new AccountService(storage, passwordHasher, generator, clock,
+                Optional.ofNullable(keyEncryptionKey), Actor.LIBRARY);
+        this.accessKeys = new AccessKeyService(storage, generator, clock, Actor.LIBRARY);
+        this.authorization = new Authorization(storage);
+        this.audit = new AuditService(storage, clock, auditChain);
+    }
+
+    /**
+     * This Sentinel with {@code keyEncryptionKey}: audit entries sealed with the key derived from it, TOTP secrets
+     * encrypted under it. The node uses it with its configured (or per-process) key.
+     */
+    Sentinel withKeyEncryptionKey(byte[] value) {
+        Builder copy = new Builder().storage(unsealed).hasher(hasher).clock(clock).random(random)
+                .passwordHasher(passwordHasher).keyEncryptionKey(value);
+        return copy.build();
+    }
+
+    /** The project records, acting as {@link Actor#LIBRARY}; use {@link ProjectService#as(Actor)} to name another. */
+    public ProjectService projects() {
+        return projects;
+    }
+
+    /** Who is admin or viewer of which project, acting as {@link Actor#LIBRARY}. */
+    public MembershipService memberships() {
+        return memberships;
+    }
+
+    /**
+     * People's accounts (passwords hashed with Argon2id, TOTP secrets encrypted under the key-encryption key; without
+     * one, TOTP enrolment is refused), acting as {@link Actor#LIBRARY}.
+     */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Access keys for automation, acting as {@link Actor#LIBRARY}; one instance, whose cache every caller shares. */
+    public AccessKeyService accessKeys() {
+        return accessKeys;
+    }
+
+    /** Who may do what: the roles of accounts and access keys, per project. */
+    public Authorization authorization() {
+        return authorization;
+    }
+
+    /**
+     * The audit trail: query, export, and (with a key-encryption key, see {@link Builder#keyEncryptionKey}) verify and
+     * purge behind a signed checkpoint.
+     */
+    public AuditService audit() {
+        return audit;
+    }
+
+    /** Whether audit entries are sealed (a key-encryption key was given). */
+    public boolean sealsAudit() {
+        return auditChain.isPresent();
     }
 
     public static Builder builder() {
@@ -179,6 +261,11 @@ public final class Sentinel {
         }
     }
 
+    /** The store as given, without the sealing of audit entries (the key of the per-process key-encryption keys). */
+    Storage unsealedStorage() {
+        return unsealed;
+    }
+
     /** The store, for the node composed on this Sentinel. */
     Storage storage() {
         return storage;
@@ -198,8 +285,30 @@ public final class Sentinel {
         private CredentialHasher hasher = CredentialHashers.named("sha256");
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
+        private CredentialHasher passwordHasher;
+        private byte[] keyEncryptionKey;
 
         private Builder() {
+        }
+
+        /** How passwords are hashed: it must support {@link CredentialHasher#hashPassword}; default Argon2id. */
+        public Builder passwordHasher(CredentialHasher value) {
+            this.passwordHasher = Objects.requireNonNull(value, "passwordHasher");
+            return this;
+        }
+
+        /**
+         * The key-encryption key (32 bytes, copied): audit entries are then sealed in an HMAC chain keyed from it, and
+         * TOTP secrets are encrypted under it. Without it, entries are written unsealed (verify reports them) and TOTP
+         * enrolment is refused. Give every process that writes to one store the same key.
+         */
+        public Builder keyEncryptionKey(byte[] value) {
+            Objects.requireNonNull(value, "keyEncryptionKey");
+            if (value.length != 32) {
+                throw new IllegalArgumentException("the key-encryption key must be 32 bytes");
+            }
+            this.keyEncryptionKey = value.clone();
+            return this;
         }
 
         public Builder storage(Storage value) {

@@ -4,7 +4,13 @@ import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.access.AccessKeyService;
+import dev.sentinel.core.application.access.AccountService;
+import dev.sentinel.core.application.access.Authorization;
+import dev.sentinel.core.application.access.MembershipService;
 import dev.sentinel.core.application.analytics.ActivityRetention;
+import dev.sentinel.core.application.audit.AuditService;
+import dev.sentinel.core.application.project.ProjectService;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.application.oauth.BearerGate;
@@ -37,8 +43,10 @@ import java.util.logging.Logger;
  * A running Sentinel node: everything {@code sentinel serve} needs besides HTTP. It owns the activity recorder (a
  * bounded buffer and a background writer unless another recorder is given), the bounded evidence of failed
  * authentications, the failure throttle, the admin, ingest and metrics tokens behind one {@link BearerGate}, the token
- * use cases, and the housekeeping schedule (failed-attempt summaries every 5 seconds; activity retention, the
- * revoked-token deny-list and ingest idempotency keys every hour). An HTTP adapter serves its use cases; several nodes
+ * use cases, the access keys (one cache of verified keys), the audit trail sealed with a key derived from its
+ * key-encryption key, and the housekeeping schedule (failed-attempt summaries every 5 seconds; when access keys were
+ * last used every minute; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
+ * configured, audit retention every hour). An HTTP adapter serves its use cases; several nodes
  * may share one store. Build one with {@link #builder(Sentinel, NodeSettings)}; {@link #start()} (which the HTTP server
  * calls) makes its signing key and admin token; {@link #close()} writes what is still buffered.
  *
@@ -73,13 +81,15 @@ public final class SentinelNode implements AutoCloseable {
     private volatile String issuer;
     private final BearerGate gate;
     private final TokenService tokens;
+    private final AccessKeyService accessKeys;
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
 
     private SentinelNode(Builder builder) {
-        this.sentinel = builder.sentinel;
         this.settings = builder.settings;
+        byte[] keyEncryptionKey = settings.keyEncryptionKey().orElseGet(() -> ephemeralKey(builder.sentinel));
+        this.sentinel = builder.sentinel.withKeyEncryptionKey(keyEncryptionKey);
         Storage storage = sentinel.storage();
         Clock clock = sentinel.clock();
         this.issuer = settings.issuer().orElse(settings.port() == 0 ? null : settings.baseUrl(settings.port()));
@@ -101,10 +111,12 @@ public final class SentinelNode implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.accessKeys = sentinel.accessKeys().as(ADMIN_API);
         this.gate = new BearerGate(() -> adminTokens,
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
-                settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle);
-        this.tokens = sentinel.tokens(tokenSettings(), new TokenService.FrontDoor(recorder, failedAttempts::record,
+                settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
+                Optional.of(accessKeys));
+        this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
                 throttle, Optional.of(gate)));
     }
 
@@ -131,6 +143,9 @@ public final class SentinelNode implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::flushAccessKeyUses, 60, 60, TimeUnit.SECONDS);
+        settings.auditRetention().ifPresent(keep ->
+                housekeeping.scheduleWithFixedDelay(this::purgeOldAudit, 4, 60, TimeUnit.MINUTES));
         return this;
     }
 
@@ -139,8 +154,8 @@ public final class SentinelNode implements AutoCloseable {
         return new Builder(sentinel, settings);
     }
 
-    private TokenSettings tokenSettings() {
-        byte[] keyEncryptionKey = settings.keyEncryptionKey().orElseGet(this::ephemeralKey);
+    /** The token settings, with the node's key-encryption key, which is zeroed afterwards. */
+    private TokenSettings tokenSettings(byte[] keyEncryptionKey) {
         try {
             TokenSettings.Builder token = TokenSettings.builder(() -> issuer, keyEncryptionKey)
                     .lifetime(settings.tokenLifetime()).accessTokenType(settings.accessTokenType());
@@ -156,10 +171,10 @@ public final class SentinelNode implements AutoCloseable {
      * Without a configured key-encryption key, one random key per store for the life of the process, so that a retry
      * on the same store can still read the keys the first attempt made.
      */
-    private byte[] ephemeralKey() {
-        LOG.warning("no key-encryption key configured: signing keys are encrypted with a key that lives only in this "
-                + "process");
-        return EPHEMERAL_KEYS.computeIfAbsent(sentinel.storage(), store -> {
+    private static byte[] ephemeralKey(Sentinel sentinel) {
+        LOG.warning("no key-encryption key configured: signing keys (and the audit chain) use a key that lives only in "
+                + "this process");
+        return EPHEMERAL_KEYS.computeIfAbsent(sentinel.unsealedStorage(), store -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             return key;
@@ -212,9 +227,50 @@ public final class SentinelNode implements AutoCloseable {
         return ingest;
     }
 
-    /** The admin, ingest and metrics tokens. */
+    /** The admin, ingest and metrics tokens, and the access keys. */
     public BearerGate gate() {
         return gate;
+    }
+
+    /** The project records, acting as {@link #ADMIN_API}; name the caller with {@code as(principal.actor())}. */
+    public ProjectService projects() {
+        return sentinel.projects().as(ADMIN_API);
+    }
+
+    /** Who is admin or viewer of which project, acting as {@link #ADMIN_API}. */
+    public MembershipService memberships() {
+        return sentinel.memberships().as(ADMIN_API);
+    }
+
+    /** People's accounts, with TOTP secrets encrypted under the node's key-encryption key; acting as {@link #ADMIN_API}. */
+    public AccountService accounts() {
+        return sentinel.accounts().as(ADMIN_API);
+    }
+
+    /** The access keys, with the node's one cache of verified keys; acting as {@link #ADMIN_API}. */
+    public AccessKeyService accessKeys() {
+        return accessKeys;
+    }
+
+    /** Who may do what. */
+    public Authorization authorization() {
+        return sentinel.authorization();
+    }
+
+    /** The audit trail, sealed with the key derived from the node's key-encryption key: query, export, verify, purge. */
+    public AuditService audit() {
+        return sentinel.audit();
+    }
+
+    /** Writes when access keys were last used now (it also runs every minute and at close); returns how many. */
+    public int flushAccessKeyUses() {
+        return (int) quietly("recording when access keys were last used", accessKeys::flushLastUsed);
+    }
+
+    /** Deletes audit entries older than the audit retention now (hourly when one is configured); returns how many. */
+    public long purgeOldAudit() {
+        return quietly("audit retention purge", () -> settings.auditRetention()
+                .map(keep -> sentinel.audit().purgeOlderThan(keep)).orElse(0L));
     }
 
     /** The failure throttle (its counters, for metrics). */
@@ -316,6 +372,7 @@ public final class SentinelNode implements AutoCloseable {
         housekeeping.shutdownNow();
         failedAttempts.close();
         throttle.close();
+        flushAccessKeyUses();
         if (ownRecorder != null) {
             ownRecorder.close();
         }

@@ -17,6 +17,7 @@ import dev.sentinel.core.domain.PassNotFoundException;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.ProjectNotFoundException;
 import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.ValidationException;
@@ -66,15 +67,27 @@ public final class PassService {
 
     /**
      * Creates the agent user and its pass together: both exist afterwards, or neither. The returned credentials are
-     * the only time the secret is available.
+     * the only time the secret is available. A project that does not exist yet is created with the pass, as before
+     * projects were records; see {@link #create(CreatePassCommand, boolean)}.
      */
     public CreatedPass create(CreatePassCommand command) {
+        return create(command, true);
+    }
+
+    /**
+     * Creates the agent user and its pass together, in the command's project. When the project does not exist, it is
+     * created in the same transaction if {@code createProjectIfMissing} (for owners: scripts keep working), and the
+     * create fails with {@link ProjectNotFoundException} otherwise (for everyone else, to whom a project outside their
+     * projects does not exist).
+     */
+    public CreatedPass create(CreatePassCommand command, boolean createProjectIfMissing) {
         Instant now = clock.instant();
         NewPass spec = command.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
         ClientSecret secret = generator.newSecret();
         ClientId clientId = generator.newClientId();
         String hash = hasher.hash(secret);
         return storage.inTransaction(session -> {
+            ensureProject(session, spec.project(), createProjectIfMissing, now);
             PassId passId = spec.passId().isPresent() ? claim(session, spec.passId().get()) : freshPassId(session, now);
             AgentUser agent = new AgentUser(clientId, spec.agentName(), spec.agentType(), spec.description(),
                     CredentialSet.of(Credential.current(hash, now)), now, now);
@@ -84,7 +97,7 @@ public final class PassService {
                     spec.allowedAudiences());
             session.agentUsers().add(agent);
             session.passes().add(pass);
-            audit(session, now, "pass.create", passId, "client_id=" + clientId + " project=" + spec.project()
+            audit(session, now, "pass.create", pass, "client_id=" + clientId + " project=" + spec.project()
                     + " allowed_ips=" + spec.allowedNetworks());
             return new CreatedPass(new SentinelPass(agent, pass), new IssuedCredentials(clientId, secret));
         });
@@ -136,7 +149,7 @@ public final class PassService {
             if (grace.isZero()) {
                 session.passes().update(current.pass().nextGeneration(now));
             }
-            audit(session, now, "pass.regenerate", passId, "grace_period=" + grace);
+            audit(session, now, "pass.regenerate", current.pass(), "grace_period=" + grace);
             return new IssuedCredentials(agent.clientId(), secret);
         });
     }
@@ -173,7 +186,7 @@ public final class PassService {
             AllowedNetworks before = current.pass().allowedNetworks();
             Pass changed = current.pass().withAllowedNetworks(networks, now);
             session.passes().update(changed);
-            audit(session, now, "pass.allowed_ips", passId, "allowed_ips " + before + " -> " + networks);
+            audit(session, now, "pass.allowed_ips", changed, "allowed_ips " + before + " -> " + networks);
             return new SentinelPass(current.agent(), changed);
         });
     }
@@ -187,7 +200,7 @@ public final class PassService {
             session.usage().deleteByPass(passId);
             session.passes().delete(passId);
             session.agentUsers().delete(pass.clientId());
-            audit(session, now, "pass.delete", passId, "client_id=" + pass.clientId() + " events_deleted=" + events);
+            audit(session, now, "pass.delete", pass, "client_id=" + pass.clientId() + " events_deleted=" + events);
             return null;
         });
     }
@@ -200,7 +213,7 @@ public final class PassService {
             PassState after = next.apply(before);
             Pass changed = current.pass().withState(after, now);
             session.passes().update(changed);
-            audit(session, now, action, passId, before.code() + " -> " + after.code());
+            audit(session, now, action, changed, before.code() + " -> " + after.code());
             return new SentinelPass(current.agent(), changed);
         });
     }
@@ -232,7 +245,23 @@ public final class PassService {
         throw new ConflictException(PassId.FIELD, "could not find a free pass id for " + year + "; set pass_id explicitly");
     }
 
-    private void audit(StorageSession session, Instant now, String action, PassId passId, String detail) {
-        session.audit().record(new AuditEntry(now, actor.name(), action, Optional.of(passId.value()), detail));
+    private void audit(StorageSession session, Instant now, String action, Pass pass, String detail) {
+        session.audit().record(new AuditEntry(now, actor.name(), action, Optional.of(pass.passId().value()), detail)
+                .inProject(pass.project()));
+    }
+
+    private void ensureProject(StorageSession session, ProjectId project, boolean createIfMissing, Instant now) {
+        if (session.projects().findForUpdate(project).isPresent()) {
+            return;
+        }
+        if (!createIfMissing) {
+            throw new ProjectNotFoundException(project.value());
+        }
+        if (session.projects().addIfAbsent(dev.sentinel.core.domain.Project.named(project, now))) {
+            session.audit().record(new AuditEntry(now, actor.name(),
+                    dev.sentinel.core.application.project.ProjectService.CREATE_ACTION, Optional.empty(),
+                    "created with its first pass").inProject(project));
+        }
+        session.projects().findForUpdate(project).orElseThrow(() -> new ProjectNotFoundException(project.value()));
     }
 }

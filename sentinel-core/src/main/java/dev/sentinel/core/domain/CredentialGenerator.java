@@ -41,6 +41,20 @@ public final class CredentialGenerator {
         return new PassId(id.toString());
     }
 
+    /** {@code prefix} followed by {@code length} random base62 characters: an opaque identifier. */
+    public String randomId(String prefix, int length) {
+        StringBuilder id = new StringBuilder(prefix);
+        for (int i = 0; i < length; i++) {
+            id.append(Base62.ALPHABET.charAt(random.nextInt(62)));
+        }
+        return id.toString();
+    }
+
+    /** A new secret in the {@link PrefixedSecret} form under {@code prefix}. */
+    public String newPrefixedSecret(String prefix) {
+        return PrefixedSecret.fromRandom(prefix, randomBytes(PrefixedSecret.RANDOM_BYTES));
+    }
+
     /** Random bytes for salts and keys. */
     public byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];

@@ -23,14 +23,20 @@ public final class TestDatabases {
 
     /** Every table, children first, so deleting in this order never breaks a foreign key. */
     static final List<String> TABLES = List.of("usage_hourly_endpoints", "usage_hourly", "activity_blocks", "activity_counts",
-            "audit_entries", "settings", "revoked_tokens", "ingest_receipts", "signing_keys", "passes", "agent_credentials", "agent_users");
+            "audit_entries", "settings", "revoked_tokens", "ingest_receipts", "signing_keys", "passes", "agent_credentials",
+            "agent_users", "access_key_projects", "access_keys", "memberships", "account_recovery_codes",
+            "account_identities", "accounts", "projects");
 
     private TestDatabases() {
     }
 
     /** Empties every table, so each test starts from an empty store. */
     public static void clean(JdbiStorage storage) {
-        storage.jdbi().useHandle(handle -> TABLES.forEach(table -> handle.execute("DELETE FROM " + table)));
+        storage.jdbi().useHandle(handle -> {
+            TABLES.forEach(table -> handle.execute("DELETE FROM " + table));
+            handle.execute("UPDATE audit_chain SET head_seq = 0, head_mac = NULL, legacy_through = 0, checkpoint_seq = NULL, "
+                    + "checkpoint_mac = NULL, checkpoint_at = NULL, checkpoint_signature = NULL WHERE id = 1");
+        });
     }
 
     /** The JDBI instance behind {@code storage}, to look at the database directly. */

@@ -40,15 +40,53 @@ final class Argon2idCredentialHasher implements CredentialHasher {
 
     @Override
     public String hash(ClientSecret secret) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        byte[] hash = derive(secret.bytes(), salt, memoryKib, iterations, parallelism);
-        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
-                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+        return hashBytes(secret.bytes());
     }
 
     @Override
     public boolean verify(ClientSecret secret, String encodedHash) {
+        return verifyBytes(secret.bytes(), encodedHash);
+    }
+
+    @Override
+    public String hashPassword(char[] password) {
+        byte[] utf8 = utf8(password);
+        try {
+            return hashBytes(utf8);
+        } finally {
+            java.util.Arrays.fill(utf8, (byte) 0);
+        }
+    }
+
+    @Override
+    public boolean verifyPassword(char[] password, String encodedHash) {
+        byte[] utf8 = utf8(password);
+        try {
+            return verifyBytes(utf8, encodedHash);
+        } finally {
+            java.util.Arrays.fill(utf8, (byte) 0);
+        }
+    }
+
+    private static byte[] utf8(char[] password) {
+        java.nio.ByteBuffer encoded = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            java.util.Arrays.fill(encoded.array(), (byte) 0);
+        }
+        return bytes;
+    }
+
+    private String hashBytes(byte[] secret) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        byte[] hash = derive(secret, salt, memoryKib, iterations, parallelism);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+    }
+
+    private boolean verifyBytes(byte[] secret, String encodedHash) {
         if (encodedHash == null) {
             return false;
         }
@@ -59,7 +97,7 @@ final class Argon2idCredentialHasher implements CredentialHasher {
         try {
             byte[] salt = Base64.getDecoder().decode(phc.group(4));
             byte[] stored = Base64.getDecoder().decode(phc.group(5));
-            byte[] actual = derive(secret.bytes(), salt, Integer.parseInt(phc.group(1)),
+            byte[] actual = derive(secret, salt, Integer.parseInt(phc.group(1)),
                     Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
             return MessageDigest.isEqual(actual, stored);
         } catch (IllegalArgumentException malformed) {

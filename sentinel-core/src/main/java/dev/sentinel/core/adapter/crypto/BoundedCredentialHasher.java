@@ -39,6 +39,16 @@ final class BoundedCredentialHasher implements CredentialHasher {
         return bounded(() -> delegate.verify(secret, encodedHash));
     }
 
+    @Override
+    public String hashPassword(char[] password) {
+        return bounded(() -> delegate.hashPassword(password));
+    }
+
+    @Override
+    public boolean verifyPassword(char[] password, String encodedHash) {
+        return bounded(() -> delegate.verifyPassword(password, encodedHash));
+    }
+
     private <T> T bounded(Supplier<T> work) {
         permits.acquireUninterruptibly();
         try {

@@ -37,4 +37,22 @@ final class DelegatingCredentialHasher implements CredentialHasher {
         }
         return false;
     }
+
+    @Override
+    public String hashPassword(char[] password) {
+        return primary.hashPassword(password);
+    }
+
+    @Override
+    public boolean verifyPassword(char[] password, String encodedHash) {
+        if (encodedHash == null) {
+            return false;
+        }
+        for (CredentialHasher hasher : all) {
+            if (encodedHash.startsWith("$" + hasher.algorithm() + "$")) {
+                return hasher.verifyPassword(password, encodedHash);
+            }
+        }
+        return false;
+    }
 }

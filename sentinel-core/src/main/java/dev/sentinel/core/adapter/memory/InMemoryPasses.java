@@ -31,6 +31,7 @@ final class InMemoryPasses implements Passes {
         if (state.passes.putIfAbsent(pass.passId(), pass) != null) {
             throw new ConflictException("pass_id", "pass_id " + pass.passId() + " is taken");
         }
+        state.projects.putIfAbsent(pass.project(), dev.sentinel.core.domain.Project.named(pass.project(), pass.createdAt()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.sentinel.core.adapter.memory;
 
 import dev.sentinel.core.domain.AgentUser;
-import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
@@ -21,7 +20,19 @@ final class InMemoryState {
     final List<ActivityEvent> events;
     final Map<String, HourlyUsage> rollups;
     final Map<String, SigningKeyRecord> signingKeys;
-    final List<AuditEntry> audit;
+    final List<dev.sentinel.core.domain.audit.AuditRecord> audit;
+    dev.sentinel.core.domain.audit.AuditChainHead auditHead = dev.sentinel.core.domain.audit.AuditChainHead.empty();
+    final Map<dev.sentinel.core.domain.ProjectId, dev.sentinel.core.domain.Project> projects = new java.util.TreeMap<>(
+            java.util.Comparator.comparing(dev.sentinel.core.domain.ProjectId::value));
+    final Map<dev.sentinel.core.domain.access.AccountId, dev.sentinel.core.domain.access.Account> accounts = new LinkedHashMap<>();
+    /** Recovery code hash → when it was used (null while unused), per account. */
+    final Map<dev.sentinel.core.domain.access.AccountId, Map<String, java.time.Instant>> recoveryCodes = new LinkedHashMap<>();
+    /** "issuer NUL subject" → the link. */
+    final Map<String, dev.sentinel.core.domain.access.SsoIdentity> identities = new LinkedHashMap<>();
+    /** "project NUL account" → the membership, in joining order. */
+    final Map<String, dev.sentinel.core.domain.access.Membership> memberships = new LinkedHashMap<>();
+    final Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys =
+            new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
@@ -45,6 +56,21 @@ final class InMemoryState {
         undo = new Undo(new LinkedHashMap<>(agentUsers), new LinkedHashMap<>(passes), new LinkedHashMap<>(rollups),
                 new LinkedHashMap<>(signingKeys), new LinkedHashMap<>(settings), new LinkedHashMap<>(revokedTokens),
                 new LinkedHashMap<>(ingestReceipts), events.size(), audit.size());
+        undo.auditHead = auditHead;
+        undo.projects = new LinkedHashMap<>(projects);
+        undo.accounts = new LinkedHashMap<>(accounts);
+        undo.recoveryCodes = new LinkedHashMap<>();
+        recoveryCodes.forEach((account, codes) -> undo.recoveryCodes.put(account, new LinkedHashMap<>(codes)));
+        undo.identities = new LinkedHashMap<>(identities);
+        undo.memberships = new LinkedHashMap<>(memberships);
+        undo.accessKeys = new LinkedHashMap<>(accessKeys);
+    }
+
+    /** Called before audit records are removed (not appended) inside a transaction. */
+    void beforeAuditRemoval() {
+        if (undo != null && undo.removedAudit == null) {
+            undo.removedAudit = new ArrayList<>(audit);
+        }
     }
 
     /** Called before events are removed (not appended) inside a transaction. */
@@ -77,7 +103,19 @@ final class InMemoryState {
         } else {
             events.subList(saved.eventCount, events.size()).clear();
         }
-        audit.subList(saved.auditCount, audit.size()).clear();
+        if (saved.removedAudit != null) {
+            audit.clear();
+            audit.addAll(saved.removedAudit);
+        } else {
+            audit.subList(saved.auditCount, audit.size()).clear();
+        }
+        auditHead = saved.auditHead;
+        replace(projects, saved.projects);
+        replace(accounts, saved.accounts);
+        replace(recoveryCodes, saved.recoveryCodes);
+        replace(identities, saved.identities);
+        replace(memberships, saved.memberships);
+        replace(accessKeys, saved.accessKeys);
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -96,6 +134,14 @@ final class InMemoryState {
         final int eventCount;
         final int auditCount;
         List<ActivityEvent> removedEvents;
+        List<dev.sentinel.core.domain.audit.AuditRecord> removedAudit;
+        dev.sentinel.core.domain.audit.AuditChainHead auditHead;
+        Map<dev.sentinel.core.domain.ProjectId, dev.sentinel.core.domain.Project> projects;
+        Map<dev.sentinel.core.domain.access.AccountId, dev.sentinel.core.domain.access.Account> accounts;
+        Map<dev.sentinel.core.domain.access.AccountId, Map<String, java.time.Instant>> recoveryCodes;
+        Map<String, dev.sentinel.core.domain.access.SsoIdentity> identities;
+        Map<String, dev.sentinel.core.domain.access.Membership> memberships;
+        Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

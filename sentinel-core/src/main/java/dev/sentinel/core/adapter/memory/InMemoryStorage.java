@@ -1,9 +1,13 @@
 package dev.sentinel.core.adapter.memory;
 
+import dev.sentinel.core.port.out.AccessKeys;
+import dev.sentinel.core.port.out.Accounts;
 import dev.sentinel.core.port.out.ActivityLog;
 import dev.sentinel.core.port.out.AgentUsers;
 import dev.sentinel.core.port.out.AuditTrail;
 import dev.sentinel.core.port.out.IngestReceipts;
+import dev.sentinel.core.port.out.Memberships;
+import dev.sentinel.core.port.out.Projects;
 import dev.sentinel.core.port.out.Passes;
 import dev.sentinel.core.port.out.RevokedTokens;
 import dev.sentinel.core.port.out.Settings;
@@ -102,6 +106,26 @@ public final class InMemoryStorage implements Storage {
         @Override
         public IngestReceipts ingestReceipts() {
             return new InMemoryIngestReceipts(state);
+        }
+
+        @Override
+        public Projects projects() {
+            return new InMemoryProjects(state);
+        }
+
+        @Override
+        public Accounts accounts() {
+            return new InMemoryAccounts(state);
+        }
+
+        @Override
+        public Memberships memberships() {
+            return new InMemoryMemberships(state);
+        }
+
+        @Override
+        public AccessKeys accessKeys() {
+            return new InMemoryAccessKeys(state);
         }
     }
 }

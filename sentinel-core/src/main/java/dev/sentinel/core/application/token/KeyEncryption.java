@@ -10,11 +10,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts private signing keys at rest with AES-256-GCM under the key-encryption key from configuration. The
- * {@code kid} is authenticated data, so a ciphertext cannot be moved to another key record. Stored form:
- * {@code aes256gcm:v1:<base64 of 12-byte IV and ciphertext with tag>}. Thread-safe.
+ * Encrypts secrets at rest (private signing keys, TOTP secrets) with AES-256-GCM under the key-encryption key from
+ * configuration. The record's identifier (a {@code kid}, an account id) is authenticated data, so a ciphertext cannot
+ * be moved to another record. Stored form: {@code aes256gcm:v1:<base64 of 12-byte IV and ciphertext with tag>}.
+ * Thread-safe.
  */
-final class KeyEncryption {
+public final class KeyEncryption {
 
     private static final String FORMAT = "aes256gcm:v1:";
     private static final int IV_BYTES = 12;
@@ -22,8 +23,18 @@ final class KeyEncryption {
 
     private final SecretKeySpec key;
     private final SecureRandom random;
+    private final String what;
 
     KeyEncryption(byte[] keyEncryptionKey, SecureRandom random) {
+        this(keyEncryptionKey, random, "signing key");
+    }
+
+    /**
+     * Encryption under {@code keyEncryptionKey} (32 bytes, copied); {@code what} names the records in messages (e.g.
+     * "the TOTP secret of account").
+     */
+    public KeyEncryption(byte[] keyEncryptionKey, SecureRandom random, String what) {
+        this.what = java.util.Objects.requireNonNull(what, "what");
         if (keyEncryptionKey == null || keyEncryptionKey.length != 32) {
             throw new IllegalArgumentException("the key-encryption key must be 32 bytes");
         }
@@ -31,7 +42,8 @@ final class KeyEncryption {
         this.random = random;
     }
 
-    String encrypt(String kid, byte[] plaintext) {
+    /** Seals {@code plaintext}, bound to the record {@code kid}. */
+    public String encrypt(String kid, byte[] plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
@@ -44,14 +56,14 @@ final class KeyEncryption {
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
             return FORMAT + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException failure) {
-            throw new IllegalStateException("cannot encrypt signing key " + kid, failure);
+            throw new IllegalStateException("cannot encrypt " + what + " " + kid, failure);
         }
     }
 
     /** Decrypts; throws {@link IllegalStateException} when the text was sealed under another key or altered. */
-    byte[] decrypt(String kid, String stored) {
+    public byte[] decrypt(String kid, String stored) {
         if (stored == null || !stored.startsWith(FORMAT)) {
-            throw new IllegalStateException("signing key " + kid + " is not stored in a known encrypted form");
+            throw new IllegalStateException(what + " " + kid + " is not stored in a known encrypted form");
         }
         try {
             byte[] raw = Base64.getDecoder().decode(stored.substring(FORMAT.length()));
@@ -60,7 +72,7 @@ final class KeyEncryption {
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(Arrays.copyOfRange(raw, IV_BYTES, raw.length));
         } catch (GeneralSecurityException | IllegalArgumentException failure) {
-            throw new IllegalStateException("signing key " + kid + " cannot be decrypted: the key-encryption key "
+            throw new IllegalStateException(what + " " + kid + " cannot be decrypted: the key-encryption key "
                     + "differs from the one it was stored with, or the record was altered");
         }
     }

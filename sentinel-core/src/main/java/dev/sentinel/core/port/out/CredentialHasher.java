@@ -17,4 +17,17 @@ public interface CredentialHasher {
 
     /** Whether the secret matches the hash; false for a hash string of another algorithm or a malformed one. */
     boolean verify(ClientSecret secret, String encodedHash);
+
+    /**
+     * Hashes a person's password (its UTF-8 bytes). Only a slow, salted algorithm may: Argon2id does; the default
+     * refuses with {@link UnsupportedOperationException}, as SHA-256 does (a password carries far fewer than 256 bits).
+     */
+    default String hashPassword(char[] password) {
+        throw new UnsupportedOperationException(algorithm() + " does not hash passwords: use argon2id");
+    }
+
+    /** Whether the password matches a hash {@link #hashPassword} wrote; false for any other hash string. */
+    default boolean verifyPassword(char[] password, String encodedHash) {
+        return false;
+    }
 }

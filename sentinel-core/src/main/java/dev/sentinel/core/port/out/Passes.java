@@ -11,7 +11,11 @@ import java.util.Optional;
 /** The store of pass metadata and state. Used inside a {@link StorageSession}. */
 public interface Passes {
 
-    /** Adds a new pass; a taken pass id is a {@link dev.sentinel.core.domain.ConflictException} on {@code pass_id}. */
+    /**
+     * Adds a new pass; a taken pass id is a {@link dev.sentinel.core.domain.ConflictException} on {@code pass_id}. A
+     * project that has no record yet gets one, created when the pass was (the use case decides beforehand whether a
+     * missing project may be created).
+     */
     void add(Pass pass);
 
     Optional<Pass> find(PassId passId);

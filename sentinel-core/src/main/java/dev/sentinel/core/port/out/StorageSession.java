@@ -25,6 +25,18 @@ public interface StorageSession {
 
     IngestReceipts ingestReceipts();
 
+    /** The project records. */
+    Projects projects();
+
+    /** People's accounts. */
+    Accounts accounts();
+
+    /** Who is admin or viewer of which project. */
+    Memberships memberships();
+
+    /** The access keys for automation. */
+    AccessKeys accessKeys();
+
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
      * The default reads the two stores one after the other; an adapter that can read both at once (one SQL join)

@@ -37,13 +37,18 @@ final class JdbiPassesAdapter implements Passes {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    JdbiPassesAdapter(Handle handle) {
+    JdbiPassesAdapter(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
+    /** Adds the pass; a project without a record gets one, created when the pass was (as {@link Passes#add} says). */
     @Override
     public void add(Pass pass) {
+        JdbiProjectsAdapter.insertIfAbsent(handle, dialect, dev.sentinel.core.domain.Project.named(pass.project(),
+                pass.createdAt()));
         try {
             handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
                             + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "

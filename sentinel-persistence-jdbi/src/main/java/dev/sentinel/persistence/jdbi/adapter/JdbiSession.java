@@ -2,10 +2,14 @@ package dev.sentinel.persistence.jdbi.adapter;
 
 import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.port.out.AccessKeys;
+import dev.sentinel.core.port.out.Accounts;
 import dev.sentinel.core.port.out.ActivityLog;
 import dev.sentinel.core.port.out.AgentUsers;
 import dev.sentinel.core.port.out.AuditTrail;
 import dev.sentinel.core.port.out.IngestReceipts;
+import dev.sentinel.core.port.out.Memberships;
+import dev.sentinel.core.port.out.Projects;
 import dev.sentinel.core.port.out.Passes;
 import dev.sentinel.core.port.out.RevokedTokens;
 import dev.sentinel.core.port.out.Settings;
@@ -48,7 +52,7 @@ public final class JdbiSession implements StorageSession {
 
     @Override
     public Passes passes() {
-        return new JdbiPassesAdapter(handle());
+        return new JdbiPassesAdapter(handle(), dialect);
     }
 
     @Override
@@ -84,6 +88,26 @@ public final class JdbiSession implements StorageSession {
     @Override
     public IngestReceipts ingestReceipts() {
         return new JdbiIngestReceiptsAdapter(handle());
+    }
+
+    @Override
+    public Projects projects() {
+        return new JdbiProjectsAdapter(handle(), dialect);
+    }
+
+    @Override
+    public Accounts accounts() {
+        return new JdbiAccountsAdapter(handle());
+    }
+
+    @Override
+    public Memberships memberships() {
+        return new JdbiMembershipsAdapter(handle());
+    }
+
+    @Override
+    public AccessKeys accessKeys() {
+        return new JdbiAccessKeysAdapter(handle());
     }
 
     @Override
