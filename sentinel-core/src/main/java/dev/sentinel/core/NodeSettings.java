@@ -71,7 +71,7 @@ public final class NodeSettings {
     private final Duration tlsReloadInterval;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
-                         List<String> trustedProxies) {
+                         List<String> trustedProxies, Throttling throttling) {
         this.host = builder.host;
         this.port = builder.port;
         this.issuer = builder.issuer.map(value -> URI.create(value).toString());
@@ -87,7 +87,7 @@ public final class NodeSettings {
         this.metricsToken = builder.metricsToken;
         this.activityRetention = builder.activityRetention;
         this.auditRetention = builder.auditRetention;
-        this.throttling = builder.throttling;
+        this.throttling = throttling;
         this.trustedProxies = trustedProxies;
         this.tls = builder.tls;
         this.tlsReloadInterval = builder.tlsReloadInterval;
@@ -213,6 +213,8 @@ public final class NodeSettings {
         private Duration activityRetention = ActivityRetention.DEFAULT;
         private Optional<Duration> auditRetention = Optional.empty();
         private Throttling throttling = Throttling.DEFAULTS;
+        private Integer throttleIpv6Prefix;
+        private Duration throttleRecentSuccess;
         private List<String> trustedProxies = List.of();
         private Optional<Tls> tls = Optional.empty();
         private Duration tlsReloadInterval = DEFAULT_TLS_RELOAD_INTERVAL;
@@ -356,6 +358,27 @@ public final class NodeSettings {
         }
 
         /**
+         * How many leading bits of an IPv6 address make one source for the failure limits: default
+         * {@value Throttling#DEFAULT_IPV6_PREFIX} (a host commonly holds a whole /64 and could take a new address for
+         * every attempt), 32–128; 128 counts every IPv6 address on its own. Overrides the one in
+         * {@link #throttling(Throttling)}.
+         */
+        public Builder throttleIpv6Prefix(int bits) {
+            this.throttleIpv6Prefix = bits;
+            return this;
+        }
+
+        /**
+         * How long a successful client authentication lets its (client id, source) pair past the per-address failure
+         * limit, in this node's memory: default 24 hours, zero for never, at most 30 days. Overrides the one in
+         * {@link #throttling(Throttling)}.
+         */
+        public Builder throttleRecentSuccess(Duration window) {
+            this.throttleRecentSuccess = Objects.requireNonNull(window, "throttleRecentSuccess");
+            return this;
+        }
+
+        /**
          * The reverse proxies (CIDR blocks or addresses) trusted to name the client in {@code Forwarded} or
          * {@code X-Forwarded-For}; default none, so the client is always the socket peer.
          */
@@ -435,8 +458,15 @@ public final class NodeSettings {
             if (tlsReloadInterval.compareTo(MIN_TLS_RELOAD_INTERVAL) < 0) {
                 violations.add("tls_reload_interval", "must be at least 1s (got " + tlsReloadInterval + ")");
             }
+            int ipv6Prefix = throttleIpv6Prefix != null ? throttleIpv6Prefix : throttling.ipv6Prefix();
+            Throttling.ipv6PrefixProblem(ipv6Prefix).ifPresent(problem ->
+                    violations.add("throttle_ipv6_prefix", problem));
+            Duration recentSuccess = throttleRecentSuccess != null ? throttleRecentSuccess : throttling.recentSuccess();
+            Throttling.recentSuccessProblem(recentSuccess).ifPresent(problem ->
+                    violations.add("throttle_recent_success", problem));
             violations.throwIfAny();
-            return new NodeSettings(this, algorithm, type, List.copyOf(proxies));
+            return new NodeSettings(this, algorithm, type, List.copyOf(proxies),
+                    throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess));
         }
 
         /** The value {@code parse} makes, or null after adding its complaint as a violation of {@code field}. */

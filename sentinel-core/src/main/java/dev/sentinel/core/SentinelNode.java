@@ -33,9 +33,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -66,11 +69,17 @@ public final class SentinelNode implements AutoCloseable {
     public static final Actor ADMIN_API = new Actor("admin-api");
     /** The key-encryption keys made up for stores configured without one, one per store, for this process only. */
     private static final Map<Storage, byte[]> EPHEMERAL_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Failed client authentications waiting to be looked at, and their events waiting to be written, at most. */
+    private static final int EVIDENCE_QUEUE = 10_000;
 
     private final Sentinel sentinel;
     private final NodeSettings settings;
     private final BatchingActivityRecorder ownRecorder;
     private final ActivityRecorder recorder;
+    /** The evidence of failed client authentications, written apart so that its counts never show (null: custom). */
+    private final BatchingActivityRecorder evidenceRecorder;
+    private final ThreadPoolExecutor evidence;
+    private final LongAdder evidenceDropped = new LongAdder();
     private final FailedAttempts failedAttempts;
     private final AuthThrottle throttle;
     private final ActivityRetention retention;
@@ -95,13 +104,29 @@ public final class SentinelNode implements AutoCloseable {
         this.issuer = settings.issuer().orElse(settings.port() == 0 ? null : settings.baseUrl(settings.port()));
         if (builder.recorder != null) {
             this.ownRecorder = null;
+            this.evidenceRecorder = null;
             this.recorder = builder.recorder;
         } else {
             StoringActivityRecorder storing = new StoringActivityRecorder(storage);
             this.ownRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).start();
+            this.evidenceRecorder = BatchingActivityRecorder.writingTo(storing::recordAll).capacity(EVIDENCE_QUEUE)
+                    .start();
             this.recorder = ownRecorder;
         }
-        this.failedAttempts = new FailedAttempts(recorder, clock, FailedAttempts.WINDOW);
+        this.failedAttempts = new FailedAttempts(evidenceRecorder != null ? evidenceRecorder : recorder, clock,
+                FailedAttempts.WINDOW);
+        this.evidence = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(EVIDENCE_QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "sentinel-failed-attempts");
+                    thread.setDaemon(true);
+                    return thread;
+                }, (task, full) -> {
+                    if (task instanceof Barrier barrier) {
+                        barrier.run(); // a full queue or a closed node: flush what has been looked at
+                    } else {
+                        evidenceDropped.increment();
+                    }
+                });
         this.throttle = new AuthThrottle(settings.throttling(), builder.buckets, sentinel.securityAudit());
         this.retention = new ActivityRetention(storage, clock, settings.activityRetention());
         this.ingest = sentinel.ingest(settings.activityRetention());
@@ -117,7 +142,7 @@ public final class SentinelNode implements AutoCloseable {
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
         this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
-                throttle, Optional.of(gate)));
+                throttle, Optional.of(gate), evidence));
     }
 
     /**
@@ -297,9 +322,21 @@ public final class SentinelNode implements AutoCloseable {
         return sentinel.isStoreReachable();
     }
 
-    /** The counters of the built-in activity buffer (what it took, wrote, refused); empty with a custom recorder. */
+    /**
+     * The counters of the built-in activity buffer (what it took, wrote, refused); empty with a custom recorder. The
+     * evidence of failed client authentications is written by a writer of its own and not among what was taken and
+     * written — those counts would tell a known client id from an unknown one — but what it refused (failures that
+     * found 10,000 waiting, known client id or not), its failed writes and what it lost are added in.
+     */
     public Optional<RecorderStats> activityStats() {
-        return Optional.ofNullable(ownRecorder).map(BatchingActivityRecorder::stats);
+        if (ownRecorder == null) {
+            return Optional.empty();
+        }
+        RecorderStats own = ownRecorder.stats();
+        RecorderStats evidenceStats = evidenceRecorder.stats();
+        return Optional.of(new RecorderStats(own.queued(), own.accepted(), own.written(),
+                own.rejected() + evidenceStats.rejected() + evidenceDropped.sum(),
+                own.failedWrites() + evidenceStats.failedWrites(), own.lost() + evidenceStats.lost()));
     }
 
     /**
@@ -312,9 +349,15 @@ public final class SentinelNode implements AutoCloseable {
         return tokens.keys().rotate();
     }
 
-    /** Records the summaries of failed-authentication windows that have ended (it also runs every 5 seconds). */
+    /**
+     * Records the failed authentications waiting to be looked at (up to a few seconds), then the summaries of
+     * failed-authentication windows that have ended (it also runs every 5 seconds).
+     */
     public void flushFailedAttempts() {
         try {
+            Barrier barrier = new Barrier();
+            evidence.execute(barrier);
+            barrier.await();
             failedAttempts.flush();
         } catch (RuntimeException failure) {
             LOG.warning("recording failed-attempt summaries failed: " + failure.getMessage());
@@ -351,6 +394,24 @@ public final class SentinelNode implements AutoCloseable {
         });
     }
 
+    /** Runs after every failed authentication queued before it, on the evidence thread. */
+    private static final class Barrier implements Runnable {
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void run() {
+            done.countDown();
+        }
+
+        void await() {
+            try {
+                done.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static long quietly(String what, LongSupplier job) {
         try {
             return job.getAsLong();
@@ -361,7 +422,8 @@ public final class SentinelNode implements AutoCloseable {
     }
 
     /**
-     * Stops the housekeeping, then writes the failed-attempt summaries, the throttle's audit entries and the buffer.
+     * Stops the housekeeping, then writes the failed attempts waiting, their summaries, the throttle's audit entries and
+     * the buffers.
      * Closing again does nothing.
      */
     @Override
@@ -370,9 +432,18 @@ public final class SentinelNode implements AutoCloseable {
             return;
         }
         housekeeping.shutdownNow();
+        evidence.shutdown();
+        try {
+            evidence.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         failedAttempts.close();
         throttle.close();
         flushAccessKeyUses();
+        if (evidenceRecorder != null) {
+            evidenceRecorder.close();
+        }
         if (ownRecorder != null) {
             ownRecorder.close();
         }

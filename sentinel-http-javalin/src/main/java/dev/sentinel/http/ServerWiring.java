@@ -45,11 +45,15 @@ final class ServerWiring {
     /** The largest request body accepted (413 beyond). */
     static final int MAX_BODY_BYTES = 64 * 1024;
     /**
-     * The slowest a client may send a request body, on average from its start. Three hundred sockets trickling a body
-     * a byte at a time used to hold every worker thread and stop {@code /healthz} and grants entirely; below this rate
-     * the read fails (408) and the thread is free again. A real client on the slowest link sends far faster.
+     * How fast a request body must arrive, after {@link #BODY_GRACE}: a body of up to 64 KiB has to be all there within
+     * the grace plus one second per KiB, or it is answered 408 (see {@link ArrivedBodies}). Three hundred sockets
+     * trickling a body a byte at a time used to hold every worker thread and stop {@code /healthz} and grants
+     * entirely; now they hold none while their bodies arrive, and lose their connections in bounded time. Measured on
+     * arrival, never on when the server gets round to reading, so a busy server does not refuse rightful clients.
      */
     static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
+    /** The time any request body may take before its rate counts: a real client on the slowest link needs far less. */
+    static final Duration BODY_GRACE = Duration.ofSeconds(10);
     /** A connection that sends nothing for this long is closed (headers trickling in keep no thread, only a socket). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
     /** Open connections at most; beyond it new ones wait in the accept queue. */
@@ -87,10 +91,7 @@ final class ServerWiring {
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(this::stopGracefully);
         config.jetty.modifyServer(ServerWiring::limitConnections);
-        config.jetty.modifyHttpConfiguration(http -> {
-            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
-            http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-        });
+        config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT_MILLIS));
         if (https != null) {
             config.jetty.addConnector(this::httpsConnector);
         }
@@ -130,20 +131,24 @@ final class ServerWiring {
     }
 
     /**
-     * Errors Jetty raises itself come back as JSON; on stop, refuse new requests and give running ones up to the stop
-     * timeout to finish.
+     * Errors Jetty raises itself come back as JSON; request bodies are read as they arrive before any handler runs; on
+     * stop, refuse new requests and give running ones up to the stop timeout to finish.
      */
     private void stopGracefully(Server server) {
         server.setErrorHandler(new JsonErrorHandler());
+        ArrivedBodies bodies = new ArrivedBodies(MAX_BODY_BYTES, MIN_REQUEST_BYTES_PER_SECOND, BODY_GRACE,
+                "/api/v1/activity");
         Duration stopTimeout = node.settings().stopTimeout();
-        if (!stopTimeout.isZero()) {
-            server.setHandler(new GracefulHandler());
+        if (stopTimeout.isZero()) {
+            server.setHandler(bodies);
+        } else {
+            server.setHandler(new GracefulHandler(bodies));
             server.setStopTimeout(stopTimeout.toMillis());
         }
     }
 
     /**
-     * HTTP/1.1 over TLS with the plain connector's settings (the request-data rate and idle timeout come with the HTTP
+     * HTTP/1.1 over TLS with the plain connector's settings (the idle timeout comes with the HTTP
      * configuration; the connection limit and graceful stop are the server's). The SNI host check is off: a client that
      * reaches Sentinel by an address the certificate does not name (a health check by IP) has already accepted the
      * certificate, and a 400 would only break it.

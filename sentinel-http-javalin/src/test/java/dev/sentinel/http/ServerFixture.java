@@ -30,7 +30,7 @@ final class ServerFixture implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryStorage storage = new InMemoryStorage();
-    final Sentinel sentinel = Sentinel.builder().storage(storage).clock(clock).build();
+    final Sentinel sentinel;
     final SentinelServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -39,6 +39,12 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(UnaryOperator<TestServer.Builder> settings) {
+        this(dev.sentinel.core.adapter.crypto.CredentialHashers.named("sha256"), settings);
+    }
+
+    /** A server whose passes are hashed (and checked) with {@code hasher}. */
+    ServerFixture(dev.sentinel.core.port.out.CredentialHasher hasher, UnaryOperator<TestServer.Builder> settings) {
+        sentinel = Sentinel.builder().storage(storage).clock(clock).hasher(hasher).build();
         server = settings.apply(TestServer.builder(sentinel).port(0).adminToken(ADMIN_TOKEN).stopTimeout(java.time.Duration.ZERO)).build().start();
     }
 

@@ -121,6 +121,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Wrong admin or ingest tokens allowed per address; off for none. "
                     + "Env: SENTINEL_ADMIN_FAILURE_LIMIT. Default: ${DEFAULT-VALUE}")
     FailureLimit adminFailureLimit;
+
+    @Option(names = "--throttle-ipv6-prefix", paramLabel = "BITS",
+            defaultValue = "${env:SENTINEL_THROTTLE_IPV6_PREFIX:-64}",
+            description = "IPv6 clients count against the failure limits by their network of this many leading bits "
+                    + "(32-128; 128: every address on its own). Env: SENTINEL_THROTTLE_IPV6_PREFIX. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int throttleIpv6Prefix;
+
+    @Option(names = "--throttle-recent-success", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_THROTTLE_RECENT_SUCCESS:-24h}",
+            description = "A client id that authenticated from an address within this time is not held to "
+                    + "--address-failure-limit there (0 for never, at most 30d). Env: SENTINEL_THROTTLE_RECENT_SUCCESS. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration throttleRecentSuccess;
     @Option(names = "--trusted-proxies", paramLabel = "CIDR", split = ",", defaultValue = "${env:SENTINEL_TRUSTED_PROXIES}",
             description = "Reverse proxies trusted to name the client in Forwarded / X-Forwarded-For (CIDR blocks or "
                     + "addresses, comma-separated). The client is the right-most hop that is not one of them; these "
@@ -209,6 +223,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .accessTokenType(accessTokenTyp).scopesSupported(words(scopesSupported))
                 .activityRetention(activityRetention)
                 .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
+                .throttleIpv6Prefix(throttleIpv6Prefix).throttleRecentSuccess(throttleRecentSuccess)
                 .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
                 .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
                 .tlsReloadInterval(tlsReloadInterval);

@@ -29,6 +29,8 @@ final class ServeOptions {
             Map.entry("activity_retention", "--activity-retention"),
             Map.entry("metrics_token", "--metrics-token"),
             Map.entry("trusted_proxies", "--trusted-proxies"),
+            Map.entry("throttle_ipv6_prefix", "--throttle-ipv6-prefix"),
+            Map.entry("throttle_recent_success", "--throttle-recent-success"),
             Map.entry("tls_reload_interval", "--tls-reload-interval"));
     /** Settings given as lists of values, whose rule names the offending value: the field is shown too. */
     private static final List<String> LISTS = List.of("trusted_proxies");

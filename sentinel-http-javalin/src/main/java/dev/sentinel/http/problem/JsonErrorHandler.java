@@ -49,6 +49,8 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 503 -> "the server is stopping or unavailable; try again";
             case 400 -> "the request is malformed (for example an illegal character in the path)";
             case 404 -> "no such resource";
+            case 408 -> "the request body did not arrive in time";
+            case 413 -> "the request body is larger than 64 KiB";
             case 431 -> "the request headers are too large";
             default -> "the request could not be handled";
         };

@@ -1,18 +1,18 @@
 package dev.sentinel.http.throttle;
 
-import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import dev.sentinel.core.port.out.ThrottleBuckets;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The failure throttle's buckets on Bucket4j, in this node's memory: one token bucket per key, created on the first
- * failure and forgotten once full again and idle. Bounded: under a flood of distinct keys the least recently used go
+ * failure or attempt taken ahead of its check, and forgotten once full again and idle. Bounded: under a flood of distinct keys the least recently used go
  * first, so memory stays flat. Thread-safe.
  */
 public final class Bucket4jThrottleBuckets implements ThrottleBuckets {
@@ -53,14 +53,16 @@ public final class Bucket4jThrottleBuckets implements ThrottleBuckets {
 
     private static final class Buckets implements Counter {
         private final int failures;
-        private final Duration period;
-        private final Cache<String, Entry> entries;
+        private final LoadingCache<String, Entry> entries;
 
         Buckets(int failures, Duration period) {
             this.failures = failures;
-            this.period = Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(period, "period");
             // a key idle for a whole period has a full bucket again: forgetting it changes nothing
-            this.entries = CacheBuilder.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(period.plusSeconds(1)).build();
+            this.entries = CacheBuilder.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(period.plusSeconds(1))
+                    .build(CacheLoader.from(() -> new Entry(Bucket.builder()
+                            .addLimit(bandwidth -> bandwidth.capacity(failures).refillGreedy(failures, period))
+                            .build())));
         }
 
         @Override
@@ -70,39 +72,72 @@ public final class Bucket4jThrottleBuckets implements ThrottleBuckets {
                 return Optional.empty();
             }
             synchronized (entry) {
-                long available = entry.bucket.getAvailableTokens();
-                if (available >= failures) {
-                    entry.inEpisode = false;
-                }
-                if (available >= 1) {
-                    return Optional.empty();
-                }
-                long nanos = entry.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-                return Optional.of(Duration.ofNanos(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1))));
+                long available = endEpisodeIfFull(entry);
+                return available >= 1 ? Optional.empty() : Optional.of(wait(entry));
             }
         }
 
         @Override
         public boolean failed(String key) {
-            Entry entry;
-            try {
-                entry = entries.get(key, () -> new Entry(Bucket.builder()
-                        .addLimit(bandwidth -> bandwidth.capacity(failures).refillGreedy(failures, period))
-                        .build()));
-            } catch (ExecutionException impossible) {
-                throw new IllegalStateException(impossible);
+            Entry entry = entries.getUnchecked(key);
+            synchronized (entry) {
+                endEpisodeIfFull(entry);
+                entry.bucket.tryConsume(1);
+                return startsEpisode(entry);
+            }
+        }
+
+        @Override
+        public Optional<Duration> take(String key) {
+            Entry entry = entries.getUnchecked(key);
+            synchronized (entry) {
+                endEpisodeIfFull(entry);
+                return entry.bucket.tryConsume(1) ? Optional.empty() : Optional.of(wait(entry));
+            }
+        }
+
+        @Override
+        public void giveBack(String key) {
+            Entry entry = entries.getIfPresent(key);
+            if (entry == null) {
+                return; // forgotten meanwhile: a new bucket starts full anyway
             }
             synchronized (entry) {
-                if (entry.bucket.getAvailableTokens() >= failures) {
-                    entry.inEpisode = false;
-                }
-                entry.bucket.tryConsume(1);
-                if (entry.bucket.getAvailableTokens() < 1 && !entry.inEpisode) {
-                    entry.inEpisode = true;
-                    return true;
-                }
+                entry.bucket.addTokens(1);
+            }
+        }
+
+        @Override
+        public boolean takenFailed(String key) {
+            Entry entry = entries.getIfPresent(key);
+            if (entry == null) {
                 return false;
             }
+            synchronized (entry) {
+                return startsEpisode(entry);
+            }
+        }
+
+        /** The tokens available; a full bucket ends the key's episode. Called holding the entry's lock. */
+        private long endEpisodeIfFull(Entry entry) {
+            long available = entry.bucket.getAvailableTokens();
+            if (available >= failures) {
+                entry.inEpisode = false;
+            }
+            return available;
+        }
+
+        private static boolean startsEpisode(Entry entry) {
+            if (entry.bucket.getAvailableTokens() < 1 && !entry.inEpisode) {
+                entry.inEpisode = true;
+                return true;
+            }
+            return false;
+        }
+
+        private static Duration wait(Entry entry) {
+            long nanos = entry.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            return Duration.ofNanos(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)));
         }
     }
 }

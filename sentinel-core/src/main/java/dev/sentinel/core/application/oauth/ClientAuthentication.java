@@ -6,17 +6,17 @@ import dev.sentinel.core.application.throttle.AuthThrottle;
 import dev.sentinel.core.domain.OAuthException;
 import dev.sentinel.core.port.in.ClientPresentation;
 import dev.sentinel.core.port.in.RequestOrigin;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one client-authentication step of the token, introspection and revocation endpoints. It asks the throttle
- * before any secret is checked ({@code temporarily_unavailable} with a wait when the caller is over a limit), checks
- * what was presented, and on failure counts it against the limits and records it against the pass the client id
- * names ({@code invalid_client} to the caller, whatever the reason). New methods of client authentication are new
+ * The one client-authentication step of the token, introspection and revocation endpoints. It is admitted by the
+ * throttle before any secret is checked ({@code temporarily_unavailable} with a wait when the caller is over a limit
+ * or the checks of unproven callers are busy), checks what was presented, and on failure counts it against the limits
+ * and records it against the pass the client id names ({@code invalid_client} to the caller, whatever the reason).
+ * A failure for a known and for an unknown client id does the same work on the request's thread. New methods of client authentication are new
  * kinds of {@link ClientPresentation} handled here. Thread-safe.
  */
 final class ClientAuthentication {
@@ -78,17 +78,24 @@ final class ClientAuthentication {
     private AuthenticatedClient secret(ClientPresentation.Secret secret, RequestOrigin origin, Instant now,
                                        Map<String, String> metadata) {
         Optional<String> address = origin.clientAddress();
-        Optional<Duration> wait = throttle.clientRefusal(address, secret.clientId());
-        if (wait.isPresent()) {
-            throw OAuthException.throttled(wait.get());
+        AuthThrottle.ClientAttempt attempt = throttle.admitClient(address, secret.clientId(), now);
+        if (attempt.refusal().isPresent()) {
+            throw OAuthException.throttled(attempt.refusal().get());
         }
-        AuthenticationResult result = authenticator.authenticate(secret.clientId(), secret.secret(), address, now);
+        AuthenticationResult result;
+        try {
+            result = authenticator.authenticate(secret.clientId(), secret.secret(), address, now);
+        } catch (RuntimeException unchecked) {
+            attempt.abandoned();
+            throw unchecked;
+        }
         if (!result.isSuccess()) {
-            throttle.clientFailed(address, secret.clientId(), result.passId());
-            result.passId().ifPresent(passId -> attempts.failed(origin, passId, now, result.reason().orElseThrow(),
-                    metadata));
+            attempt.failed(result.passId());
+            // the same work for a known and an unknown client id: what is recorded is decided off this thread
+            attempts.failed(origin, result.passId(), now, result.reason().orElseThrow(), metadata);
             throw OAuthException.invalidClient();
         }
+        attempt.succeeded(now);
         return new AuthenticatedClient(result.pass().orElseThrow(), result.credential().orElseThrow());
     }
 }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The token use cases on the signing keys every node shares through the store: the grants ({@link #grants()}), with
@@ -51,16 +52,25 @@ public final class TokenService {
      * Where the attempts at the OAuth use cases go and what guards them: successful and refused grants go to
      * {@code activity}, failed client authentications to {@code failures} (a server aggregates them, see
      * {@link dev.sentinel.core.application.recording.FailedAttempts}); {@code throttle} counts failures and refuses
-     * callers over a limit; {@code adminGate} lets the admin token introspect and revoke (none: it is refused).
+     * callers over a limit; {@code adminGate} lets the admin token introspect and revoke (none: it is refused);
+     * {@code evidence} runs the recording of each failed client authentication, known client id or not (a server's
+     * runs it on a thread of its own, so a request does the same work either way).
      */
     public record FrontDoor(ActivityRecorder activity, ActivityRecorder failures, AuthThrottle throttle,
-                            Optional<BearerGate> adminGate) {
+                            Optional<BearerGate> adminGate, Executor evidence) {
 
         public FrontDoor {
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(failures, "failures");
             Objects.requireNonNull(throttle, "throttle");
             Objects.requireNonNull(adminGate, "adminGate");
+            Objects.requireNonNull(evidence, "evidence");
+        }
+
+        /** Failed client authentications recorded in the caller's thread. */
+        public FrontDoor(ActivityRecorder activity, ActivityRecorder failures, AuthThrottle throttle,
+                         Optional<BearerGate> adminGate) {
+            this(activity, failures, throttle, adminGate, Runnable::run);
         }
     }
 
@@ -94,7 +104,7 @@ public final class TokenService {
         this.keys = settings.signingKeys(storage, clock);
         this.tokens = settings.accessTokens(keys);
         this.liveness = new TokenLiveness(storage);
-        Attempts attempts = new Attempts(front.activity(), front.failures());
+        Attempts attempts = new Attempts(front.activity(), front.failures(), front.evidence());
         ClientAuthentication authentication = new ClientAuthentication(authenticator, front.throttle(),
                 front.adminGate(), attempts);
         this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)), authentication, attempts,

@@ -1,35 +1,54 @@
 package dev.sentinel.core.application.throttle;
 
 import dev.sentinel.core.application.SecurityAudit;
-import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.port.out.ThrottleBuckets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
- * Limits failed authentication (see {@link Throttling}): endpoints ask before checking a secret whether the caller is
- * throttled, and report each failure. The first failure that empties a bucket starts a throttling episode, which
- * leaves one audit entry (actor {@value SecurityAudit#ACTOR}) and one log line; the episode ends once the bucket is
- * full again. Audit entries are written on a background thread so a slow store never slows a refusal. Thread-safe.
+ * Limits failed authentication (see {@link Throttling}). A client authentication is let through with
+ * {@link #admitClient} before its secret is checked — which takes its share of the buckets, so that at most a limit's
+ * worth of attempts is ever checked, however many arrive at once — and reports its outcome once. Token attempts ask
+ * {@link #tokenRefusal} and report each failure. The first failure that empties a bucket starts a throttling episode,
+ * which leaves one audit entry (actor {@value SecurityAudit#ACTOR}) and one log line; the episode ends once the bucket
+ * is full again. Audit entries are written on a background thread so a slow store never slows a refusal.
+ *
+ * <p>Pairs of client id and source without a recent success share a few checks at once ({@code unprovenChecks}, by
+ * default half the processors, at least one): a flood of wrong secrets or unknown client ids, each costing a full hash
+ * check, then occupies only those, and pairs that authenticated recently, which skip this bound, keep the rest of the
+ * processors. An unproven attempt that finds them busy waits up to a second behind at most
+ * {@value #MAX_WAITING_UNPROVEN} others, else it is refused like a throttled one. Known and unknown client ids are
+ * bounded alike. Thread-safe.
  */
 public final class AuthThrottle implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AuthThrottle.class.getName());
-    /** The stand-in key for callers whose address is unknown and for client ids that are not well formed. */
-    private static final String UNKNOWN = "-";
+    /** The pairs remembered with a recent success at most (about 200 bytes each). */
+    public static final int MAX_RECENT_PAIRS = 100_000;
+    /** Unproven attempts that may wait for a check at once; beyond them one is refused at once. */
+    static final int MAX_WAITING_UNPROVEN = 16;
+    /** How long an unproven attempt waits for a check before it is refused. */
+    private static final Duration UNPROVEN_WAIT = Duration.ofSeconds(1);
+    /** The wait a refused unproven attempt is told to keep. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final Throttling limits;
+    private final SourceKeys sources;
     private final ThrottleBuckets.Counter perClient;
     private final ThrottleBuckets.Counter perAddress;
     private final ThrottleBuckets.Counter tokens;
+    private final RecentSuccesses recent;
+    private final Semaphore unproven;
     private final SecurityAudit audit;
     private final ThreadPoolExecutor auditWriter;
     private final LongAdder refusedClients = new LongAdder();
@@ -39,12 +58,26 @@ public final class AuthThrottle implements AutoCloseable {
      * @param buckets where failures are counted; unused when every limit is off
      */
     public AuthThrottle(Throttling limits, ThrottleBuckets buckets, SecurityAudit audit) {
+        this(limits, buckets, audit, defaultUnprovenChecks());
+    }
+
+    /**
+     * @param buckets        where failures are counted; unused when every limit is off
+     * @param unprovenChecks how many client authentications of pairs without a recent success may be checked at once
+     */
+    public AuthThrottle(Throttling limits, ThrottleBuckets buckets, SecurityAudit audit, int unprovenChecks) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.audit = Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(buckets, "buckets");
+        if (unprovenChecks < 1) {
+            throw new IllegalArgumentException("unprovenChecks must be at least 1");
+        }
+        this.sources = new SourceKeys(limits.ipv6Prefix());
         this.perClient = counter(limits.perClientAndAddress(), buckets);
         this.perAddress = counter(limits.perAddress(), buckets);
         this.tokens = counter(limits.tokensPerAddress(), buckets);
+        this.recent = new RecentSuccesses(limits.isOff() ? Duration.ZERO : limits.recentSuccess(), MAX_RECENT_PAIRS);
+        this.unproven = limits.isOff() ? null : new Semaphore(unprovenChecks, true);
         this.auditWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), task -> {
             Thread thread = new Thread(task, "sentinel-throttle-audit");
             thread.setDaemon(true);
@@ -59,40 +92,172 @@ public final class AuthThrottle implements AutoCloseable {
         }, audit);
     }
 
+    /** Half the processors, at least one: the rest stay free for pairs that authenticated recently. */
+    public static int defaultUnprovenChecks() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
     public Throttling limits() {
         return limits;
     }
 
-    /** How long a client authentication of {@code clientId} from {@code address} must wait; empty: go ahead. */
-    public Optional<Duration> clientRefusal(Optional<String> address, String clientId) {
-        Optional<Duration> byAddress = perAddress.refusal(address(address));
-        Optional<Duration> byClient = perClient.refusal(clientKey(address, clientId));
-        if (byAddress.isPresent() || byClient.isPresent()) {
-            refusedClients.increment();
+    /**
+     * Lets a client authentication of {@code clientId} from {@code address} at {@code now} be checked, or refuses it
+     * ({@link ClientAttempt#refusal()}). One let through holds its share of the limits until it reports its outcome,
+     * exactly once, with {@link ClientAttempt#succeeded} or {@link ClientAttempt#failed}.
+     */
+    public ClientAttempt admitClient(Optional<String> address, String clientId, Instant now) {
+        String source = sources.source(address);
+        String pair = SourceKeys.pair(clientId, source);
+        long provenAt = recent.recentSuccess(pair, now);
+        boolean proven = provenAt != Long.MIN_VALUE;
+        Optional<Duration> wait = perClient.take(pair);
+        if (wait.isPresent()) {
+            return refused(wait.get());
         }
-        if (byAddress.isPresent() && byClient.isPresent()) {
-            return Optional.of(byAddress.get().compareTo(byClient.get()) >= 0 ? byAddress.get() : byClient.get());
+        if (!proven) {
+            wait = perAddress.take(source);
+            if (wait.isPresent()) {
+                perClient.giveBack(pair);
+                return refused(wait.get());
+            }
+            if (unproven != null && !acquireUnproven()) {
+                perClient.giveBack(pair);
+                perAddress.giveBack(source);
+                return refused(BUSY_RETRY);
+            }
         }
-        return byAddress.isPresent() ? byAddress : byClient;
+        return new ClientAttempt(this, source, pair, provenAt, null);
     }
 
-    /** Counts a failed client authentication; {@code passId} when the client id is a pass's. */
-    public void clientFailed(Optional<String> address, String clientId, Optional<PassId> passId) {
-        String from = address(address);
-        if (perClient.failed(clientKey(address, clientId))) {
-            episode(passId, "client_id " + shown(clientId) + " from " + from + ": "
+    private ClientAttempt refused(Duration wait) {
+        refusedClients.increment();
+        return new ClientAttempt(this, null, null, Long.MIN_VALUE, wait);
+    }
+
+    private boolean acquireUnproven() {
+        if (unproven.tryAcquire()) {
+            return true;
+        }
+        if (unproven.getQueueLength() >= MAX_WAITING_UNPROVEN) {
+            return false;
+        }
+        try {
+            return unproven.tryAcquire(UNPROVEN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Pairs of client id and source remembered with a recent success (expired ones until they are swept). */
+    public int recentPairs() {
+        return recent.size();
+    }
+
+    /**
+     * One client authentication that {@link #admitClient} let through, or refused; not thread-safe (one request's).
+     */
+    public static final class ClientAttempt {
+        private final AuthThrottle throttle;
+        private final String source;
+        private final String pair;
+        private final long provenAt;
+        private final Duration refusal;
+        private boolean reported;
+
+        private ClientAttempt(AuthThrottle throttle, String source, String pair, long provenAt, Duration refusal) {
+            this.throttle = throttle;
+            this.source = source;
+            this.pair = pair;
+            this.provenAt = provenAt;
+            this.refusal = refusal;
+        }
+
+        /** How long the caller must wait before trying again; empty: it was let through, check it now. */
+        public Optional<Duration> refusal() {
+            return Optional.ofNullable(refusal);
+        }
+
+        /** The check succeeded at {@code now}: nothing counts, and the pair counts as proven from now on. */
+        public void succeeded(Instant now) {
+            if (report()) {
+                throttle.succeeded(this, now);
+            }
+        }
+
+        /** The check failed; {@code passId} when the client id is a pass's (for the audit entry of an episode). */
+        public void failed(Optional<PassId> passId) {
+            if (report()) {
+                throttle.failed(this, passId);
+            }
+        }
+
+        /** The check could not be made (the store failed, say): nothing counts, and the pair is not proven. */
+        public void abandoned() {
+            if (report()) {
+                throttle.abandoned(this);
+            }
+        }
+
+        private boolean report() {
+            if (refusal != null) {
+                throw new IllegalStateException("a refused attempt has no outcome");
+            }
+            if (reported) {
+                return false;
+            }
+            reported = true;
+            return true;
+        }
+
+        private boolean proven() {
+            return provenAt != Long.MIN_VALUE;
+        }
+    }
+
+    private void succeeded(ClientAttempt attempt, Instant now) {
+        perClient.giveBack(attempt.pair);
+        if (!attempt.proven()) {
+            perAddress.giveBack(attempt.source);
+            releaseUnproven();
+        }
+        recent.succeeded(attempt.pair, now, attempt.provenAt);
+    }
+
+    private void abandoned(ClientAttempt attempt) {
+        perClient.giveBack(attempt.pair);
+        if (!attempt.proven()) {
+            perAddress.giveBack(attempt.source);
+            releaseUnproven();
+        }
+    }
+
+    private void failed(ClientAttempt attempt, Optional<PassId> passId) {
+        if (!attempt.proven()) {
+            releaseUnproven();
+        }
+        if (perClient.takenFailed(attempt.pair)) {
+            episode(passId, "client_id " + attempt.pair.substring(0, attempt.pair.indexOf(' ')) + " from "
+                    + attempt.source + ": "
                     + limits.perClientAndAddress().failures() + " failed client authentications (limit "
                     + limits.perClientAndAddress() + " per client id and address)");
         }
-        if (perAddress.failed(from)) {
-            episode(Optional.empty(), "address " + from + ": " + limits.perAddress().failures()
+        if (!attempt.proven() && perAddress.takenFailed(attempt.source)) {
+            episode(Optional.empty(), "address " + attempt.source + ": " + limits.perAddress().failures()
                     + " failed client authentications across client ids (limit " + limits.perAddress() + " per address)");
+        }
+    }
+
+    private void releaseUnproven() {
+        if (unproven != null) {
+            unproven.release();
         }
     }
 
     /** How long an admin-, ingest- or metrics-token attempt from {@code address} must wait; empty: go ahead. */
     public Optional<Duration> tokenRefusal(Optional<String> address) {
-        Optional<Duration> refusal = tokens.refusal(address(address));
+        Optional<Duration> refusal = tokens.refusal(sources.source(address));
         if (refusal.isPresent()) {
             refusedTokens.increment();
         }
@@ -111,7 +276,7 @@ public final class AuthThrottle implements AutoCloseable {
 
     /** Counts a wrong admin, ingest or metrics token ({@code which} names it in the audit entry). */
     public void tokenFailed(Optional<String> address, String which) {
-        String from = address(address);
+        String from = sources.source(address);
         if (tokens.failed(from)) {
             episode(Optional.empty(), "address " + from + ": " + limits.tokensPerAddress().failures() + " failed "
                     + which + " attempts (limit " + limits.tokensPerAddress() + " per address)");
@@ -151,20 +316,21 @@ public final class AuthThrottle implements AutoCloseable {
         public boolean failed(String key) {
             return false;
         }
+
+        @Override
+        public Optional<Duration> take(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void giveBack(String key) {
+        }
+
+        @Override
+        public boolean takenFailed(String key) {
+            return false;
+        }
     };
-
-    private static String address(Optional<String> address) {
-        return address.filter(value -> !value.isBlank()).orElse(UNKNOWN);
-    }
-
-    private static String clientKey(Optional<String> address, String clientId) {
-        return shown(clientId) + " " + address(address);
-    }
-
-    /** Client ids are attacker-chosen: only well-formed ones are kept as they are. */
-    private static String shown(String clientId) {
-        return ClientId.isWellFormed(clientId) ? clientId : UNKNOWN;
-    }
 
     /** Writes the audit entries still queued (up to a few seconds), then stops the writer. */
     @Override

@@ -25,5 +25,22 @@ public interface ThrottleBuckets {
          * a throttling episode (an episode ends once the bucket is full again).
          */
         boolean failed(String key);
+
+        /**
+         * Takes one failure's worth from {@code key}'s bucket before an attempt whose outcome is not known yet, so that
+         * concurrent attempts cannot all pass a bucket that holds fewer: empty when taken (check the attempt, then
+         * report it with {@link #giveBack} or {@link #takenFailed}), else how long {@code key} must wait (nothing
+         * taken).
+         */
+        Optional<Duration> take(String key);
+
+        /** The attempt {@link #take} let through succeeded: what it took goes back, so only failures count. */
+        void giveBack(String key);
+
+        /**
+         * The attempt {@link #take} let through failed: what it took stays taken. True when that left the bucket empty
+         * while the key was not already in a throttling episode (which starts now), as {@link #failed} tells.
+         */
+        boolean takenFailed(String key);
     }
 }
