@@ -16,6 +16,7 @@ import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.application.oauth.BearerGate;
 import dev.sentinel.core.application.oauth.TokenService;
 import dev.sentinel.core.application.recording.BatchingActivityRecorder;
+import dev.sentinel.core.application.recording.DeferredTasks;
 import dev.sentinel.core.application.recording.FailedAttempts;
 import dev.sentinel.core.application.recording.RecorderStats;
 import dev.sentinel.core.application.throttle.AuthThrottle;
@@ -33,12 +34,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -71,6 +69,8 @@ public final class SentinelNode implements AutoCloseable {
     private static final Map<Storage, byte[]> EPHEMERAL_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
     /** Failed client authentications waiting to be looked at, and their events waiting to be written, at most. */
     private static final int EVIDENCE_QUEUE = 10_000;
+    /** How often the failed authentications waiting are looked at. */
+    private static final java.time.Duration EVIDENCE_INTERVAL = java.time.Duration.ofMillis(100);
 
     private final Sentinel sentinel;
     private final NodeSettings settings;
@@ -78,8 +78,7 @@ public final class SentinelNode implements AutoCloseable {
     private final ActivityRecorder recorder;
     /** The evidence of failed client authentications, written apart so that its counts never show (null: custom). */
     private final BatchingActivityRecorder evidenceRecorder;
-    private final ThreadPoolExecutor evidence;
-    private final LongAdder evidenceDropped = new LongAdder();
+    private final DeferredTasks evidence;
     private final FailedAttempts failedAttempts;
     private final AuthThrottle throttle;
     private final ActivityRetention retention;
@@ -115,18 +114,7 @@ public final class SentinelNode implements AutoCloseable {
         }
         this.failedAttempts = new FailedAttempts(evidenceRecorder != null ? evidenceRecorder : recorder, clock,
                 FailedAttempts.WINDOW);
-        this.evidence = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(EVIDENCE_QUEUE),
-                task -> {
-                    Thread thread = new Thread(task, "sentinel-failed-attempts");
-                    thread.setDaemon(true);
-                    return thread;
-                }, (task, full) -> {
-                    if (task instanceof Barrier barrier) {
-                        barrier.run(); // a full queue or a closed node: flush what has been looked at
-                    } else {
-                        evidenceDropped.increment();
-                    }
-                });
+        this.evidence = new DeferredTasks("sentinel-failed-attempts", EVIDENCE_QUEUE, EVIDENCE_INTERVAL);
         this.throttle = new AuthThrottle(settings.throttling(), builder.buckets, sentinel.securityAudit());
         this.retention = new ActivityRetention(storage, clock, settings.activityRetention());
         this.ingest = sentinel.ingest(settings.activityRetention());
@@ -335,7 +323,7 @@ public final class SentinelNode implements AutoCloseable {
         RecorderStats own = ownRecorder.stats();
         RecorderStats evidenceStats = evidenceRecorder.stats();
         return Optional.of(new RecorderStats(own.queued(), own.accepted(), own.written(),
-                own.rejected() + evidenceStats.rejected() + evidenceDropped.sum(),
+                own.rejected() + evidenceStats.rejected() + evidence.dropped(),
                 own.failedWrites() + evidenceStats.failedWrites(), own.lost() + evidenceStats.lost()));
     }
 
@@ -350,14 +338,12 @@ public final class SentinelNode implements AutoCloseable {
     }
 
     /**
-     * Records the failed authentications waiting to be looked at (up to a few seconds), then the summaries of
+     * Records the failed authentications waiting to be looked at (they are every 100 ms), then the summaries of
      * failed-authentication windows that have ended (it also runs every 5 seconds).
      */
     public void flushFailedAttempts() {
         try {
-            Barrier barrier = new Barrier();
-            evidence.execute(barrier);
-            barrier.await();
+            evidence.drain();
             failedAttempts.flush();
         } catch (RuntimeException failure) {
             LOG.warning("recording failed-attempt summaries failed: " + failure.getMessage());
@@ -394,24 +380,6 @@ public final class SentinelNode implements AutoCloseable {
         });
     }
 
-    /** Runs after every failed authentication queued before it, on the evidence thread. */
-    private static final class Barrier implements Runnable {
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-
-        @Override
-        public void run() {
-            done.countDown();
-        }
-
-        void await() {
-            try {
-                done.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static long quietly(String what, LongSupplier job) {
         try {
             return job.getAsLong();
@@ -432,12 +400,7 @@ public final class SentinelNode implements AutoCloseable {
             return;
         }
         housekeeping.shutdownNow();
-        evidence.shutdown();
-        try {
-            evidence.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        evidence.close();
         failedAttempts.close();
         throttle.close();
         flushAccessKeyUses();

@@ -52,6 +52,24 @@ class NodeSettingsTest {
     }
 
     @Test
+    void theThrottlesIpv6NetworkAndMemoryOfSuccessesAreCheckedWithTheRest() {
+        NodeSettings settings = NodeSettings.builder().throttleIpv6Prefix(56).throttleRecentSuccess(Duration.ofHours(1))
+                .build();
+        assertThat(settings.throttling().ipv6Prefix()).isEqualTo(56);
+        assertThat(settings.throttling().recentSuccess()).isEqualTo(Duration.ofHours(1));
+        assertThat(NodeSettings.builder().build().throttling().ipv6Prefix()).isEqualTo(64);
+        assertThat(NodeSettings.builder().build().throttling().recentSuccess()).isEqualTo(Duration.ofHours(24));
+
+        NodeSettings.Builder broken = NodeSettings.builder().port(-1).throttleIpv6Prefix(16)
+                .throttleRecentSuccess(Duration.ofDays(31));
+        assertThatThrownBy(broken::build).isInstanceOfSatisfying(ValidationException.class, invalid ->
+                assertThat(invalid.violations()).extracting(FieldViolation::field)
+                        .containsExactly("port", "throttle_ipv6_prefix", "throttle_recent_success"))
+                .hasMessageContaining("throttle_ipv6_prefix: must be between 32 and 128 (got 16)")
+                .hasMessageContaining("throttle_recent_success: must be between 0 (never) and 30d");
+    }
+
+    @Test
     void theTokenLifetimeRunsFromOneSecondToADayAndTheReloadIntervalFromOneSecond() {
         assertThat(NodeSettings.builder().tokenLifetime(Duration.ofSeconds(1)).build().tokenLifetime())
                 .isEqualTo(Duration.ofSeconds(1));

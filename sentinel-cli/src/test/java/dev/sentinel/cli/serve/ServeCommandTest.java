@@ -25,6 +25,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void theThrottlesIpv6PrefixAndMemoryOfSuccessesAreCheckedByTheirOptions() {
+        Result result = new Cli(dataDir).run("serve", "--throttle-ipv6-prefix", "16", "--throttle-recent-success", "31d");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--throttle-ipv6-prefix must be between 32 and 128 (got 16)")
+                .contains("--throttle-recent-success must be between 0 (never) and 30d");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
     void nonNumericPortIsAUsageError() {
         assertThat(new Cli(dataDir).run("serve", "--port", "http").exitCode()).isEqualTo(2);
     }
