@@ -174,7 +174,7 @@ class DashboardBrowserTest {
                 .doesNotContain(shown.get("client_secret").asText());
         JsonNode pasted = JSON.readTree(PastedShell.run(browser.find("code[data-format=bash]").getText() + "\n" + curl, Map.of()));
         assertThat(pasted.path("access_token").asText()).as("the exports and the curl line, pasted as shown").isNotBlank();
-        browser.fullPage("06-create-credentials");
+        browser.screenshot("06-create-credentials");
         browser.click("#create-complete");
         browser.gone("dialog[open]");
 

@@ -466,7 +466,7 @@ class FirstContactBrowserTest {
         assertThat(counted.getText()).isEqualTo("3 attempts");
         assertThat(browser.all("#activity-table tbody.event")).as("the first failure and the one that counts the rest")
                 .hasSize(2);
-        browser.screenshot("27-usage-attempts");
+        browser.fullPage("27-usage-attempts");
     }
 
     private List<String> rows() {
