@@ -23,7 +23,7 @@ export function timelineChart() {
     h('p', {}, h('strong', {}, 'No requests yet'), h('span', { class: 'empty-detail' })));
   const element = h('section', { class: 'card', 'aria-labelledby': 'timeline-title' },
     h('div', { class: 'card-head' }, title,
-      h('ul', { class: 'legend', 'aria-hidden': 'true' },
+      h('ul', { class: 'legend', id: 'chart-legend', 'aria-hidden': 'true' },
         h('li', {}, h('span', { class: 'swatch swatch-blue' }), 'Total requests'),
         h('li', {}, h('span', { class: 'swatch swatch-green' }), 'Success rate'),
         h('li', {}, h('span', { class: 'swatch swatch-partial' }), partialLegend))),
@@ -145,6 +145,7 @@ export function timelineChart() {
     canvas.dataset.state = none ? 'empty' : 'drawn';
     canvas.hidden = none;
     empty.hidden = !none;
+    element.querySelector('#chart-legend').hidden = none;
     empty.querySelector('.empty-detail').textContent = ` Nothing was recorded for this pass in the last ${daily ? `${points.length} days` : '24 hours'}.`;
     if (none) return;
     if (typeof window.uPlot !== 'function') {

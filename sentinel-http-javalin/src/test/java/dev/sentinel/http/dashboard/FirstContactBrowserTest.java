@@ -283,6 +283,7 @@ class FirstContactBrowserTest {
         assertThat(browser.text("#chart-empty", "No requests yet").getText()).contains("in the last 24 hours");
         assertThat(browser.all("#usage-chart").get(0).getAttribute("data-state")).isEqualTo("empty");
         assertThat(browser.all("#usage-chart canvas")).as("no flat line on an empty axis").isEmpty();
+        browser.script("document.getElementById('chart-empty').scrollIntoView({block: 'center'})");
         browser.screenshot("24-usage-no-requests");
         browser.driver.get(base + "#/passes/" + ninety.passId() + "/usage");
         browser.find("#usage-chart canvas");
