@@ -95,10 +95,15 @@ export function activityLog(passId) {
       details.hidden = open;
     });
     const ok = event.success;
+    // failed authentications after the first of a minute are written as one event that counts them
+    const attempts = Number(event.metadata?.aggregated_attempts);
+    const counted = Number.isInteger(attempts) && attempts > 0
+      ? h('span', { class: 'tag tag-attempts', dataset: { attempts: String(attempts) } },
+        `${formatNumber(attempts)} attempt${attempts === 1 ? '' : 's'}`) : null;
     return h('tbody', { class: 'event', dataset: { type: event.type } },
       h('tr', {},
         h('td', { dataset: { label: 'Timestamp (UTC)' } }, h('time', { datetime: event.started_at }, formatTime(event.started_at))),
-        h('td', { dataset: { label: 'Type' } }, h('span', { class: `tag tag-${event.type}` }, event.type)),
+        h('td', { dataset: { label: 'Type' } }, h('span', { class: `tag tag-${event.type}` }, event.type), counted),
         h('td', { dataset: { label: 'Endpoint' }, class: 'mono break' }, event.endpoint),
         h('td', { dataset: { label: 'Method' }, class: 'mono' }, event.http_method),
         h('td', { dataset: { label: 'Status' } }, h('span', { class: ok ? 'ok' : 'fail', 'aria-hidden': 'true' }, ok ? '✓' : '✗'),

@@ -86,6 +86,15 @@ export const api = {
   activate: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/activate`),
   remove: (passId) => json('DELETE', `/api/v1/passes/${enc(passId)}`),
   setAllowedIps: (passId, allowedIps) => json('PATCH', `/api/v1/passes/${enc(passId)}`, { allowed_ips: allowedIps }),
+  /** The token endpoint as the server publishes it (RFC 8414 metadata, so --issuer is honoured); this origin's if unreadable. */
+  async tokenEndpoint() {
+    try {
+      const response = await fetch('/.well-known/oauth-authorization-server', { headers: { Accept: 'application/json' } });
+      const metadata = response.ok ? await response.json() : {};
+      if (typeof metadata.token_endpoint === 'string' && metadata.token_endpoint) return metadata.token_endpoint;
+    } catch { /* fall back below */ }
+    return `${location.origin}/oauth/token`;
+  },
   async exportActivity(passId, format, filters) {
     const response = await send('GET', `/api/v1/passes/${enc(passId)}/activity/export${query({ ...filters, format })}`);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

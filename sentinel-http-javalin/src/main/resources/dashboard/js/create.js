@@ -136,16 +136,23 @@ export function openCreateFlow(project) {
         return body;
       };
 
+      /** Every field that will be sent, in the form's order; a left-empty pass ID and networks say what they mean. */
       const review = () => {
         const body = values();
-        const row = (key, value) => h('div', { class: 'review-row' }, h('dt', {}, LABELS[key]), h('dd', {}, value || '—'));
-        return h('dl', { class: 'review' },
-          row('agent_name', body.agent_name), row('agent_type', h('span', { class: 'mono' }, body.agent_type)),
-          row('access_level', humanize(body.access_level)), row('organization', body.organization),
-          row('usage_type', humanize(body.usage_type)), row('pass_id', body.pass_id || 'Auto-generated'),
-          row('valid_from', body.valid_from), row('valid_until', body.valid_until),
-          row('permissions', h('span', { class: 'mono' }, body.permissions)),
-          row('allowed_ips', body.allowed_ips ? h('span', { class: 'mono' }, body.allowed_ips.join(', ')) : 'Any address'));
+        const shown = (key, value) => {
+          if (key === 'agent_type' || key === 'permissions' || key === 'scopes' || key === 'pass_id') return h('span', { class: 'mono' }, value);
+          if (key === 'allowed_ips') return h('span', { class: 'mono' }, value.join(', '));
+          if (key === 'access_level' || key === 'usage_type') return humanize(value);
+          return value;
+        };
+        const rows = Object.keys(LABELS).map((key) => {
+          if (body[key] !== undefined) return [key, shown(key, body[key])];
+          if (key === 'pass_id') return [key, 'Auto-generated'];
+          if (key === 'allowed_ips') return [key, 'Any address'];
+          return null;
+        }).filter(Boolean);
+        return h('dl', { class: 'review', id: 'create-review' }, rows.map(([key, value]) => h('div', { class: 'review-row', dataset: { field: key } },
+          h('dt', {}, LABELS[key]), h('dd', {}, value))));
       };
 
       const nav = (...buttons) => h('div', { class: 'dialog-actions' }, buttons);

@@ -1,7 +1,8 @@
-// Overview tab: the four stat cards, the pass facts, Regenerate Credentials and Toggle Status.
+// Overview tab: the four stat cards, how to get a first token (while the pass was never used), the pass facts,
+// Regenerate Credentials and Deactivate / Activate.
 import { api } from './api.js';
 import { h, clear, formatDate, formatTime, formatAgo, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
-import { statusBadge, copyButton, credentialsBlock, busy, openDialog, messageArea, announce, confirmDialog, confirmSecretCopied } from './ui.js';
+import { statusBadge, copyButton, credentialsBlock, tokenRequest, busy, openDialog, messageArea, announce, confirmDialog, confirmSecretCopied } from './ui.js';
 import { successTone, SUCCESS_WORDS } from './metrics.js';
 
 export function overviewTab(context, body) {
@@ -9,11 +10,16 @@ export function overviewTab(context, body) {
   const capabilities = h('ul', { class: 'chips', 'aria-label': 'Capabilities' });
   const cards = h('div', { class: 'cards' });
   const regenerate = h('button', { type: 'button', class: 'btn btn-secondary', id: 'regenerate' }, 'Regenerate Credentials');
-  const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Toggle Status');
+  // one button whose words say what it does: Deactivate an active pass, Activate an inactive or revoked one
+  const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Deactivate');
+  const firstToken = h('div', {});
 
   function show(pass, stats) {
     current = pass;
-    if (stats) clear(cards, statCards(stats));
+    if (stats) {
+      clear(cards, statCards(stats));
+      clear(firstToken, neverUsed(stats) ? firstTokenCard(pass) : null);
+    }
     const row = (term, value, extra) => h('div', { class: 'fact' }, h('dt', {}, term), h('dd', {}, value, extra));
     clear(facts,
       row('Pass ID', h('span', { class: 'mono' }, pass.pass_id)),
@@ -30,8 +36,8 @@ export function overviewTab(context, body) {
         : h('span', { id: 'pass-audiences' }, 'Server default')),
       row('Allowed networks', networks(pass.allowed_ips)),
       pass.description ? row('Description', pass.description) : null);
-    toggle.textContent = pass.status === 'active' ? 'Toggle Status (deactivate)' : 'Toggle Status (activate)';
-    toggle.title = pass.revoked ? 'A revoked pass is activated on the Settings tab' : '';
+    toggle.textContent = pass.status === 'active' ? 'Deactivate' : 'Activate';
+    toggle.className = pass.status === 'active' ? 'btn btn-secondary' : 'btn btn-primary';
     context.showPass(pass);
   }
 
@@ -41,7 +47,8 @@ export function overviewTab(context, body) {
 
   let current = body.pass;
   toggle.addEventListener('click', async () => {
-    if (current.status === 'active' && !await confirmDialog({
+    const deactivating = current.status === 'active';
+    if (deactivating && !await confirmDialog({
       title: `Deactivate ${current.pass_id}?`,
       message: [h('p', {}, `${current.agent_name} can no longer get access tokens, and every token it holds stops being `
         + 'accepted at once.'), h('p', {}, 'Turning the pass on again lets it authenticate again, but the tokens ended now stay invalid.')],
@@ -51,7 +58,10 @@ export function overviewTab(context, body) {
     await busy(toggle, async () => {
       try {
         context.clearError();
-        const reply = await api.toggle(context.passId);
+        // Activate is explicit (it also ends a revocation); Deactivate toggles, only after checking the pass is still on
+        const fresh = deactivating ? (await api.overview(context.passId)).pass : current;
+        const reply = !deactivating ? await api.activate(context.passId)
+          : fresh.status === 'active' ? await api.toggle(context.passId) : { pass: fresh };
         show(reply.pass);
         announce(reply.pass.status === 'active' ? 'The pass is active' : 'The pass is inactive: it rejects every authentication');
       } catch (error) {
@@ -65,6 +75,7 @@ export function overviewTab(context, body) {
   return {
     element: h('div', { class: 'stack-lg' },
       cards,
+      firstToken,
       h('div', { class: 'grid-sidebar' },
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, 'Pass details'), facts),
@@ -85,10 +96,23 @@ export function networks(allowedIps) {
     : h('span', { id: 'allowed-networks' }, 'Any address');
 }
 
+const neverUsed = (stats) => !(stats.total_requests > 0) && !stats.last_used;
+
+/** While a pass was never used: where and how its agent gets an access token, ready to paste. */
+function firstTokenCard(pass) {
+  return h('section', { class: 'card', 'aria-labelledby': 'first-token-title', id: 'first-token' },
+    h('h2', { id: 'first-token-title' }, 'Get a first access token'),
+    h('p', { class: 'muted small' }, 'This pass has not been used yet. Its agent asks the token endpoint for an access ',
+      'token with its client ID and secret (the OAuth client credentials grant):'),
+    tokenRequest(pass.client_id, { secretNote: 'Set SENTINEL_CLIENT_SECRET to the client secret shown when the pass was '
+      + 'created or its credentials were regenerated; it cannot be shown here.' }));
+}
+
 function statCards(stats) {
   const card = (label, value, options = {}) => h('div', { class: `stat ${options.tone ? `tone-${options.tone}` : ''}` },
     h('p', { class: 'stat-label' }, options.indicator ? h('span', { class: 'indicator', 'aria-hidden': 'true' }) : null, label),
-    h('p', { class: 'stat-value', dataset: { stat: options.key }, title: options.title }, value));
+    h('p', { class: 'stat-value', dataset: { stat: options.key }, title: options.title }, value),
+    options.note ? h('p', { class: 'stat-note muted' }, options.note) : null);
   const used = stats.total_requests > 0;
   return [
     card('Total requests', formatNumber(stats.total_requests), { key: 'total_requests' }),
@@ -96,7 +120,8 @@ function statCards(stats) {
       tone: successTone(stats.success_rate, stats.total_requests), title: SUCCESS_WORDS[successTone(stats.success_rate, stats.total_requests)] }),
     card('Average latency', used ? formatMs(stats.avg_latency_ms) : '—', { key: 'avg_latency_ms' }),
     card('Last used', stats.last_used ? h('time', { datetime: stats.last_used }, formatAgo(stats.last_used)) : 'Never',
-      { key: 'last_used', title: stats.last_used ? formatTime(stats.last_used) : undefined }),
+      { key: 'last_used', title: stats.last_used ? formatTime(stats.last_used) : undefined,
+        note: stats.last_used ? formatTime(stats.last_used) : undefined }),
   ];
 }
 

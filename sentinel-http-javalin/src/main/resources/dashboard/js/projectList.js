@@ -1,5 +1,5 @@
 // The projects page (#/projects): every project the server holds, with its pass count and last activity (UTC).
-import { h, clear, formatNumber, formatTime, formatAgo } from './dom.js';
+import { h, clear, formatNumber, formatTime } from './dom.js';
 import { messageArea, loading } from './ui.js';
 import { projects } from './projects.js';
 
@@ -28,7 +28,7 @@ function table(items) {
         h('a', { class: 'pass-link mono', href: `#/projects/${encodeURIComponent(project.name)}` }, project.name)),
       h('td', { dataset: { label: 'Passes' } }, formatNumber(project.passes)),
       h('td', { dataset: { label: 'Last activity (UTC)' } }, project.last_activity
-        ? h('time', { datetime: project.last_activity, title: formatTime(project.last_activity) }, formatAgo(project.last_activity))
+        ? h('time', { datetime: project.last_activity }, formatTime(project.last_activity))
         : h('span', { class: 'muted' }, 'Never'))))));
 }
 

@@ -1,5 +1,6 @@
 // Shared pieces of the screens: badges, in-place errors, copy buttons, dialogs, the one-time credentials block.
 import { h, clear, uid, daysUntil, formatDate, formatNumber, focus } from './dom.js';
+import { api } from './api.js';
 
 export function statusBadge(pass) {
   if (pass.revoked) return h('span', { class: 'badge badge-red', title: 'Revoked: inactive until activated again' }, 'Revoked');
@@ -103,19 +104,58 @@ export function announce(text) {
   announce.timer = setTimeout(() => toast.classList.remove('show'), 2500);
 }
 
-/** The client id and secret, shown once, as JSON and as bash exports, each with a copy button. */
+/** A titled block of text to copy: a heading, a Copy button and the text in a <pre>. */
+function codeBlock(title, text, format) {
+  const id = uid(`code-${format}`);
+  const code = h('code', { dataset: { format } }, text);
+  const block = h('section', { class: 'code-block', 'aria-labelledby': id },
+    h('div', { class: 'code-head' }, h('h4', { id }, title), copyButton(() => code.textContent, `Copy ${title}`)),
+    h('pre', { tabindex: '0' }, code));
+  return block;
+}
+
+/**
+ * The token request of a client, ready to paste: `curl` with the client id and the secret taken from
+ * $SENTINEL_CLIENT_SECRET (so it never lands in the shell's history), against the token endpoint the server publishes.
+ */
+export function curlLine(clientId, endpoint) {
+  return `curl -sS -u "${clientId}:$SENTINEL_CLIENT_SECRET" -d grant_type=client_credentials ${endpoint}`;
+}
+
+/**
+ * How to get an access token: the token endpoint's URL and the curl line, each with a Copy button. The URL starts
+ * as this origin's and is replaced by the published one when the server's metadata arrives.
+ */
+export function tokenRequest(clientId, { secretNote } = {}) {
+  const endpoint = h('span', { class: 'mono break', id: uid('token-endpoint'), dataset: { role: 'token-endpoint' } },
+    `${location.origin}/oauth/token`);
+  const curl = codeBlock('Get an access token (curl)', curlLine(clientId, endpoint.textContent), 'curl');
+  api.tokenEndpoint().then((url) => {
+    endpoint.textContent = url;
+    curl.querySelector('code').textContent = curlLine(clientId, url);
+  });
+  return h('div', { class: 'token-request stack' },
+    h('div', { class: 'fact' }, h('p', { class: 'fact-term' }, 'Token endpoint'),
+      h('p', { class: 'token-endpoint' }, endpoint, copyButton(() => endpoint.textContent, 'Copy token endpoint'))),
+    curl,
+    h('p', { class: 'hint' }, secretNote || 'Set SENTINEL_CLIENT_SECRET to the client secret first.',
+      location.protocol === 'https:' ? ' With a certificate from a private CA, add --cacert with its file.' : ''));
+}
+
+/**
+ * The client id and secret, shown once, as JSON and as bash exports, then the token request that uses them, each
+ * with a copy button.
+ */
 export function credentialsBlock(credentials) {
   const json = JSON.stringify({ client_id: credentials.client_id, client_secret: credentials.client_secret }, null, 2);
   const bash = `export SENTINEL_CLIENT_ID='${credentials.client_id}'\nexport SENTINEL_CLIENT_SECRET='${credentials.client_secret}'`;
-  const block = (title, text, id) => h('section', { class: 'code-block', 'aria-labelledby': id },
-    h('div', { class: 'code-head' }, h('h4', { id }, title), copyButton(() => text, `Copy ${title}`)),
-    h('pre', { tabindex: '0' }, h('code', { dataset: { format: title.startsWith('JSON') ? 'json' : 'bash' } }, text)));
   return h('div', { class: 'credentials' },
     h('div', { class: 'alert alert-warning' },
       h('strong', {}, 'Copy your client secret now.'),
       ' It is shown only this once and cannot be retrieved later. Store it in a secrets manager.'),
-    block('JSON format', json, uid('cred-json')),
-    block('Bash export format', bash, uid('cred-bash')));
+    codeBlock('JSON format', json, 'json'),
+    codeBlock('Bash export format', bash, 'bash'),
+    tokenRequest(credentials.client_id, { secretNote: 'Run the export lines above first: the curl line reads the secret from SENTINEL_CLIENT_SECRET.' }));
 }
 
 /**

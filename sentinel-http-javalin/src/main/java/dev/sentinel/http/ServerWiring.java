@@ -102,6 +102,13 @@ final class ServerWiring {
             files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
                     "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
         });
+        config.staticFiles.add(files -> {
+            files.hostedPath = API_REFERENCE_PATH;
+            files.directory = "/api-docs";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
+                    "Content-Security-Policy", API_REFERENCE_CSP);
+        });
         config.staticFiles.enableWebjars();
         config.routes.exception(HttpResponseException.class, Problems::handle);
         config.routes.exception(Exception.class, Problems::handle);
@@ -185,6 +192,15 @@ final class ServerWiring {
     private static final List<String> DATA_PATHS = List.of("/api/", "/oauth/", "/.well-known/", "/webjars/", "/metrics",
             "/healthz", "/readyz");
     static final String DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** Where the API reference is served: a page outside {@code /api/}, which the admin guard and the data policy cover. */
+    static final String API_REFERENCE_PATH = "/docs/api";
+    /**
+     * The API reference's own policy: its scripts and styles from this origin only (the page, its initializer, the
+     * swagger-ui WebJar), nothing inline, requests only to this origin (the OpenAPI document), images as data URIs
+     * (Swagger UI's icons).
+     */
+    static final String API_REFERENCE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /**
      * Every reply is never sniffed or referred; data replies may not be framed or run anything either; HTTPS replies

@@ -115,6 +115,26 @@ class ManagementApiTest {
     }
 
     @Test
+    void listsAProjectsPassesOldestFirstEachWithItsOverviewFigures() {
+        String first = create().path("pass").path("pass_id").asText();
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        String second = create().path("pass").path("pass_id").asText();
+        String event = "{\"pass_id\": \"%s\", \"type\": \"api_request\", \"started_at\": \"%s\", \"endpoint\": \"/v1/x\", "
+                + "\"http_method\": \"GET\", \"success\": %s, \"status_code\": 200, \"duration_ms\": %d}";
+        assertThat(postJson("/api/v1/activity", "[" + String.format(event, second, "2026-11-25T08:00:00Z", true, 10) + ","
+                + String.format(event, second, "2026-11-26T09:30:15.250Z", false, 30) + "]").statusCode()).isEqualTo(200);
+
+        JsonNode items = Json.parse(get("/api/v1/projects/demo/passes").body()).path("items");
+
+        assertThat(items).extracting(item -> item.path("pass_id").asText()).containsExactly(first, second);
+        assertThat(items.get(0).path("stats").path("total_requests").asLong()).isZero();
+        assertThat(items.get(0).path("stats").path("last_used").isNull()).isTrue();
+        assertThat(items.get(1).path("stats").path("total_requests").asLong()).isEqualTo(2);
+        assertThat(items.get(1).path("stats").path("last_used").asText()).isEqualTo("2026-11-26T09:30:15.250Z");
+        assertThat(items.get(1).path("stats")).isEqualTo(Json.parse(get("/api/v1/passes/" + second).body()).path("stats"));
+    }
+
+    @Test
     void listsTheProjectsThatHoldPassesWithCountsAndLastActivity() {
         assertThat(Json.parse(get("/api/v1/projects").body()).path("items")).isEmpty();
         create();

@@ -153,9 +153,10 @@ class OpenApiDocumentTest {
         assertThat(problems).as(where).isEmpty();
     }
 
-    /** Every required property is in the reply, recursively through properties, array items and references. */
+    /** Every required property is in the reply, recursively through properties, array items, allOf and references. */
     private void check(JsonNode value, JsonNode schema, String where, List<String> problems) {
         JsonNode resolved = resolve(schema);
+        resolved.path("allOf").forEach(part -> check(value, part, where, problems));
         if (value.isObject()) {
             resolved.path("required").forEach(name -> {
                 if (!value.has(name.asText())) {
@@ -175,6 +176,7 @@ class OpenApiDocumentTest {
 
     private void checkRequiredListed(JsonNode schema, String where, List<String> missing) {
         JsonNode resolved = resolve(schema);
+        resolved.path("allOf").forEach(part -> checkRequiredListed(part, where, missing));
         JsonNode properties = resolved.path("properties");
         if (properties.size() > 0) {
             if (!resolved.has("required")) {

@@ -62,6 +62,16 @@ public final class PassJson {
         return json;
     }
 
+    /**
+     * A pass as a list shows it ({@code GET /api/v1/projects/{project}/passes}): every field of {@link #pass} and its
+     * {@code stats}, as the overview has them.
+     */
+    public static Map<String, Object> listed(PassOverview overview, Instant now) {
+        Map<String, Object> json = pass(overview.pass(), now);
+        json.put("stats", stats(overview));
+        return json;
+    }
+
     /** The overview figures of a pass: total requests, success rate, average latency and last use. */
     public static Map<String, Object> stats(PassOverview overview) {
         Map<String, Object> stats = new LinkedHashMap<>();

@@ -66,8 +66,8 @@ final class PassEndpoints {
 
     void list(Context ctx) {
         Instant now = clock.instant();
-        List<Map<String, Object>> items = passes.list(ProjectId.of(ctx.pathParam("project"))).stream()
-                .map(pass -> PassJson.pass(pass, now)).toList();
+        List<Map<String, Object>> items = usage.passes(ProjectId.of(ctx.pathParam("project"))).stream()
+                .map(pass -> PassJson.listed(pass, now)).toList();
         Json.reply(ctx, 200, Map.of("items", items, "total", items.size()));
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class DashboardBrowserTest {
         browser.screenshot("02-passes-empty");
     }
 
-    private Credentials createPass() throws IOException {
+    private Credentials createPass() throws Exception {
         browser.click("#new-pass");
         browser.find("dialog[open] input[name=agent_name]");
         assertThat(browser.script("return document.activeElement.name")).isEqualTo("agent_name");
@@ -129,10 +130,20 @@ class DashboardBrowserTest {
         browser.type("input[name=organization]", "Acme Corp");
         browser.type("input[name=permissions]", "Read Invoices");
         browser.type("textarea[name=allowed_ips]", "127.0.0.0/8, 10.0.0.0/33");
+        browser.type("input[name=scopes]", "https://invoices.example.com");
+        browser.type("textarea[name=integration_notes]", "Owned by the finance team");
         browser.click("dialog form button[type=submit]");
         browser.text(".review", "Invoice Bot 2");
         browser.text(".review", "127.0.0.0/8, 10.0.0.0/33");
         browser.text(".review", "Acme Corp");
+        List<String> reviewed = browser.all("#create-review .review-row").stream()
+                .map(row -> row.getAttribute("data-field")).toList();
+        assertThat(reviewed).as("every non-empty field, in the form's order").containsExactly("agent_name", "agent_type",
+                "description", "pass_id", "access_level", "organization", "usage_type", "valid_from", "valid_until",
+                "permissions", "scopes", "integration_notes", "allowed_ips");
+        assertThat(browser.find("#create-review").getText()).contains("Reads supplier invoices and files them",
+                "https://invoices.example.com", "Owned by the finance team", "MCP server", "Auto-generated")
+                .doesNotContain("—");
         browser.screenshot("05-create-review");
         browser.click("#create-submit");
 
@@ -154,13 +165,23 @@ class DashboardBrowserTest {
         assertThat(browser.find("code[data-format=bash]").getText())
                 .contains("export SENTINEL_CLIENT_ID='" + shown.get("client_id").asText() + "'")
                 .contains("export SENTINEL_CLIENT_SECRET='" + shown.get("client_secret").asText() + "'");
-        assertThat(browser.all(".credentials button.copy")).hasSize(2);
+        assertThat(browser.all(".credentials button.copy")).as("JSON, exports, token endpoint, curl").hasSize(4);
+        String published = JSON.readTree(get("/.well-known/oauth-authorization-server")).path("token_endpoint").asText();
+        browser.until(d -> published.equals(browser.find("dialog [data-role=token-endpoint]").getText()) ? true : null,
+                "the token endpoint in the credentials dialog");
+        String curl = browser.find("dialog code[data-format=curl]").getText();
+        assertThat(curl).contains(shown.get("client_id").asText()).contains(published)
+                .doesNotContain(shown.get("client_secret").asText());
+        JsonNode pasted = JSON.readTree(PastedShell.run(browser.find("code[data-format=bash]").getText() + "\n" + curl, Map.of()));
+        assertThat(pasted.path("access_token").asText()).as("the exports and the curl line, pasted as shown").isNotBlank();
         browser.screenshot("06-create-credentials");
         browser.click("#create-complete");
         browser.gone("dialog[open]");
 
         WebElement row = browser.find("#passes-table tr[data-pass-id='" + passId + "']");
         assertThat(row.getText()).contains("Invoice Bot 2", "Active", "Expires");
+        browser.until(d -> browser.find("#passes-table tr[data-pass-id='" + passId + "'] [data-column=requests]").getText()
+                .matches("[0-9]+") ? true : null, "the pass's requests in the list");
         assertThat(browser.activeElementId()).isNotEqualTo("new-pass");
         browser.screenshot("07-passes");
         return new Credentials(passId, shown.get("client_id").asText(), shown.get("client_secret").asText());
@@ -183,14 +204,16 @@ class DashboardBrowserTest {
         browser.text(".stat." + tone, "Success rate");
         browser.screenshot("08-overview");
 
+        assertThat(browser.all("#first-token")).as("the first-token help of a pass already used").isEmpty();
+        assertThat(browser.find("#toggle-status").getText()).isEqualTo("Deactivate");
         browser.click("#toggle-status");
         browser.click("dialog[open] [data-role=confirm]");
         browser.text(".detail-head .badge", "Inactive");
-        browser.text("#toggle-status", "(activate)");
+        browser.until(d -> "Activate".equals(browser.find("#toggle-status").getText()) ? true : null, "an Activate button");
         assertThat(token(credentials).statusCode()).isEqualTo(401);
         browser.click("#toggle-status");
         browser.text(".detail-head .badge", "Active");
-        browser.text("#toggle-status", "(deactivate)");
+        browser.until(d -> "Deactivate".equals(browser.find("#toggle-status").getText()) ? true : null, "a Deactivate button");
         assertThat(token(credentials).statusCode()).isEqualTo(200);
     }
 
@@ -332,6 +355,9 @@ class DashboardBrowserTest {
         browser.fullPage("14-phone-overview");
         browser.click(".back-link");
         browser.find("#passes-table");
+        long requests = Long.parseLong(browser.find("#passes-table [data-column=requests]").getText().replace(",", ""));
+        assertThat(requests).as("the seeded week's requests and the token requests").isGreaterThan(100);
+        assertThat(browser.find("#passes-table [data-column=last-used]").getText()).endsWith(" UTC");
         browser.screenshot("15-phone-passes");
         browser.resize(1280, 800);
         browser.click("#passes-table a.pass-link");
@@ -368,6 +394,14 @@ class DashboardBrowserTest {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException failure) {
             throw new IllegalStateException("token request failed", failure);
+        }
+    }
+
+    private String get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException failure) {
+            throw new IllegalStateException("GET " + path + " failed", failure);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sentinel.core.MutableClock;
 import dev.sentinel.core.Sentinel;
 import dev.sentinel.http.SentinelServer;
 import java.io.IOException;
@@ -82,7 +83,7 @@ class FirstContactBrowserTest {
         signIn();
         browser.text("h1", "Projects");
         WebElement acme = browser.find("#projects-table tr[data-project=acme]");
-        assertThat(acme.getText()).contains("acme", "2");
+        assertThat(acme.getText()).contains("acme", "2").contains("Nov 20, 2026, 09:30:15 UTC").doesNotContain("ago");
         assertThat(browser.find("#projects-table tr[data-project=beta]").getText()).contains("Never");
         assertThat(browser.all("#project-list option").stream().map(option -> option.getAttribute("value")))
                 .containsExactly("acme", "beta");
@@ -121,7 +122,7 @@ class FirstContactBrowserTest {
         Created pass = createPass("demo", "Toggle Bot");
         signIn();
         browser.driver.get(base + "#/passes/" + pass.passId() + "/overview");
-        browser.text("#toggle-status", "(deactivate)");
+        assertThat(browser.find("#toggle-status").getText()).isEqualTo("Deactivate");
 
         browser.click("#toggle-status");
         WebElement question = browser.find("dialog[open]");
@@ -135,12 +136,13 @@ class FirstContactBrowserTest {
         browser.click("#toggle-status");
         browser.click("dialog[open] [data-role=confirm]");
         browser.text(".detail-head .badge", "Inactive");
-        browser.text("#toggle-status", "Toggle Status (activate)");
-        browser.until(d -> "toggle-status".equals(browser.activeElementId()) ? true : null, "focus kept on the toggle");
+        browser.until(d -> "Activate".equals(browser.find("#toggle-status").getText()) ? true : null, "an Activate button");
+        browser.until(d -> "toggle-status".equals(browser.activeElementId()) ? true : null, "focus kept on the button");
 
         browser.click("#toggle-status");
         assertThat(browser.all("dialog[open]")).as("turning a pass on asks nothing").isEmpty();
-        browser.text("#toggle-status", "Toggle Status (deactivate)");
+        browser.until(d -> "Deactivate".equals(browser.find("#toggle-status").getText()) ? true : null, "a Deactivate button");
+        assertThat(browser.find(".detail-head .badge").getText()).isEqualTo("Active");
         assertThat(browser.activeElementId()).isEqualTo("toggle-status");
 
         browser.click("#tab-settings");
@@ -150,6 +152,13 @@ class FirstContactBrowserTest {
         browser.click("dialog[open] [data-role=confirm]");
         browser.text(".detail-head .badge", "Revoked");
         browser.until(d -> "activate-pass".equals(browser.activeElementId()) ? true : null, "focus on Activate");
+
+        browser.click("#tab-overview");
+        assertThat(browser.find("#toggle-status").getText()).as("a revoked pass is activated from the Overview too")
+                .isEqualTo("Activate");
+        browser.click("#toggle-status");
+        browser.text(".detail-head .badge", "Active");
+        browser.until(d -> "Deactivate".equals(browser.find("#toggle-status").getText()) ? true : null, "Deactivate again");
     }
 
     @Test
@@ -176,11 +185,20 @@ class FirstContactBrowserTest {
         String hourly = browser.find("#timeline-table").getText();
         assertThat(hourly).contains("HOUR (UTC)").contains(utc("MMM d, HH", lastHour.truncatedTo(ChronoUnit.HOURS)) + ":00 UTC");
         assertTicksOn(3600);
+        assertThat(browser.find("#usage-chart").getAttribute("data-partial-index")).as("the current hour").isEqualTo("23");
+        List<WebElement> hours = browser.all("#timeline-table tbody tr");
+        assertThat(hours.get(23).getText()).contains(utc("MMM d, HH", Instant.now().truncatedTo(ChronoUnit.HOURS)) + ":00 UTC")
+                .contains("(this hour so far)");
+        assertThat(hours.get(22).getText()).doesNotContain("so far");
+        assertThat(browser.find("#partial-legend").getText()).isEqualTo("This hour so far");
+        assertThat(browser.find("#usage-chart").getAttribute("aria-label")).contains("the last point is this hour so far");
 
         browser.click("label:has(input[value='7d'])");
         browser.until(d -> browser.find("#timeline-table").getText().contains("DAY (UTC)") ? true : null, "daily rows");
         assertThat(browser.find("#timeline-table").getText()).contains(utc("MMM d, yyyy", twoDaysAgo));
         assertTicksOn(86_400);
+        browser.until(d -> "Today so far".equals(browser.find("#partial-legend").getText()) ? true : null, "today, partial");
+        assertThat(browser.all("#timeline-table tbody tr").get(6).getText()).contains("(today so far)");
         List<Long> starts = browser.all("#timeline-table tbody time").stream()
                 .map(time -> Instant.parse(time.getAttribute("datetime")).getEpochSecond()).toList();
         assertThat(starts).hasSize(7).allSatisfy(start -> assertThat(start % 86_400).as("a UTC midnight").isZero());
@@ -262,6 +280,14 @@ class FirstContactBrowserTest {
         assertThat(browser.text("[data-metric=success_rate].tone-yellow", "90%").getText()).contains("Degraded");
         browser.driver.get(base + "#/passes/" + none.passId() + "/usage");
         assertThat(browser.text("[data-metric=success_rate].tone-grey", "—").getText()).contains("No requests");
+        assertThat(browser.text("#chart-empty", "No requests yet").getText()).contains("in the last 24 hours");
+        assertThat(browser.all("#usage-chart").get(0).getAttribute("data-state")).isEqualTo("empty");
+        assertThat(browser.all("#usage-chart canvas")).as("no flat line on an empty axis").isEmpty();
+        browser.script("document.getElementById('chart-empty').scrollIntoView({block: 'center'})");
+        browser.screenshot("24-usage-no-requests");
+        browser.driver.get(base + "#/passes/" + ninety.passId() + "/usage");
+        browser.find("#usage-chart canvas");
+        assertThat(browser.all("#chart-empty")).allSatisfy(empty -> assertThat(empty.isDisplayed()).isFalse());
     }
 
     @Test
@@ -330,6 +356,124 @@ class FirstContactBrowserTest {
         assertThat(browser.consoleProblems()).as("browser console errors and warnings").isEmpty();
     }
 
+    @Test
+    void thePassesListShowsUseInTheApisOrderAndIsSearchedAndSorted() throws IOException {
+        Created ledger = createPass("demo", "Ledger Bot");
+        Created busy = createPass("demo", "Busy Bot");
+        Created watcher = createPass("demo", "Watcher");
+        Instant earlier = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant later = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        ingest(List.of(event(busy.passId(), earlier, true), event(busy.passId(), earlier.plusSeconds(1), true),
+                event(busy.passId(), earlier.plusSeconds(2), false), event(watcher.passId(), later, true)));
+        signIn();
+        browser.find("#passes-table");
+
+        List<String> apiOrder = new ArrayList<>();
+        JSON.readTree(admin("GET", "/api/v1/projects/demo/passes", "").body()).path("items")
+                .forEach(item -> apiOrder.add(item.path("pass_id").asText()));
+        assertThat(rows()).as("the API's (and the CLI's) order").containsExactlyElementsOf(apiOrder);
+        WebElement busyRow = browser.find("#passes-table tr[data-pass-id='" + busy.passId() + "']");
+        assertThat(busyRow.findElement(org.openqa.selenium.By.cssSelector("[data-column=requests]")).getText()).isEqualTo("3");
+        assertThat(busyRow.findElement(org.openqa.selenium.By.cssSelector("[data-column=last-used]")).getText())
+                .isEqualTo(utc("MMM d, yyyy, HH:mm:ss", earlier.plusSeconds(2)) + " UTC");
+        assertThat(browser.find("#passes-table tr[data-pass-id='" + ledger.passId() + "'] [data-column=last-used]").getText())
+                .isEqualTo("Never");
+        assertThat(browser.find("#passes-table thead").getText()).containsIgnoringCase("Last used (UTC)")
+                .containsIgnoringCase("Requests");
+        browser.screenshot("25-passes-list");
+
+        new Select(browser.find("#pass-sort")).selectByValue("requests");
+        browser.until(d -> rows().get(0).equals(busy.passId()) ? true : null, "the busiest pass first");
+        new Select(browser.find("#pass-sort")).selectByValue("last-used");
+        assertThat(rows()).containsExactly(watcher.passId(), busy.passId(), ledger.passId());
+        new Select(browser.find("#pass-sort")).selectByValue("created-desc");
+        List<String> newestFirst = new ArrayList<>(apiOrder);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(rows()).containsExactlyElementsOf(newestFirst);
+        new Select(browser.find("#pass-sort")).selectByValue("name");
+        assertThat(rows()).containsExactly(busy.passId(), ledger.passId(), watcher.passId());
+
+        browser.find("#pass-search").sendKeys("ledger");
+        browser.until(d -> rows().equals(List.of(ledger.passId())) ? true : null, "only the matching pass");
+        assertThat(browser.find("#pass-count").getText()).isEqualTo("1 of 3 passes match");
+        browser.type("#pass-search", busy.passId());
+        browser.until(d -> rows().equals(List.of(busy.passId())) ? true : null, "a pass found by its ID");
+        browser.type("#pass-search", "no such agent");
+        browser.text("#passes-none", "No pass matches");
+        browser.find("#pass-search").clear();
+        browser.find("#pass-search").sendKeys(Keys.SPACE, Keys.BACK_SPACE);
+        browser.until(d -> rows().size() == 3 ? true : null, "every pass again");
+        assertThat(browser.find("label[for=pass-search]").getText()).isEqualTo("Search passes");
+        assertThat(browser.find("label[for=pass-sort]").getText()).isEqualTo("Sort by");
+    }
+
+    @Test
+    void aNeverUsedPassShowsTheTokenEndpointAndACurlLineThatWorksAsPasted() throws Exception {
+        JsonNode created = createBody("demo", "First Bot");
+        String passId = created.path("pass").path("pass_id").asText();
+        String clientId = created.path("credentials").path("client_id").asText();
+        String secret = created.path("credentials").path("client_secret").asText();
+        String published = JSON.readTree(admin("GET", "/.well-known/oauth-authorization-server", "").body())
+                .path("token_endpoint").asText();
+        signIn();
+        browser.driver.get(base + "#/passes/" + passId + "/overview");
+
+        WebElement card = browser.text("#first-token", "not been used yet");
+        browser.until(d -> published.equals(browser.find("#first-token [data-role=token-endpoint]").getText()) ? true : null,
+                "the published token endpoint");
+        String curl = browser.find("#first-token code[data-format=curl]").getText();
+        assertThat(curl).contains(clientId).contains("$SENTINEL_CLIENT_SECRET").contains(published).doesNotContain(secret);
+        assertThat(card.findElements(org.openqa.selenium.By.cssSelector("button.copy"))).hasSize(2);
+        assertThat(card.getText()).doesNotContain(secret);
+        browser.screenshot("26-overview-first-token");
+
+        JsonNode token = JSON.readTree(PastedShell.run(curl, Map.of("SENTINEL_CLIENT_SECRET", secret)));
+        assertThat(token.path("token_type").asText()).isEqualToIgnoringCase("Bearer");
+        assertThat(token.path("access_token").asText()).isNotBlank();
+
+        browser.until(d -> {
+            browser.driver.navigate().refresh();
+            browser.text("h1", "First Bot");
+            browser.find("[data-stat=total_requests]");
+            return browser.all("#first-token").isEmpty() ? true : null;
+        }, "the card gone once the pass is used");
+    }
+
+    @Test
+    void aFloodOfFailedAttemptsIsOneRowThatSaysHowManyItStandsFor() throws Exception {
+        server.close();
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server = TestServer.builder(Sentinel.builder().clock(clock).build()).port(0).adminToken(ADMIN_TOKEN).build().start();
+        base = server.baseUri().toString();
+        JsonNode created = createBody("demo", "Target Bot");
+        String passId = created.path("pass").path("pass_id").asText();
+        String clientId = created.path("credentials").path("client_id").asText();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve("/oauth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                            + "&client_secret=sps_wrong" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+        }
+        clock.advance(java.time.Duration.ofMinutes(2));
+        server.node().flushFailedAttempts();
+        signIn();
+        browser.driver.get(base + "#/passes/" + passId + "/usage");
+
+        WebElement counted = browser.until(d -> {
+            browser.click("#refresh-usage");
+            return browser.all("#activity-table .tag-attempts").stream().findFirst().orElse(null);
+        }, "the row of the counted attempts");
+        assertThat(counted.getText()).isEqualTo("3 attempts");
+        assertThat(browser.all("#activity-table tbody.event")).as("the first failure and the one that counts the rest")
+                .hasSize(2);
+        browser.fullPage("27-usage-attempts");
+    }
+
+    private List<String> rows() {
+        return browser.all("#passes-table tbody tr").stream().map(row -> row.getAttribute("data-pass-id")).toList();
+    }
+
     private String overviewTone(Created pass) {
         browser.driver.get(base + "#/passes/" + pass.passId() + "/overview");
         browser.text("h1", pass.name());
@@ -386,6 +530,17 @@ class FirstContactBrowserTest {
     private void ingest(List<Map<String, Object>> events) {
         HttpResponse<String> response = admin("POST", "/api/v1/activity", write(events));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonNode createBody(String project, String name) {
+        HttpResponse<String> response = admin("POST", "/api/v1/projects/" + project + "/passes",
+                write(Map.of("agent_name", name, "agent_type", "bot")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     private Created createPass(String project, String name) {

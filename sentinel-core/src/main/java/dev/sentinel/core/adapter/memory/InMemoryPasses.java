@@ -7,11 +7,14 @@ import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.HourlyUsage;
+import dev.sentinel.core.domain.activity.PassUse;
 import dev.sentinel.core.port.out.Passes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +73,27 @@ final class InMemoryPasses implements Passes {
         return byProject.values().stream().map(passes -> new ProjectSummary(passes.get(0).project(), passes.size(),
                 passes.stream().map(pass -> lastUsed.get(pass.passId())).filter(Objects::nonNull)
                         .max(Comparator.naturalOrder()))).toList();
+    }
+
+    @Override
+    public Map<PassId, PassUse> useByProject(ProjectId project) {
+        Map<PassId, PassUse> use = new LinkedHashMap<>();
+        for (Pass pass : listByProject(project)) {
+            long total = 0;
+            long successes = 0;
+            long latency = 0;
+            for (HourlyUsage rollup : state.rollups.values()) {
+                if (rollup.passId().equals(pass.passId())) {
+                    total += rollup.total();
+                    successes += rollup.successes();
+                    latency += rollup.latencySumMs();
+                }
+            }
+            Optional<Instant> lastUsed = state.events.stream().filter(event -> event.passId().equals(pass.passId()))
+                    .map(ActivityEvent::startedAt).max(Comparator.naturalOrder());
+            use.put(pass.passId(), new PassUse(total, successes, latency, lastUsed));
+        }
+        return use;
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.sentinel.core.application.analytics;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.activity.HourlyUsage;
 import dev.sentinel.core.domain.activity.LatencyHistogram;
+import dev.sentinel.core.domain.activity.PassUse;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +70,26 @@ public final class UsageService {
             return new PassOverview(pass, totals.total, Percent.of(totals.successes, totals.total),
                     Percent.average(totals.latencySum, totals.total), lastUsed);
         });
+    }
+
+    /**
+     * The project's passes, oldest first, each with the lifetime figures its Overview shows (requests, success rate,
+     * average latency, last use). The figures of the whole project come from one read ({@code Passes.useByProject}),
+     * not one per pass.
+     */
+    public List<PassOverview> passes(ProjectId project) {
+        return storage.read(session -> {
+            Map<PassId, PassUse> use = session.passes().useByProject(project);
+            return session.passes().listByProject(project).stream()
+                    .flatMap(pass -> session.agentUsers().find(pass.clientId()).map(agent -> new SentinelPass(agent, pass)).stream())
+                    .map(pass -> overviewOf(pass, use.getOrDefault(pass.passId(), PassUse.NONE)))
+                    .toList();
+        });
+    }
+
+    private static PassOverview overviewOf(SentinelPass pass, PassUse use) {
+        return new PassOverview(pass, use.totalRequests(), Percent.of(use.successes(), use.totalRequests()),
+                Percent.average(use.latencySumMs(), use.totalRequests()), use.lastUsed());
     }
 
     static UsageMetrics metrics(List<HourlyUsage> rollups) {

@@ -5,7 +5,9 @@ import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.ProjectSummary;
+import dev.sentinel.core.domain.activity.PassUse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The store of pass metadata and state. Used inside a {@link StorageSession}. */
@@ -34,6 +36,13 @@ public interface Passes {
      * activity log.
      */
     List<ProjectSummary> projects();
+
+    /**
+     * The lifetime use of every pass of the project, one entry per pass ({@link PassUse#NONE} for one never used):
+     * its hourly rollups summed and the latest {@code started_at} of its recorded activity. One read for the whole
+     * project, never one per pass, and never a scan of the activity log.
+     */
+    Map<PassId, PassUse> useByProject(ProjectId project);
 
     /** Replaces the state, generation, allowed networks and update time of an existing pass. */
     void update(Pass pass);

@@ -145,6 +145,24 @@ class UsageServiceTest {
     }
 
     @Test
+    void aProjectsListCarriesEachPassesOverviewFiguresInTheListsOrder() {
+        recorder.recordAll(List.of(event("2025-01-01T00:00:00Z", "/a", true, 10),
+                event("2026-11-26T10:00:00Z", "/a", false, 30)));
+        clock.advance(Duration.ofMinutes(1));
+        PassId unused = sentinel.passes().create(CreatePassCommand.builder("demo").agentName("Idle")
+                .agentType("bot").build()).pass().passId();
+
+        List<PassOverview> listed = usage.passes(new dev.sentinel.core.domain.ProjectId("demo"));
+
+        assertThat(listed).extracting(overview -> overview.pass().passId()).containsExactly(passId, unused);
+        assertThat(listed.get(0)).isEqualTo(usage.overview(passId));
+        assertThat(listed.get(1)).isEqualTo(usage.overview(unused));
+        assertThat(listed.get(1).totalRequests()).isZero();
+        assertThat(listed.get(1).lastUsed()).isEmpty();
+        assertThat(usage.passes(new dev.sentinel.core.domain.ProjectId("empty"))).isEmpty();
+    }
+
+    @Test
     void rollupsOutliveRetentionPurges() {
         recorder.recordAll(List.of(event("2026-07-01T00:00:00Z", "/a", true, 10),
                 event("2026-11-26T10:00:00Z", "/a", true, 30)));

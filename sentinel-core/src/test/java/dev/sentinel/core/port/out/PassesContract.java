@@ -19,10 +19,13 @@ import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.UsageType;
 import dev.sentinel.core.domain.Visibility;
+import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.domain.activity.PassUse;
 import dev.sentinel.core.fixtures.TestIds;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +189,30 @@ public abstract class PassesContract extends StorageContractSupport {
                 new ProjectSummary(new ProjectId("Beta-2"), 1, Optional.empty()),
                 new ProjectSummary(new ProjectId("acme"), 3, Optional.of(T0.plusMillis(90_250))),
                 new ProjectSummary(new ProjectId("zeta_ops"), 1, Optional.of(T0.minusSeconds(3600))));
+    }
+
+    @Test
+    void sumsEveryPassOfAProjectOverItsWholeLifeInOneRead() {
+        Pass busy = storePass(defaultPass().withProject("acme"));
+        Pass idle = storePass(defaultPass().withProject("acme"));
+        Pass elsewhere = storePass(defaultPass().withProject("beta"));
+        List<ActivityEvent> events = List.of(
+                anEvent().forPass(busy.passId()).at(T0.minus(Duration.ofDays(40))).withDurationMs(100).build(),
+                anEvent().forPass(busy.passId()).at(T0.plusSeconds(5)).withDurationMs(20).build(),
+                anEvent().forPass(busy.passId()).at(T0.plusMillis(7_250)).failed(502, "upstream").withDurationMs(30)
+                        .withAttempts(3).build(),
+                anEvent().forPass(elsewhere.passId()).at(T0.plusSeconds(60)).withDurationMs(10).build());
+        run(session -> {
+            session.activity().append(events);
+            session.usage().add(events);
+        });
+
+        Map<dev.sentinel.core.domain.PassId, PassUse> use = tx(session -> session.passes().useByProject(new ProjectId("acme")));
+
+        assertThat(use).containsOnlyKeys(busy.passId(), idle.passId());
+        assertThat(use.get(busy.passId())).isEqualTo(new PassUse(5, 2, 100 + 20 + 3 * 30, Optional.of(T0.plusMillis(7_250))));
+        assertThat(use.get(idle.passId())).isEqualTo(PassUse.NONE);
+        assertThat(tx((StorageSession session) -> session.passes().useByProject(new ProjectId("gamma")))).isEmpty();
     }
 
     @Test

@@ -17,13 +17,16 @@ import dev.sentinel.core.domain.Scopes;
 import dev.sentinel.core.domain.UsageType;
 import dev.sentinel.core.domain.ValidityPeriod;
 import dev.sentinel.core.domain.Visibility;
+import dev.sentinel.core.domain.activity.PassUse;
 import dev.sentinel.core.port.out.Passes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -123,6 +126,28 @@ final class JdbiPassesAdapter implements Passes {
                 .list().stream()
                 .sorted(Comparator.comparing(summary -> summary.name().value()))
                 .toList();
+    }
+
+    /**
+     * One statement: the project's passes (through {@code passes_project_idx}), each joined with its hourly rollups by
+     * the {@code usage_hourly} key's leading {@code pass_id} (one key range per pass, as the Overview reads it), and its
+     * last use read from the newest end of the {@code (pass_id, last_at, id)} index of {@code activity_blocks}.
+     */
+    @Override
+    public Map<PassId, PassUse> useByProject(ProjectId project) {
+        Map<PassId, PassUse> use = new LinkedHashMap<>();
+        handle.createQuery("SELECT t.pass_id, t.total, t.successes, t.latency, "
+                        + "(SELECT b.last_at FROM activity_blocks b WHERE b.pass_id = t.pass_id ORDER BY b.last_at DESC LIMIT 1) "
+                        + "AS last_used FROM (SELECT p.pass_id, COALESCE(SUM(u.total_count), 0) AS total, "
+                        + "COALESCE(SUM(u.success_count), 0) AS successes, COALESCE(SUM(u.latency_sum_ms), 0) AS latency "
+                        + "FROM passes p LEFT JOIN usage_hourly u ON u.pass_id = p.pass_id WHERE p.project = :project "
+                        + "GROUP BY p.pass_id) t")
+                .bind("project", project.value())
+                .map((row, context) -> Map.entry(new PassId(row.getString("pass_id")), new PassUse(row.getLong("total"),
+                        row.getLong("successes"), row.getLong("latency"),
+                        Optional.ofNullable(row.getObject("last_used", OffsetDateTime.class)).map(OffsetDateTime::toInstant))))
+                .forEach(entry -> use.put(entry.getKey(), entry.getValue()));
+        return use;
     }
 
     @Override
