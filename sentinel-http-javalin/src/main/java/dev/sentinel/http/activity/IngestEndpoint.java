@@ -117,8 +117,8 @@ final class IngestEndpoint {
                 throw HttpProblem.badRequest("the body must be a JSON array of activity events");
             }
             return node;
-        } catch (IOException malformed) {
-            throw HttpProblem.badRequest("the body is not well-formed JSON");
+        } catch (Json.MalformedJsonException malformed) {
+            throw HttpProblem.badRequest(malformed.getMessage());
         }
     }
 }
