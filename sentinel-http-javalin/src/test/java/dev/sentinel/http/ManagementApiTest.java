@@ -97,6 +97,27 @@ class ManagementApiTest {
     }
 
     @Test
+    void refusesValidityDatesOutsideTheYears1970To9999AndStoresNothing() {
+        for (String date : List.of("+999999989-12-31", "+999999995-01-01", "1969-12-31")) {
+            HttpResponse<String> from = postJson("/api/v1/projects/demo/passes",
+                    "{\"agent_name\": \"A\", \"agent_type\": \"bot\", \"valid_from\": \"" + date + "\"}");
+            HttpResponse<String> until = postJson("/api/v1/projects/demo/passes",
+                    "{\"agent_name\": \"A\", \"agent_type\": \"bot\", \"valid_until\": \"" + date + "\"}");
+
+            assertProblem(from, 400);
+            assertProblem(until, 400);
+            assertThat(Json.parse(from.body()).path("errors").toString()).as(date).isEqualTo("[{\"field\":\"valid_from\","
+                    + "\"message\":\"must be from 1970-01-01 to 9999-12-31 (years 1970-9999, UTC) (got '" + date + "')\"}]");
+            assertThat(Json.parse(until.body()).path("errors").findValuesAsText("field")).containsExactly("valid_until");
+        }
+        assertThat(Json.parse(get("/api/v1/projects/demo/passes").body()).path("items")).isEmpty();
+        HttpResponse<String> lastYear = postJson("/api/v1/projects/demo/passes",
+                "{\"agent_name\": \"A\", \"agent_type\": \"bot\", \"valid_from\": \"9999-03-01\"}");
+        assertThat(lastYear.statusCode()).isEqualTo(201);
+        assertThat(Json.parse(lastYear.body()).path("pass").path("valid_until").asText()).isEqualTo("9999-12-31");
+    }
+
+    @Test
     void answersWrongMethodsWith405AndUnknownPassesWith404() {
         assertProblem(fixture.send(fixture.admin("/api/v1/projects/demo/passes").PUT(BodyPublishers.noBody()).build()), 405);
         assertProblem(get("/api/v1/passes/SP-2026-ZZZZZZ"), 404);

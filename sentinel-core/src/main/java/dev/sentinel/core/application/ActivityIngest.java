@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
@@ -61,6 +64,22 @@ public final class ActivityIngest {
         }
     }
 
+    /**
+     * What core checks of one event against the clock and the store — its pass and when it started — as far as an
+     * adapter could read them from an event that breaks other rules.
+     */
+    public record EventKey(Optional<PassId> passId, Optional<Instant> startedAt) {
+
+        public EventKey {
+            Objects.requireNonNull(passId, "passId");
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        static EventKey of(ActivityEvent event) {
+            return new EventKey(Optional.of(event.passId()), Optional.of(event.startedAt()));
+        }
+    }
+
     /** What an ingest did: how many events the batch holds, and whether an earlier identical request had stored them. */
     public record Result(int accepted, boolean replayed) {
     }
@@ -76,13 +95,18 @@ public final class ActivityIngest {
      *
      * @throws ValidationException naming {@code [i].started_at} for every event that starts more than
      *                             {@link #MAX_CLOCK_SKEW} from now in the future or before the retention period, and
-     *                             {@code [i].pass_id} for every event whose pass does not exist; nothing is stored
+     *                             {@code [i].pass_id} for every event whose pass does not exist, all of them at once;
+     *                             nothing is stored
      * @throws IdempotencyKeyReusedException when the key was used for another body
      */
     public Result ingest(List<ActivityEvent> events, Optional<Idempotency> idempotency) {
         List<ActivityEvent> batch = List.copyOf(events);
         Instant now = clock.instant();
-        checkTimes(batch, now);
+        List<EventKey> keys = batch.stream().map(EventKey::of).toList();
+        List<FieldViolation> outOfRange = outOfRange(keys, now);
+        if (!outOfRange.isEmpty()) {
+            throw new ValidationException(inEventOrder(outOfRange, storage.read(session -> unknownPasses(session, keys))));
+        }
         if (idempotency.isEmpty()) {
             return new Result(batch.isEmpty() ? 0 : storage.inTransaction(session -> store(session, batch)), false);
         }
@@ -114,21 +138,59 @@ public final class ActivityIngest {
         return new Result(earlier.accepted(), true);
     }
 
-    private void checkTimes(List<ActivityEvent> batch, Instant now) {
+    /**
+     * The rules of a batch that core checks against the clock and the store, for a batch that an adapter could not
+     * read completely, so that it can report them with its own: {@code [i].pass_id} for every pass that does not
+     * exist, {@code [i].started_at} for every start out of range (see {@link #ingest(List, Optional)}), in event order.
+     * Reads only; stores nothing.
+     */
+    public List<FieldViolation> check(List<EventKey> keys) {
+        List<EventKey> batch = List.copyOf(keys);
+        List<FieldViolation> outOfRange = outOfRange(batch, clock.instant());
+        return inEventOrder(outOfRange, storage.read(session -> unknownPasses(session, batch)));
+    }
+
+    private List<FieldViolation> outOfRange(List<EventKey> batch, Instant now) {
         List<FieldViolation> outOfRange = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
-            Instant startedAt = batch.get(index).startedAt();
-            if (startedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            Optional<Instant> startedAt = batch.get(index).startedAt();
+            if (startedAt.isEmpty()) {
+                continue;
+            }
+            if (startedAt.get().isAfter(now.plus(MAX_CLOCK_SKEW))) {
                 outOfRange.add(new FieldViolation("[" + index + "].started_at", "must not be more than "
                         + MAX_CLOCK_SKEW.toMinutes() + " minutes in the future"));
-            } else if (startedAt.isBefore(now.minus(retention))) {
+            } else if (startedAt.get().isBefore(now.minus(retention))) {
                 outOfRange.add(new FieldViolation("[" + index + "].started_at", "must be within the retention period "
                         + "(the last " + retention.toDays() + " days)"));
             }
         }
-        if (!outOfRange.isEmpty()) {
-            throw new ValidationException(outOfRange);
+        return outOfRange;
+    }
+
+    private static List<FieldViolation> unknownPasses(StorageSession session, List<EventKey> batch) {
+        Map<PassId, Boolean> exists = new HashMap<>();
+        List<FieldViolation> unknown = new ArrayList<>();
+        for (int index = 0; index < batch.size(); index++) {
+            Optional<PassId> passId = batch.get(index).passId();
+            if (passId.isPresent() && !exists.computeIfAbsent(passId.get(), id -> session.passes().find(id).isPresent())) {
+                unknown.add(new FieldViolation("[" + index + "].pass_id", "names no pass"));
+            }
         }
+        return unknown;
+    }
+
+    /** Both lists in event order, an event's pass before its start. */
+    private static List<FieldViolation> inEventOrder(List<FieldViolation> outOfRange, List<FieldViolation> unknownPasses) {
+        List<FieldViolation> all = new ArrayList<>(unknownPasses);
+        all.addAll(outOfRange);
+        all.sort(Comparator.comparingInt(ActivityIngest::indexOf)
+                .thenComparing(violation -> violation.field().endsWith(".started_at")));
+        return all;
+    }
+
+    private static int indexOf(FieldViolation violation) {
+        return Integer.parseInt(violation.field().substring(1, violation.field().indexOf(']')));
     }
 
     private static int store(StorageSession session, List<ActivityEvent> batch) {

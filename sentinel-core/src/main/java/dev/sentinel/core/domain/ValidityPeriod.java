@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The dates a pass may authenticate, both inclusive, in UTC: from 00:00 on {@code validFrom} up to (not including)
  * 00:00 on the day after {@code validUntil}. {@code validUntil} must come after {@code validFrom}, and the period may
- * span at most {@value #MAX_YEARS} years.
+ * span at most {@value #MAX_YEARS} years. Dates read from input ({@link #parseDate}) lie in {@link DateBounds}; the
+ * record does not check that itself, so that a pass stored before that rule can still be read, shown and deleted.
  */
 public record ValidityPeriod(LocalDate validFrom, LocalDate validUntil) {
 
@@ -36,13 +37,19 @@ public record ValidityPeriod(LocalDate validFrom, LocalDate validUntil) {
         return new ValidityPeriod(today, today.plusYears(1));
     }
 
-    /** Parses an ISO date (YYYY-MM-DD) for one of the two fields. */
+    /** Parses an ISO date (YYYY-MM-DD) for one of the two fields, within {@link DateBounds} (years 1970-9999). */
     public static LocalDate parseDate(String field, String raw) {
+        String shown = raw.length() > 40 ? raw.substring(0, 40) : raw;
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.strip());
+            date = LocalDate.parse(raw.strip());
         } catch (DateTimeParseException malformed) {
-            throw ValidationException.of(field, "must be a date as YYYY-MM-DD (got '" + (raw.length() > 40 ? raw.substring(0, 40) : raw) + "')");
+            throw ValidationException.of(field, "must be a date as YYYY-MM-DD (got '" + shown + "')");
         }
+        if (!DateBounds.contains(date)) {
+            throw ValidationException.of(field, DateBounds.RULE + " (got '" + shown + "')");
+        }
+        return date;
     }
 
     public Instant start() {

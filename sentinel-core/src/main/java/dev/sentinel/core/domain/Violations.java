@@ -23,6 +23,11 @@ public final class Violations {
         found.add(new FieldViolation(field, rule));
     }
 
+    /** The violations found so far, in the order found. */
+    public List<FieldViolation> list() {
+        return List.copyOf(found);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -165,6 +165,27 @@ class CreatePassValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"+999999989-12-31", "+999999995-01-01", "+10000-01-01", "1969-12-31", "-0001-01-01"})
+    void datesOutsideTheYears1970To9999AreRefusedNamingTheFieldAndTheRange(String raw) {
+        assertThat(violationsOf(minimal().validFrom(raw).build())).singleElement().satisfies(violation -> {
+            assertThat(violation.field()).isEqualTo("valid_from");
+            assertThat(violation.rule()).isEqualTo("must be from 1970-01-01 to 9999-12-31 (years 1970-9999, UTC) (got '"
+                    + raw + "')");
+        });
+        assertThat(violationsOf(minimal().validFrom("2026-11-26").validUntil(raw).build()))
+                .extracting(FieldViolation::field).containsExactly("valid_until");
+    }
+
+    @Test
+    void theFirstAndLastAcceptedDaysAreAcceptedAndTheDefaultEndStopsAtTheLastDay() {
+        NewPass first = minimal().validFrom("1970-01-01").validUntil("1970-01-02").build().validate(TODAY);
+        NewPass last = minimal().validFrom("9999-06-01").build().validate(TODAY);
+
+        assertThat(first.validity().validFrom()).isEqualTo(LocalDate.of(1970, 1, 1));
+        assertThat(last.validity().validUntil()).isEqualTo(LocalDate.of(9999, 12, 31));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"read,,write", "read,", ",read", "read,read", "Read", "read data", "read:", ":data",
             "read:data:", "read;write", "admin:*x"})
     void permissionsMustBeWellFormedWithoutEmptiesOrDuplicates(String raw) {

@@ -9,7 +9,8 @@ import io.javalin.http.Context;
 /**
  * The HTTP side of the one {@link BearerGate}: a before-handler's check of {@code Authorization: Bearer} for a door
  * (admin, ingest, metrics). Refusals are problem JSON: 401 with a {@code WWW-Authenticate: Bearer} challenge for a
- * missing or wrong token, 429 with {@code Retry-After} for an address over its limit of wrong tokens.
+ * missing token (what the door needs) and for a wrong one (that the token sent is not valid, with
+ * {@code error="invalid_token"}), 429 with {@code Retry-After} for an address over its limit of wrong tokens.
  */
 public final class BearerDoor {
 
@@ -38,9 +39,15 @@ public final class BearerDoor {
                 ctx.header("Retry-After", Long.toString(seconds));
                 throw new HttpProblem(429, "too many wrong tokens from this address; retry after " + seconds + " s");
             }
-            case MISSING, WRONG -> {
+            case MISSING -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
                 throw new HttpProblem(401, needs);
+            }
+            case WRONG -> {
+                // RFC 6750 §3.1: a token was sent and refused, so the challenge carries invalid_token
+                ctx.header("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\"");
+                throw new HttpProblem(401, "the bearer token is not a valid " + door.tokens()
+                        + " (mistyped, or replaced by a rotation); " + needs);
             }
         }
     }

@@ -5,11 +5,11 @@ import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.ExportTooLargeException;
 import dev.sentinel.core.application.analytics.UsageRange;
 import dev.sentinel.core.application.analytics.UsageService;
-import dev.sentinel.core.domain.FieldViolation;
-import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.activity.ActivityEvent;
 import dev.sentinel.core.domain.activity.ActivityFilter;
 import dev.sentinel.core.domain.activity.Page;
+import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.core.wire.ActivityJson;
 import dev.sentinel.core.wire.UsageJson;
 import dev.sentinel.http.export.ActivityExportWriter;
@@ -19,7 +19,6 @@ import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 /** The Usage tab of the management API: usage analytics, the activity log and its export (docs/activity.md). */
@@ -41,15 +40,20 @@ final class AnalyticsEndpoints {
 
     /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
     void usage(Context ctx) {
-        onlyParams(ctx, Set.of("range"));
-        Json.reply(ctx, 200, UsageJson.of(usage.usage(Requests.passId(ctx), UsageRange.parse(ctx.queryParam("range")))));
+        Violations violations = onlyParams(ctx, Set.of("range"));
+        UsageRange range = violations.check(() -> UsageRange.parse(ctx.queryParam("range")));
+        violations.throwIfAny();
+        Json.reply(ctx, 200, UsageJson.of(usage.usage(Requests.passId(ctx), range)));
     }
 
     /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
     void activity(Context ctx) {
-        onlyParams(ctx, ACTIVITY_PARAMS);
-        ActivityFilter filter = filter(ctx);
-        Page<ActivityEvent> page = activity.page(filter, ActivityRequests.page(ctx.queryParam("page"), ctx.queryParam("per_page")));
+        Violations violations = onlyParams(ctx, ACTIVITY_PARAMS);
+        ActivityFilter filter = violations.check(() -> filter(ctx));
+        PageRequest request = violations.check(() -> ActivityRequests.page(ctx.queryParam("page"),
+                ctx.queryParam("per_page")));
+        violations.throwIfAny();
+        Page<ActivityEvent> page = activity.page(filter, request);
         Json.reply(ctx, 200, ActivityJson.page(page));
     }
 
@@ -58,9 +62,10 @@ final class AnalyticsEndpoints {
      * {@link ActivityService#EXPORT_LIMIT} records (422 beyond). The file is written as the events are read.
      */
     void export(Context ctx) {
-        onlyParams(ctx, EXPORT_PARAMS);
-        ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
-        ActivityFilter filter = filter(ctx);
+        Violations violations = onlyParams(ctx, EXPORT_PARAMS);
+        ExportFormat format = violations.check(() -> ExportFormat.parse(ctx.queryParam("format")));
+        ActivityFilter filter = violations.check(() -> filter(ctx));
+        violations.throwIfAny();
         String fileName = ActivityExportWriter.fileName(filter.passId().value(), clock.instant(), format);
         LazyExport export = new LazyExport(ctx, format, fileName);
         try {
@@ -112,13 +117,15 @@ final class AnalyticsEndpoints {
                 ctx.queryParam("endpoint"), ctx.queryParam("start_date"), ctx.queryParam("end_date"));
     }
 
-    /** Unknown query parameters are a 400 listing the known ones, so a typo never silently widens a query. */
-    private static void onlyParams(Context ctx, Set<String> known) {
-        List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new ValidationException(unknown.stream().map(name -> new FieldViolation(name,
-                    "is not a known parameter; use " + String.join(", ", known.stream().sorted().toList()))).toList());
-        }
+    /**
+     * Unknown query parameters are broken rules listing the known ones, so a typo never silently widens a query; the
+     * caller adds the rules of the known ones and reports them all at once.
+     */
+    private static Violations onlyParams(Context ctx, Set<String> known) {
+        Violations violations = new Violations();
+        ctx.queryParamMap().keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name ->
+                violations.add(name, "is not a known parameter; use " + String.join(", ", known.stream().sorted().toList())));
+        return violations;
     }
 
     private static Set<String> union(Set<String> first, Set<String> second) {

@@ -6,7 +6,9 @@ import dev.sentinel.core.application.ActivityIngest;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
+import dev.sentinel.core.wire.ActivityJson;
 import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.http.problem.Problems;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,18 +51,22 @@ final class IngestEndpoint {
         if (body.size() > MAX_EVENTS) {
             throw HttpProblem.badRequest("a batch holds at most " + MAX_EVENTS + " events (got " + body.size() + ")");
         }
+        List<IngestedEvent.Reading> readings = new ArrayList<>(body.size());
         List<FieldViolation> violations = new ArrayList<>();
-        List<ActivityEvent> events = new ArrayList<>(body.size());
         for (int index = 0; index < body.size(); index++) {
+            IngestedEvent.Reading reading = IngestedEvent.read(body.get(index));
+            readings.add(reading);
             String prefix = "[" + index + "].";
-            try {
-                events.add(IngestedEvent.parse(body.get(index)));
-            } catch (ValidationException invalid) {
-                invalid.violations().forEach(violation ->
-                        violations.add(new FieldViolation(prefix + violation.field(), violation.rule())));
-            }
+            reading.violations().forEach(violation ->
+                    violations.add(new FieldViolation(prefix + violation.field(), violation.rule())));
         }
-        throwIfAny(violations);
+        if (!violations.isEmpty()) {
+            // the rules core checks against the store and the clock, for what could be read, with the others
+            violations.addAll(ingest.check(readings.stream()
+                    .map(reading -> new ActivityIngest.EventKey(reading.passId(), reading.startedAt())).toList()));
+            throwIfAny(violations);
+        }
+        List<ActivityEvent> events = readings.stream().map(reading -> reading.event().orElseThrow()).toList();
         ActivityIngest.Result result;
         try {
             result = ingest.ingest(events, idempotency(ctx, raw));
@@ -87,12 +94,25 @@ final class IngestEndpoint {
         return Optional.of(new ActivityIngest.Idempotency(scope, key, Hashing.sha256().hashBytes(body).toString()));
     }
 
+    /** Every violation in event order (an event's fields in their documented order), the first 100 of them listed. */
     private static void throwIfAny(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            List<FieldViolation> reported = violations.size() > MAX_REPORTED ? violations.subList(0, MAX_REPORTED) : violations;
-            throw new HttpProblem(400, "the batch has invalid events (" + violations.size()
-                    + " problems); nothing was stored", reported);
+            List<FieldViolation> ordered = new ArrayList<>(violations);
+            ordered.sort(Comparator.comparingInt(IngestEndpoint::eventIndex).thenComparingInt(IngestEndpoint::fieldOrder));
+            List<FieldViolation> reported = ordered.size() > MAX_REPORTED ? ordered.subList(0, MAX_REPORTED) : ordered;
+            throw new HttpProblem(400, "the batch has invalid events (" + Problems.count(ordered.size(), "problem")
+                    + "); nothing was stored", reported);
         }
+    }
+
+    private static int eventIndex(FieldViolation violation) {
+        return Integer.parseInt(violation.field().substring(1, violation.field().indexOf(']')));
+    }
+
+    /** Documented fields in their order, then unknown ones. */
+    private static int fieldOrder(FieldViolation violation) {
+        int position = ActivityJson.FIELDS.indexOf(violation.field().substring(violation.field().indexOf('.') + 1));
+        return position < 0 ? ActivityJson.FIELDS.size() : position;
     }
 
     private static byte[] readLimited(Context ctx) {
@@ -117,8 +137,8 @@ final class IngestEndpoint {
                 throw HttpProblem.badRequest("the body must be a JSON array of activity events");
             }
             return node;
-        } catch (IOException malformed) {
-            throw HttpProblem.badRequest("the body is not well-formed JSON");
+        } catch (Json.MalformedJsonException malformed) {
+            throw HttpProblem.badRequest(malformed.getMessage());
         }
     }
 }

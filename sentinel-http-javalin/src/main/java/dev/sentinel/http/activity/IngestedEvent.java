@@ -12,48 +12,62 @@ import dev.sentinel.http.web.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads one ingested event strictly: known fields only, each of the right JSON type. */
+/**
+ * Reads one ingested event strictly: known fields only, each of the right JSON type and within its rule; every broken
+ * rule of every field is named. What could be read of a broken event (its pass and start) is kept, so that the rules
+ * core checks against the store and the clock can be reported with the others.
+ */
 final class IngestedEvent {
 
     private static final Set<String> FIELDS = Set.copyOf(ActivityJson.FIELDS);
 
+    /** One read event: the event when every rule held, else the violations; pass and start whenever they were read. */
+    record Reading(Optional<ActivityEvent> event, Optional<PassId> passId, Optional<Instant> startedAt,
+                   List<FieldViolation> violations) {
+    }
+
     private IngestedEvent() {
     }
 
-    static ActivityEvent parse(JsonNode node) {
+    static Reading read(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw ValidationException.of("event", "must be a JSON object");
+            return new Reading(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(new FieldViolation("event", "must be a JSON object")));
         }
         Violations violations = new Violations();
-        List<FieldViolation> unknown = new ArrayList<>();
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                unknown.add(new FieldViolation(name, "is not a known field"));
-            }
-        }
         PassId passId = violations.check(() -> PassId.of(text(node, "pass_id", true)));
         ActivityType type = violations.check(() -> ActivityType.parse(text(node, "type", true)));
         Instant startedAt = violations.check(() -> instant(node));
         String endpoint = violations.check(() -> text(node, "endpoint", true));
         String method = violations.check(() -> text(node, "http_method", true));
         Boolean success = violations.check(() -> bool(node));
-        Integer status = violations.check(() -> (int) whole(node, "status_code"));
+        Long status = violations.check(() -> whole(node, "status_code"));
         Long duration = violations.check(() -> whole(node, "duration_ms"));
         String clientIp = violations.check(() -> text(node, "client_ip", false));
         String userAgent = violations.check(() -> text(node, "user_agent", false));
         String error = violations.check(() -> text(node, "error_message", false));
         String metadata = violations.check(() -> metadata(node));
-        unknown.forEach(violation -> violations.add(violation.field(), violation.rule()));
-        violations.throwIfAny();
-        return new ActivityEvent(passId, type, startedAt, endpoint, method, success, status, duration,
-                Optional.ofNullable(clientIp), Optional.ofNullable(userAgent), Optional.ofNullable(error), metadata);
+        ActivityEvent.checkFields(violations, endpoint, method, status, duration, clientIp, userAgent, error, metadata);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                violations.add(name, "is not a known field");
+            }
+        }
+        Optional<PassId> readPass = Optional.ofNullable(passId);
+        Optional<Instant> readStart = Optional.ofNullable(startedAt);
+        if (!violations.isEmpty()) {
+            return new Reading(Optional.empty(), readPass, readStart, violations.list());
+        }
+        ActivityEvent event = new ActivityEvent(passId, type, startedAt, endpoint, method, success, status.intValue(),
+                duration, Optional.ofNullable(clientIp), Optional.ofNullable(userAgent), Optional.ofNullable(error),
+                metadata);
+        return new Reading(Optional.of(event), readPass, readStart, List.of());
     }
 
     private static String text(JsonNode node, String field, boolean required) {
@@ -98,11 +112,7 @@ final class IngestedEvent {
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw ValidationException.of(field, "must be a whole number");
         }
-        long number = value.longValue();
-        if (field.equals("status_code") && (number < 100 || number > 599)) {
-            throw ValidationException.of(field, "must be between 100 and 599");
-        }
-        return number;
+        return value.longValue();
     }
 
     private static String metadata(JsonNode node) {

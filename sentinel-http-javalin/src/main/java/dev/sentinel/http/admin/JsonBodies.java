@@ -6,7 +6,6 @@ import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads JSON request bodies strictly: {@code application/json} only (else 415), well-formed (else 400), an object
+ * Reads JSON request bodies strictly: {@code application/json} only (else 415), exactly one well-formed JSON value
+ * without duplicate member names (else 400 naming the problem, see {@link Json#parse(byte[])}), an object
  * whose fields are all known and hold strings, numbers or null, or for list fields arrays of strings or null (else 400
  * naming each field).
  */
@@ -47,8 +47,8 @@ final class JsonBodies {
         JsonNode node;
         try {
             node = Json.parse(body);
-        } catch (IOException malformed) {
-            throw HttpProblem.badRequest("the body is not well-formed JSON");
+        } catch (Json.MalformedJsonException malformed) {
+            throw HttpProblem.badRequest(malformed.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");

@@ -103,6 +103,12 @@ public final class Problems {
         };
     }
 
+    /** {@code 1 problem}, {@code 2 problems}: a count with its noun in the right number. */
+    public static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** The reason phrase of RFC 9110 (and RFC 6585 for 429) for each status the API answers with. */
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
@@ -115,8 +121,10 @@ public final class Problems {
             case 408 -> "Request Timeout";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal Server Error" : "Error";
+            default -> status >= 500 ? "Internal Server Error" : org.eclipse.jetty.http.HttpStatus.getMessage(status);
         };
     }
 }

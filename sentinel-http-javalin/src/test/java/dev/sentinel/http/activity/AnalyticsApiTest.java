@@ -137,10 +137,41 @@ class AnalyticsApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         JsonNode errors = Json.parse(response.body()).path("errors");
-        assertThat(errors.toString()).contains("colour").contains("per_page", "status");
+        assertThat(errors.findValuesAsText("field")).containsExactlyInAnyOrder("colour", "per_page", "status");
         HttpResponse<String> perPage = get("/api/v1/passes/" + passId + "/activity?per_page=20");
         assertThat(Json.parse(perPage.body()).path("errors").get(0).path("message").asText())
                 .isEqualTo("must be one of 10, 25, 50, 100 (got 20)");
+    }
+
+    @Test
+    void everyBrokenParameterIsReportedAtOnce() throws Exception {
+        HttpResponse<String> typeAndPage = get("/api/v1/passes/" + passId + "/activity?type=x&page=0");
+        HttpResponse<String> everything = get("/api/v1/passes/" + passId + "/activity?type=x&status=ok&page=0"
+                + "&per_page=7&start_date=yesterday&end_date=%2B999999989-12-31&colour=red");
+        HttpResponse<String> export = get("/api/v1/passes/" + passId + "/activity/export?format=xml&type=x&colour=red");
+        HttpResponse<String> usage = get("/api/v1/passes/" + passId + "/usage?range=1y&colour=red");
+
+        assertThat(typeAndPage.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(typeAndPage.body()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("type", "page");
+        assertThat(Json.parse(everything.body()).path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "colour", "type", "status", "start_date", "end_date", "page", "per_page");
+        assertThat(Json.parse(export.body()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("colour", "format", "type");
+        assertThat(Json.parse(usage.body()).path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("colour", "range");
+    }
+
+    @Test
+    void datesOutsideTheYears1970To9999AreA400NamingTheRange() throws Exception {
+        for (String date : List.of("%2B999999989-12-31", "%2B999999995-01-01", "%2B999999999-12-31")) {
+            HttpResponse<String> response = get("/api/v1/passes/" + passId + "/activity?end_date=" + date);
+
+            assertThat(response.statusCode()).as(date).isEqualTo(400);
+            JsonNode error = Json.parse(response.body()).path("errors").get(0);
+            assertThat(error.path("field").asText()).isEqualTo("end_date");
+            assertThat(error.path("message").asText()).startsWith("must be from 1970-01-01 to 9999-12-31");
+        }
     }
 
     @Test

@@ -151,6 +151,53 @@ class IngestApiTest {
     }
 
     @Test
+    void everyBrokenRuleOfEveryEventIsReportedAtOnce() throws Exception {
+        String now = Instant.now().toString();
+        String fine = event(0).replace("2026-11-26T10:00:00Z", now);
+        String everythingWrong = fine.replace("\"status_code\": 200", "\"status_code\": 999")
+                .replace("\"duration_ms\": 42", "\"duration_ms\": -1").replace(passId.value(), "SP-2026-NOPE00")
+                .replace(now, "2020-01-01T00:00:00Z");
+        String onlyUnknownPass = fine.replace(passId.value(), "SP-2026-NOPE01");
+        String onlyAncient = fine.replace(now, "2020-06-01T00:00:00Z");
+
+        HttpResponse<String> response = post(INGEST, "[" + fine + "," + everythingWrong + "," + onlyUnknownPass + ","
+                + onlyAncient + "]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = Json.parse(response.body());
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("[1].pass_id", "[1].started_at",
+                "[1].status_code", "[1].duration_ms", "[2].pass_id", "[3].started_at");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly("names no pass",
+                "must be within the retention period (the last 90 days)", "must be between 100 and 599",
+                "must be between 0 and 86400000", "names no pass",
+                "must be within the retention period (the last 90 days)");
+        assertThat(problem.path("detail").asText()).isEqualTo("the batch has invalid events (6 problems); nothing was stored");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aBatchOfWellFormedEventsReportsItsUnknownPassesAndTimesTogether() throws Exception {
+        String now = Instant.now().toString();
+        String unknownPass = event(0).replace("2026-11-26T10:00:00Z", now).replace(passId.value(), "SP-2026-NOPE00");
+        String ancient = event(0).replace("2026-11-26T10:00:00Z", "2020-06-01T00:00:00Z");
+
+        JsonNode problem = Json.parse(post(INGEST, "[" + unknownPass + "," + ancient + "]").body());
+
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("[0].pass_id", "[1].started_at");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void oneProblemIsCountedInTheSingular() throws Exception {
+        String bad = event(0).replace("2026-11-26T10:00:00Z", Instant.now().toString())
+                .replace("\"status_code\": 200", "\"status_code\": 999");
+
+        JsonNode problem = Json.parse(post(INGEST, "[" + bad + "]").body());
+
+        assertThat(problem.path("detail").asText()).isEqualTo("the batch has invalid events (1 problem); nothing was stored");
+    }
+
+    @Test
     void refusesMalformedOversizedAndNonArrayBodies() throws Exception {
         String tooMany = IntStream.range(0, 1001).mapToObj(this::event).collect(Collectors.joining(",", "[", "]"));
 

@@ -1,5 +1,6 @@
 package dev.sentinel.core.application.analytics;
 
+import dev.sentinel.core.domain.DateBounds;
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.Violations;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * parameter is reported at once with the allowed values.
  *
  * <p>Dates: {@code start_date} and {@code end_date} take an ISO-8601 date ({@code 2026-11-26}) or date-time
- * ({@code 2026-11-26T10:00:00Z}; without an offset, UTC). Both ends are inclusive: a date end covers that whole UTC
+ * ({@code 2026-11-26T10:00:00Z}; without an offset, UTC) in the years 1970 to 9999 ({@link DateBounds}). Both ends
+ * are inclusive: a date end covers that whole UTC
  * day, a date-time end includes that instant.
  */
 public final class ActivityRequests {
@@ -56,6 +58,10 @@ public final class ActivityRequests {
         Integer size = violations.check(() -> blank(perPage) ? PageRequest.DEFAULT_PER_PAGE
                 : parseWhole("per_page", perPage, "one of 10, 25, 50, 100"));
         violations.throwIfAny();
+        // each part on its own first, so that page=0&per_page=7 names both
+        violations.check(() -> new PageRequest(number, PageRequest.DEFAULT_PER_PAGE));
+        violations.check(() -> new PageRequest(1, size));
+        violations.throwIfAny();
         return new PageRequest(number, size);
     }
 
@@ -86,16 +92,24 @@ public final class ActivityRequests {
         }
         String text = raw.strip();
         try {
-            if (text.length() == 10) {
+            if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
                 LocalDate date = LocalDate.parse(text);
+                inBounds(field, DateBounds.contains(date), raw);
                 return Optional.of((endOfRange ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             Instant instant = hasOffset(text) ? OffsetDateTime.parse(text).toInstant()
                     : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            inBounds(field, DateBounds.contains(instant), raw);
             return Optional.of(endOfRange ? instant.plus(1, ChronoUnit.MICROS) : instant);
         } catch (DateTimeParseException malformed) {
             throw ValidationException.of(field, "must be an ISO-8601 date (2026-11-26) or date-time "
                     + "(2026-11-26T10:00:00Z) (got '" + shorten(raw) + "')");
+        }
+    }
+
+    private static void inBounds(String field, boolean inBounds, String raw) {
+        if (!inBounds) {
+            throw ValidationException.of(field, DateBounds.RULE + " (got '" + shorten(raw) + "')");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.sentinel.core.domain.activity;
 
 import dev.sentinel.core.domain.PassId;
-import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.Violations;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +22,7 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
     public static final int ERROR_MAX_LENGTH = 2000;
     public static final int METADATA_MAX_LENGTH = 8192;
     public static final int CLIENT_IP_MAX_LENGTH = 64;
+    public static final long MAX_DURATION_MS = 86_400_000L;
 
     public ActivityEvent {
         Objects.requireNonNull(passId, "passId");
@@ -33,20 +34,82 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(errorMessage, "errorMessage");
         Objects.requireNonNull(metadataJson, "metadataJson");
-        check(!endpoint.isEmpty() && endpoint.length() <= ENDPOINT_MAX_LENGTH, "endpoint",
-                "must be 1-" + ENDPOINT_MAX_LENGTH + " characters");
-        check(isHttpMethod(httpMethod), "http_method", "must be an upper-case HTTP method such as GET");
-        check(statusCode >= 100 && statusCode <= 599, "status_code", "must be between 100 and 599");
-        check(durationMs >= 0 && durationMs <= 86_400_000L, "duration_ms", "must be between 0 and 86400000");
-        check(clientIp.map(ip -> ip.length() <= CLIENT_IP_MAX_LENGTH).orElse(true), "client_ip",
-                "must be at most " + CLIENT_IP_MAX_LENGTH + " characters");
-        check(userAgent.map(agent -> agent.length() <= USER_AGENT_MAX_LENGTH).orElse(true), "user_agent",
-                "must be at most " + USER_AGENT_MAX_LENGTH + " characters");
-        check(errorMessage.map(message -> message.length() <= ERROR_MAX_LENGTH).orElse(true), "error_message",
-                "must be at most " + ERROR_MAX_LENGTH + " characters");
-        check(metadataJson.startsWith("{") && metadataJson.endsWith("}") && metadataJson.length() <= METADATA_MAX_LENGTH,
-                "metadata", "must be a JSON object of at most " + METADATA_MAX_LENGTH + " characters");
-        check(attempts >= 1 && (attempts == 1 || !success), "attempts", "must be 1, or more for a failure only");
+        // plain checks first: this runs for every recorded request, and only a broken event builds the violations
+        if (!endpointOk(endpoint) || !isHttpMethod(httpMethod) || !statusOk(statusCode) || !durationOk(durationMs)
+                || clientIp.isPresent() && !clientIpOk(clientIp.get())
+                || userAgent.isPresent() && !userAgentOk(userAgent.get())
+                || errorMessage.isPresent() && !errorOk(errorMessage.get()) || !metadataOk(metadataJson)
+                || !(attempts >= 1 && (attempts == 1 || !success))) {
+            Violations violations = new Violations();
+            checkFields(violations, endpoint, httpMethod, (long) statusCode, durationMs, clientIp.orElse(null),
+                    userAgent.orElse(null), errorMessage.orElse(null), metadataJson);
+            if (!(attempts >= 1 && (attempts == 1 || !success))) {
+                violations.add("attempts", "must be 1, or more for a failure only");
+            }
+            violations.throwIfAny();
+        }
+    }
+
+    /**
+     * Adds a violation for every rule of an event's fields that the given values break, named as the JSON fields are
+     * ({@code status_code}, …); a null value is not checked (its reader has already named it). The constructor applies
+     * the same rules, so an adapter that reads raw input can report every broken rule of every field at once.
+     */
+    public static void checkFields(Violations violations, String endpoint, String httpMethod, Long statusCode,
+                                   Long durationMs, String clientIp, String userAgent, String errorMessage,
+                                   String metadataJson) {
+        if (endpoint != null && !endpointOk(endpoint)) {
+            violations.add("endpoint", "must be 1-" + ENDPOINT_MAX_LENGTH + " characters");
+        }
+        if (httpMethod != null && !isHttpMethod(httpMethod)) {
+            violations.add("http_method", "must be an upper-case HTTP method such as GET");
+        }
+        if (statusCode != null && !statusOk(statusCode)) {
+            violations.add("status_code", "must be between 100 and 599");
+        }
+        if (durationMs != null && !durationOk(durationMs)) {
+            violations.add("duration_ms", "must be between 0 and " + MAX_DURATION_MS);
+        }
+        if (clientIp != null && !clientIpOk(clientIp)) {
+            violations.add("client_ip", "must be at most " + CLIENT_IP_MAX_LENGTH + " characters");
+        }
+        if (userAgent != null && !userAgentOk(userAgent)) {
+            violations.add("user_agent", "must be at most " + USER_AGENT_MAX_LENGTH + " characters");
+        }
+        if (errorMessage != null && !errorOk(errorMessage)) {
+            violations.add("error_message", "must be at most " + ERROR_MAX_LENGTH + " characters");
+        }
+        if (metadataJson != null && !metadataOk(metadataJson)) {
+            violations.add("metadata", "must be a JSON object of at most " + METADATA_MAX_LENGTH + " characters");
+        }
+    }
+
+    private static boolean endpointOk(String endpoint) {
+        return !endpoint.isEmpty() && endpoint.length() <= ENDPOINT_MAX_LENGTH;
+    }
+
+    private static boolean statusOk(long statusCode) {
+        return statusCode >= 100 && statusCode <= 599;
+    }
+
+    private static boolean durationOk(long durationMs) {
+        return durationMs >= 0 && durationMs <= MAX_DURATION_MS;
+    }
+
+    private static boolean clientIpOk(String clientIp) {
+        return clientIp.length() <= CLIENT_IP_MAX_LENGTH;
+    }
+
+    private static boolean userAgentOk(String userAgent) {
+        return userAgent.length() <= USER_AGENT_MAX_LENGTH;
+    }
+
+    private static boolean errorOk(String errorMessage) {
+        return errorMessage.length() <= ERROR_MAX_LENGTH;
+    }
+
+    private static boolean metadataOk(String metadataJson) {
+        return metadataJson.startsWith("{") && metadataJson.endsWith("}") && metadataJson.length() <= METADATA_MAX_LENGTH;
     }
 
     /** One request or attempt. */
@@ -70,11 +133,5 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
             }
         }
         return true;
-    }
-
-    private static void check(boolean ok, String field, String rule) {
-        if (!ok) {
-            throw ValidationException.of(field, rule);
-        }
     }
 }

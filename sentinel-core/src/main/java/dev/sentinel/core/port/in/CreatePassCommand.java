@@ -7,6 +7,7 @@ import dev.sentinel.core.domain.AgentName;
 import dev.sentinel.core.domain.AgentType;
 import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.CredentialType;
+import dev.sentinel.core.domain.DateBounds;
 import dev.sentinel.core.domain.NewPass;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
@@ -74,7 +75,8 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         AllowedNetworks networks = violations.check(() -> AllowedNetworks.parse(allowedIps));
         Audiences audiences = violations.check(() -> new Audiences(allowedAudiences));
         ValidityPeriod validity = from == null ? null : violations.check(() ->
-                new ValidityPeriod(from, until != null ? until : blank(validFrom) ? today.plusYears(1) : from.plusYears(1)));
+                new ValidityPeriod(from, until != null ? until
+                        : DateBounds.atMostLastDay(blank(validFrom) ? today.plusYears(1) : from.plusYears(1))));
         violations.throwIfAny();
         return new NewPass(checkedProject, name, type, checkedDescription, checkedPassId, level, checkedOrganization,
                 usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, networks,

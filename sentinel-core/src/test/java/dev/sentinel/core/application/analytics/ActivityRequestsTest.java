@@ -50,6 +50,23 @@ class ActivityRequestsTest {
     }
 
     @Test
+    void datesOutsideTheYears1970To9999AreRefusedWithTheRange() {
+        assertThatThrownBy(() -> ActivityRequests.filter(PASS, null, null, null, "+999999989-12-31",
+                "+999999999-12-31T23:59:59.999999999"))
+                .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
+                        .containsExactly(
+                                new FieldViolation("start_date", "must be from 1970-01-01 to 9999-12-31 (years "
+                                        + "1970-9999, UTC) (got '+999999989-12-31')"),
+                                new FieldViolation("end_date", "must be from 1970-01-01 to 9999-12-31 (years "
+                                        + "1970-9999, UTC) (got '+999999999-12-31T23:59:59.999999999')")));
+        assertThatThrownBy(() -> ActivityRequests.filter(PASS, null, null, null, "1969-12-31T23:59:59Z", "10000-01-01"))
+                .isInstanceOfSatisfying(ValidationException.class, failure -> assertThat(failure.violations())
+                        .extracting(FieldViolation::field).containsExactly("start_date", "end_date"));
+        assertThat(ActivityRequests.filter(PASS, null, null, null, "1970-01-01", "9999-12-31").until())
+                .contains(Instant.parse("+10000-01-01T00:00:00Z"));
+    }
+
+    @Test
     void blankParametersMeanNoFilter() {
         assertThat(ActivityRequests.filter(PASS, "", " ", null, "", null)).isEqualTo(ActivityFilter.all(PASS));
         assertThat(ActivityRequests.page(null, "")).isEqualTo(new PageRequest(1, 25));

@@ -12,6 +12,7 @@ import dev.sentinel.core.domain.AgentUser;
 import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialType;
+import dev.sentinel.core.domain.DateBounds;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.ProjectId;
@@ -49,6 +50,23 @@ public abstract class PassesContract extends StorageContractSupport {
         });
 
         assertThat(tx((StorageSession session) -> session.passes().find(pass.passId()))).contains(pass);
+    }
+
+    @Test
+    void keepsTheFirstAndLastAcceptedDaysExactly() {
+        for (LocalDate[] validity : List.of(
+                new LocalDate[] {DateBounds.FIRST_DAY, DateBounds.FIRST_DAY.plusDays(1)},
+                new LocalDate[] {DateBounds.LAST_DAY.minusYears(1), DateBounds.LAST_DAY})) {
+            AgentUser agent = defaultAgentUser().build();
+            Pass pass = defaultPass().forAgent(agent).withValidity(validity[0], validity[1]).build();
+            run(session -> {
+                session.agentUsers().add(agent);
+                session.passes().add(pass);
+            });
+
+            assertThat(tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow().validity())
+                    .isEqualTo(pass.validity());
+        }
     }
 
     @Test
