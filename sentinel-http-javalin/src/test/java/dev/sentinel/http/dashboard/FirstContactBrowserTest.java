@@ -460,11 +460,17 @@ class FirstContactBrowserTest {
         signIn();
         browser.driver.get(base + "#/passes/" + passId + "/usage");
 
-        WebElement counted = browser.until(d -> {
+        // The log re-renders while evidence arrives (built every 100 ms), so the row is read inside the wait.
+        String counted = browser.until(d -> {
             browser.click("#refresh-usage");
-            return browser.all("#activity-table .tag-attempts").stream().findFirst().orElse(null);
+            try {
+                return browser.all("#activity-table .tag-attempts").stream().findFirst().map(WebElement::getText)
+                        .orElse(null);
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                return null;
+            }
         }, "the row of the counted attempts");
-        assertThat(counted.getText()).isEqualTo("3 attempts");
+        assertThat(counted).isEqualTo("3 attempts");
         assertThat(browser.all("#activity-table tbody.event")).as("the first failure and the one that counts the rest")
                 .hasSize(2);
         browser.fullPage("27-usage-attempts");
