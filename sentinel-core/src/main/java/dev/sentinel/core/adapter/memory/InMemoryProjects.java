@@ -1,6 +1,5 @@
 package dev.sentinel.core.adapter.memory;
 
-import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Project;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.port.out.Projects;
@@ -13,13 +12,6 @@ final class InMemoryProjects implements Projects {
 
     InMemoryProjects(InMemoryState state) {
         this.state = state;
-    }
-
-    @Override
-    public void add(Project project) {
-        if (!addIfAbsent(project)) {
-            throw new ConflictException("name", "a project named " + project.name() + " exists");
-        }
     }
 
     @Override

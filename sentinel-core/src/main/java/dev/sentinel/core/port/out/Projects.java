@@ -1,5 +1,6 @@
 package dev.sentinel.core.port.out;
 
+import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Project;
 import dev.sentinel.core.domain.ProjectId;
 import java.util.List;
@@ -8,8 +9,12 @@ import java.util.Optional;
 /** The project records. Used inside a {@link StorageSession}. */
 public interface Projects {
 
-    /** Adds a project; a taken name is a {@link dev.sentinel.core.domain.ConflictException} on {@code name}. */
-    void add(Project project);
+    /** Adds a project; a taken name is a {@link ConflictException} on {@code name}. Every store shares this rule. */
+    default void add(Project project) {
+        if (!addIfAbsent(project)) {
+            throw new ConflictException("name", "a project named " + project.name() + " exists");
+        }
+    }
 
     /** Adds the project unless one of that name exists (then changes nothing); true when it was added. */
     boolean addIfAbsent(Project project);

@@ -1,6 +1,5 @@
 package dev.sentinel.persistence.jdbi.adapter;
 
-import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Project;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.port.out.Projects;
@@ -22,13 +21,6 @@ final class JdbiProjectsAdapter implements Projects {
     JdbiProjectsAdapter(Handle handle, Dialect dialect) {
         this.handle = handle;
         this.dialect = dialect;
-    }
-
-    @Override
-    public void add(Project project) {
-        if (!addIfAbsent(project)) {
-            throw new ConflictException("name", "a project named " + project.name() + " exists");
-        }
     }
 
     @Override
