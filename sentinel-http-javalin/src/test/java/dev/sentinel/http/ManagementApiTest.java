@@ -216,8 +216,30 @@ class ManagementApiTest {
         assertThat(body.path("credentials").path("client_secret").asText()).startsWith("sps_").isNotEqualTo(oldSecret);
         assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00Z");
         assertThat(post("/api/v1/passes/" + passId + "/credentials/regenerate").statusCode()).isEqualTo(200);
-        assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": \"soon\"}"), 400);
+        HttpResponse<String> soon = postJson("/api/v1/passes/" + passId + "/credentials/regenerate",
+                "{\"grace_period\": \"soon\"}");
+        assertProblem(soon, 400);
+        assertThat(Json.parse(soon.body()).path("errors").get(0).path("message").asText()).isEqualTo("must be a duration: "
+                + "90s, 30m, 1h, 2d, a number of seconds (3600) or ISO-8601 such as PT1H30M (got 'soon')");
         assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": 99999999}"), 400);
+    }
+
+    @Test
+    void theGracePeriodTakesTheDurationSyntaxOfTheCli() {
+        String passId = create().path("pass").path("pass_id").asText();
+        String regenerate = "/api/v1/passes/" + passId + "/credentials/regenerate";
+
+        JsonNode hour = Json.parse(postJson(regenerate, "{\"grace_period\": \"1h\"}").body());
+        JsonNode minutes = Json.parse(postJson(regenerate, "{\"grace_period\": \"90m\"}").body());
+        JsonNode seconds = Json.parse(postJson(regenerate, "{\"grace_period\": 60}").body());
+
+        assertThat(java.time.Instant.parse(hour.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(3600));
+        assertThat(java.time.Instant.parse(minutes.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(5400));
+        assertThat(java.time.Instant.parse(seconds.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(60));
+        assertProblem(postJson(regenerate, "{\"grace_period\": \"31d\"}"), 400);
     }
 
     @Test
