@@ -243,6 +243,35 @@ class ManagementApiTest {
     }
 
     @Test
+    void patchingAFieldFixedAtCreateSaysItCannotBeChanged() {
+        String passId = create().path("pass").path("pass_id").asText();
+        String path = "/api/v1/passes/" + passId;
+
+        HttpResponse<String> name = fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofString("{\"agent_name\": \"Renamed\", \"allowed_ips\": []}")).build());
+        HttpResponse<String> several = fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofString("{\"permissions\": \"read\", \"status\": \"inactive\", "
+                        + "\"created_at\": \"2020-01-01T00:00:00Z\", \"colour\": \"red\"}")).build());
+
+        assertProblem(name, 400);
+        assertThat(Json.parse(name.body()).path("errors").toString()).isEqualTo("[{\"field\":\"agent_name\","
+                + "\"message\":\"cannot be changed after the pass is created (only allowed_ips can); to change "
+                + "agent_name, create a new pass and delete this one\"}]");
+        JsonNode errors = Json.parse(several.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("permissions", "status", "created_at", "colour",
+                "allowed_ips");
+        assertThat(errors.findValuesAsText("message")).containsExactly(
+                "cannot be changed after the pass is created (only allowed_ips can); to change permissions, create a "
+                        + "new pass and delete this one",
+                "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/toggle, /revoke or /activate",
+                "cannot be changed: the server sets it", "is not a known field",
+                "is required: it is the field this request changes");
+        JsonNode pass = Json.parse(get(path).body()).path("pass");
+        assertThat(pass.path("agent_name").asText()).isEqualTo("My Security Agent");
+        assertThat(pass.path("status").asText()).isEqualTo("active");
+    }
+
+    @Test
     void reportsHealthAndReadiness() {
         HttpResponse<String> health = fixture.send(HttpRequest.newBuilder(fixture.uri("/healthz")).build());
         HttpResponse<String> ready = fixture.send(HttpRequest.newBuilder(fixture.uri("/readyz")).build());
