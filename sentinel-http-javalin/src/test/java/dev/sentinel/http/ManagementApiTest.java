@@ -214,7 +214,7 @@ class ManagementApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = Json.parse(response.body());
         assertThat(body.path("credentials").path("client_secret").asText()).startsWith("sps_").isNotEqualTo(oldSecret);
-        assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00Z");
+        assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00.000Z");
         assertThat(post("/api/v1/passes/" + passId + "/credentials/regenerate").statusCode()).isEqualTo(200);
         HttpResponse<String> soon = postJson("/api/v1/passes/" + passId + "/credentials/regenerate",
                 "{\"grace_period\": \"soon\"}");

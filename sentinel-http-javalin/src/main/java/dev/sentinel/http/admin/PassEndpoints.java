@@ -11,6 +11,7 @@ import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.core.wire.PassJson;
+import dev.sentinel.core.wire.Timestamps;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -95,8 +96,8 @@ final class PassEndpoints {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(pass, clock.instant()));
         reply.put("credentials", PassJson.credentials(issued));
-        reply.put("previous_secret_valid_until", pass.agent().credentials().credentials().stream().skip(1)
-                .findFirst().flatMap(previous -> previous.notAfter()).map(Instant::toString).orElse(null));
+        reply.put("previous_secret_valid_until", Timestamps.formatOrNull(pass.agent().credentials().credentials()
+                .stream().skip(1).findFirst().flatMap(previous -> previous.notAfter())));
         noStore(ctx);
         Json.reply(ctx, 200, reply);
     }
