@@ -228,13 +228,29 @@ final class ServerWiring {
     }
 
     private static void openApi(Context ctx) {
-        try (InputStream document = ServerWiring.class.getResourceAsStream("openapi.json")) {
-            if (document == null) {
-                throw new IllegalStateException("openapi.json is missing from the classpath");
+        ctx.contentType(Json.JSON).result(OpenApiDocument.BYTES);
+    }
+
+    /** The served document, read once: the resource with {@code info.version} set to this build's version. */
+    private static final class OpenApiDocument {
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            try (InputStream document = ServerWiring.class.getResourceAsStream("openapi.json");
+                 InputStream version = ServerWiring.class.getResourceAsStream("version.properties")) {
+                if (document == null || version == null) {
+                    throw new IllegalStateException("openapi.json or version.properties is missing from the classpath");
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode tree =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(document.readAllBytes());
+                java.util.Properties build = new java.util.Properties();
+                build.load(version);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("info"))
+                        .put("version", build.getProperty("version"));
+                return Json.bytes(tree);
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
             }
-            ctx.contentType(Json.JSON).result(document.readAllBytes());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
         }
     }
 }

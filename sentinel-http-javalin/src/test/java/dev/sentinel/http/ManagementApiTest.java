@@ -235,10 +235,61 @@ class ManagementApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = Json.parse(response.body());
         assertThat(body.path("credentials").path("client_secret").asText()).startsWith("sps_").isNotEqualTo(oldSecret);
-        assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00Z");
+        assertThat(body.path("previous_secret_valid_until").asText()).isEqualTo("2026-11-26T11:00:00.000Z");
         assertThat(post("/api/v1/passes/" + passId + "/credentials/regenerate").statusCode()).isEqualTo(200);
-        assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": \"soon\"}"), 400);
+        HttpResponse<String> soon = postJson("/api/v1/passes/" + passId + "/credentials/regenerate",
+                "{\"grace_period\": \"soon\"}");
+        assertProblem(soon, 400);
+        assertThat(Json.parse(soon.body()).path("errors").get(0).path("message").asText()).isEqualTo("must be a duration: "
+                + "90s, 30m, 1h, 2d, a number of seconds (3600) or ISO-8601 such as PT1H30M (got 'soon')");
         assertProblem(postJson("/api/v1/passes/" + passId + "/credentials/regenerate", "{\"grace_period\": 99999999}"), 400);
+    }
+
+    @Test
+    void theGracePeriodTakesTheDurationSyntaxOfTheCli() {
+        String passId = create().path("pass").path("pass_id").asText();
+        String regenerate = "/api/v1/passes/" + passId + "/credentials/regenerate";
+
+        JsonNode hour = Json.parse(postJson(regenerate, "{\"grace_period\": \"1h\"}").body());
+        JsonNode minutes = Json.parse(postJson(regenerate, "{\"grace_period\": \"90m\"}").body());
+        JsonNode seconds = Json.parse(postJson(regenerate, "{\"grace_period\": 60}").body());
+
+        assertThat(java.time.Instant.parse(hour.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(3600));
+        assertThat(java.time.Instant.parse(minutes.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(5400));
+        assertThat(java.time.Instant.parse(seconds.path("previous_secret_valid_until").asText()))
+                .isEqualTo(ServerFixture.START.plusSeconds(60));
+        assertProblem(postJson(regenerate, "{\"grace_period\": \"31d\"}"), 400);
+    }
+
+    @Test
+    void patchingAFieldFixedAtCreateSaysItCannotBeChanged() {
+        String passId = create().path("pass").path("pass_id").asText();
+        String path = "/api/v1/passes/" + passId;
+
+        HttpResponse<String> name = fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofString("{\"agent_name\": \"Renamed\", \"allowed_ips\": []}")).build());
+        HttpResponse<String> several = fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofString("{\"permissions\": \"read\", \"status\": \"inactive\", "
+                        + "\"created_at\": \"2020-01-01T00:00:00Z\", \"colour\": \"red\"}")).build());
+
+        assertProblem(name, 400);
+        assertThat(Json.parse(name.body()).path("errors").toString()).isEqualTo("[{\"field\":\"agent_name\","
+                + "\"message\":\"cannot be changed after the pass is created (only allowed_ips can); to change "
+                + "agent_name, create a new pass and delete this one\"}]");
+        JsonNode errors = Json.parse(several.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("permissions", "status", "created_at", "colour",
+                "allowed_ips");
+        assertThat(errors.findValuesAsText("message")).containsExactly(
+                "cannot be changed after the pass is created (only allowed_ips can); to change permissions, create a "
+                        + "new pass and delete this one",
+                "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/toggle, /revoke or /activate",
+                "cannot be changed: the server sets it", "is not a known field",
+                "is required: it is the field this request changes");
+        JsonNode pass = Json.parse(get(path).body()).path("pass");
+        assertThat(pass.path("agent_name").asText()).isEqualTo("My Security Agent");
+        assertThat(pass.path("status").asText()).isEqualTo("active");
     }
 
     @Test

@@ -49,6 +49,15 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void infoVersionIsTheVersionOfTheBuild() {
+        String build = System.getProperty("sentinel.build.version");
+        org.junit.jupiter.api.Assumptions.assumeTrue(build != null && !build.isBlank(),
+                "run through Maven, which passes the project version as sentinel.build.version");
+
+        assertThat(document.path("info").path("version").asText()).isEqualTo(build).doesNotContain("${");
+    }
+
+    @Test
     void theValidatorRefusesWhatTheDocumentUsedToContain() {
         ParseOptions options = new ParseOptions();
         String withListType = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{},"

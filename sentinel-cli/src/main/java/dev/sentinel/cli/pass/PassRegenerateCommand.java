@@ -9,6 +9,7 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.wire.Timestamps;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ final class PassRegenerateCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("pass_id", passId.value());
             json.put("credentials", PassViews.credentialsJson(issued));
-            json.put("previous_secret_valid_until", oldSecretEnds.map(Instant::toString).orElse(null));
+            json.put("previous_secret_valid_until", Timestamps.formatOrNull(oldSecretEnds));
             out.println(Json.write(json));
         }
         out.flush();

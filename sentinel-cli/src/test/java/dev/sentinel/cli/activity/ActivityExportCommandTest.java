@@ -67,7 +67,7 @@ class ActivityExportCommandTest {
         assertThat(newest.get("type").asText()).isEqualTo("error");
         assertThat(newest.get("user_agent").asText()).isEqualTo("=HYPERLINK(\"http://evil\")");
         assertThat(newest.get("metadata").get("k").asText()).isEqualTo("v");
-        assertThat(array.get(2).get("started_at").asText()).isEqualTo("2026-11-26T10:00:00Z");
+        assertThat(array.get(2).get("started_at").asText()).isEqualTo("2026-11-26T10:00:00.000Z");
         assertThat(result.err()).as("no progress without a terminal").isEmpty();
     }
 

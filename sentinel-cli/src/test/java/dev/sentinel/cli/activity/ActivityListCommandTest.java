@@ -93,7 +93,7 @@ class ActivityListCommandTest {
                 "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata");
         assertThat(newest.get("pass_id").asText()).isEqualTo(passId);
         assertThat(newest.get("type").asText()).isEqualTo("error");
-        assertThat(newest.get("started_at").asText()).isEqualTo("2026-11-26T08:00:13Z");
+        assertThat(newest.get("started_at").asText()).isEqualTo("2026-11-26T08:00:13.000Z");
         assertThat(newest.get("success").asBoolean()).isFalse();
         assertThat(newest.get("status_code").asInt()).isEqualTo(401);
         assertThat(newest.get("error_message").asText()).isEqualTo("invalid_client");

@@ -129,6 +129,20 @@ class PassCreateCommandTest {
     }
 
     @Test
+    void datesOutsideTheYears1970To9999AreRefusedWithTheRangeAndNothingIsStored() {
+        Result from = createWith("--valid-from", "+999999989-12-31");
+        Result until = createWith("--valid-until", "+999999995-01-01");
+
+        assertThat(from.exitCode()).isEqualTo(1);
+        assertThat(from.err()).contains("valid_from (--valid-from): must be from 1970-01-01 to 9999-12-31");
+        assertThat(until.exitCode()).isEqualTo(1);
+        assertThat(until.err()).contains("valid_until (--valid-until): must be from 1970-01-01 to 9999-12-31");
+        Result list = cli.run("pass", "list", "--project", "demo", "--json");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).doesNotContain("\"Bot\"");
+    }
+
+    @Test
     void badTextFieldsNameTheirField() {
         assertThat(createWith("--permissions", "read,,write").err()).contains("permissions (--permissions)");
         assertThat(createWith("--scopes", "a\"b").err()).contains("scopes (--scopes)");

@@ -141,7 +141,7 @@ class UsageCommandTest {
         JsonNode busiest = json.get("timeline").get(22);
         assertThat(fieldNames(busiest)).containsExactly("start", "total_requests", "success_count", "error_count",
                 "avg_latency_ms");
-        assertThat(busiest.get("start").asText()).isEqualTo(hourAgo.toString());
+        assertThat(busiest.get("start").asText()).isEqualTo(dev.sentinel.core.wire.Timestamps.format(hourAgo));
         assertThat(busiest.get("total_requests").asLong()).isEqualTo(20);
         assertThat(busiest.get("success_count").asLong()).isEqualTo(18);
         assertThat(busiest.get("error_count").asLong()).isEqualTo(2);

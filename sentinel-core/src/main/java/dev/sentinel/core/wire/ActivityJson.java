@@ -25,7 +25,7 @@ public final class ActivityJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pass_id", event.passId().value());
         json.put("type", event.type().code());
-        json.put("started_at", event.startedAt().toString());
+        json.put("started_at", Timestamps.format(event.startedAt()));
         json.put("endpoint", event.endpoint());
         json.put("http_method", event.httpMethod());
         json.put("success", event.success());

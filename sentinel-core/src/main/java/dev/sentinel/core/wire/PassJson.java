@@ -45,8 +45,8 @@ public final class PassJson {
         json.put("integration_notes", pass.integrationNotes().orElse(null));
         json.put("allowed_ips", pass.allowedNetworks().texts());
         json.put("allowed_audiences", pass.allowedAudiences().values());
-        json.put("created_at", pass.createdAt().toString());
-        json.put("updated_at", pass.updatedAt().toString());
+        json.put("created_at", Timestamps.format(pass.createdAt()));
+        json.put("updated_at", Timestamps.format(pass.updatedAt()));
         return json;
     }
 
@@ -78,7 +78,7 @@ public final class PassJson {
         stats.put("total_requests", overview.totalRequests());
         stats.put("success_rate", overview.successRate());
         stats.put("avg_latency_ms", overview.avgLatencyMs());
-        stats.put("last_used", overview.lastUsed().map(Instant::toString).orElse(null));
+        stats.put("last_used", Timestamps.formatOrNull(overview.lastUsed()));
         return stats;
     }
 

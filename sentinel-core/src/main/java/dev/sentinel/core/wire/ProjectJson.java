@@ -1,7 +1,6 @@
 package dev.sentinel.core.wire;
 
 import dev.sentinel.core.domain.ProjectSummary;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ public final class ProjectJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", project.name().value());
         json.put("passes", project.passes());
-        json.put("last_activity", project.lastActivity().map(Instant::toString).orElse(null));
+        json.put("last_activity", Timestamps.formatOrNull(project.lastActivity()));
         return json;
     }
 

@@ -23,7 +23,7 @@ public final class UsageJson {
 
     private static Map<String, Object> point(UsagePoint point) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("start", point.start().toString());
+        json.put("start", Timestamps.format(point.start()));
         json.put("total_requests", point.totalRequests());
         json.put("success_count", point.successCount());
         json.put("error_count", point.errorCount());

@@ -1,13 +1,14 @@
 package dev.sentinel.http.admin;
 
 import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.domain.DurationText;
 import dev.sentinel.core.domain.ValidationException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
- * The {@code grace_period} of a credential regeneration: an ISO-8601 duration ({@code PT1H}, {@code P1D}) or a
- * whole number of seconds ({@code 3600} or {@code "3600"}); absent means zero (the old secret stops at once).
+ * The {@code grace_period} of a credential regeneration, in the CLI's duration syntax ({@link DurationText}:
+ * {@code 1h}, {@code 30m}, {@code PT1H}, {@code 3600} or {@code "3600"}); absent means zero (the old secret stops
+ * at once). The range is the use case's rule.
  */
 final class GracePeriod {
 
@@ -18,15 +19,8 @@ final class GracePeriod {
         if (raw == null || raw.isBlank()) {
             return Duration.ZERO;
         }
-        String text = raw.strip();
-        try {
-            if (text.matches("-?[0-9]{1,9}")) {
-                return Duration.ofSeconds(Long.parseLong(text));
-            }
-            return Duration.parse(text);
-        } catch (DateTimeParseException | NumberFormatException malformed) {
-            throw ValidationException.of(PassService.GRACE_FIELD,
-                    "must be an ISO-8601 duration such as PT1H, or a number of seconds");
-        }
+        return DurationText.parse(raw).orElseThrow(() -> ValidationException.of(PassService.GRACE_FIELD,
+                "must be a duration: " + DurationText.EXAMPLES + " (got '" + (raw.length() > 40 ? raw.substring(0, 40)
+                        + "…" : raw) + "')"));
     }
 }

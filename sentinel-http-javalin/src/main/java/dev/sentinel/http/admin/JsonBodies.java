@@ -37,6 +37,16 @@ final class JsonBodies {
 
     /** {@link #read(Context, Set, boolean)} where the fields in {@code listFields} hold arrays of strings. */
     static Body read(Context ctx, Set<String> allowed, Set<String> listFields, boolean optional) {
+        return read(ctx, allowed, listFields, optional, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #read(Context, Set, Set, boolean)} where the fields of {@code refused} are known but not taken here:
+     * each is named with its own rule (why it cannot be given, what to do instead) instead of "is not a known field";
+     * and the fields of {@code required} must be given (else named with their rule, together with the rest).
+     */
+    static Body read(Context ctx, Set<String> allowed, Set<String> listFields, boolean optional,
+                     Map<String, String> refused, Map<String, String> required) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0 && optional) {
             return new Body(Map.of(), Map.of(), Set.of());
@@ -61,7 +71,9 @@ final class JsonBodies {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             given.add(field.getKey());
-            if (!allowed.contains(field.getKey()) && !listFields.contains(field.getKey())) {
+            if (refused.containsKey(field.getKey())) {
+                violations.add(new FieldViolation(field.getKey(), refused.get(field.getKey())));
+            } else if (!allowed.contains(field.getKey()) && !listFields.contains(field.getKey())) {
                 violations.add(new FieldViolation(field.getKey(), "is not a known field"));
             } else if (listFields.contains(field.getKey())) {
                 list(field.getKey(), value, violations).ifPresent(items -> lists.put(field.getKey(), items));
@@ -71,6 +83,11 @@ final class JsonBodies {
                 violations.add(new FieldViolation(field.getKey(), "must be a string"));
             }
         }
+        required.forEach((name, rule) -> {
+            if (!given.contains(name)) {
+                violations.add(new FieldViolation(name, rule));
+            }
+        });
         if (!violations.isEmpty()) {
             throw new HttpProblem(400, "the request has invalid fields", violations);
         }

@@ -11,7 +11,7 @@ import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import dev.sentinel.core.wire.PassJson;
-import dev.sentinel.http.problem.HttpProblem;
+import dev.sentinel.core.wire.Timestamps;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -32,6 +32,8 @@ final class PassEndpoints {
     static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
     /** What {@code PATCH /api/v1/passes/{passId}} may change. */
     static final Set<String> PATCH_LISTS = Set.of(AllowedNetworks.FIELD);
+    /** The fields of a pass that PATCH cannot change, each with why and what to do instead. */
+    static final Map<String, String> IMMUTABLE = immutableFields();
 
     private final PassService passes;
     private final UsageService usage;
@@ -94,8 +96,8 @@ final class PassEndpoints {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(pass, clock.instant()));
         reply.put("credentials", PassJson.credentials(issued));
-        reply.put("previous_secret_valid_until", pass.agent().credentials().credentials().stream().skip(1)
-                .findFirst().flatMap(previous -> previous.notAfter()).map(Instant::toString).orElse(null));
+        reply.put("previous_secret_valid_until", Timestamps.formatOrNull(pass.agent().credentials().credentials()
+                .stream().skip(1).findFirst().flatMap(previous -> previous.notAfter())));
         noStore(ctx);
         Json.reply(ctx, 200, reply);
     }
@@ -105,11 +107,9 @@ final class PassEndpoints {
      * null or an empty array means any address).
      */
     void patch(Context ctx) {
-        JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false);
+        JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false, IMMUTABLE,
+                Map.of(AllowedNetworks.FIELD, "is required: it is the field this request changes"));
         PassId passId = Requests.passId(ctx);
-        if (!body.given().contains(AllowedNetworks.FIELD)) {
-            throw HttpProblem.field(AllowedNetworks.FIELD, "is required: it is the field this request changes");
-        }
         AllowedNetworks networks = AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of()));
         reply(ctx, passes.changeAllowedNetworks(passId, networks));
     }
@@ -128,6 +128,27 @@ final class PassEndpoints {
 
     private void reply(Context ctx, SentinelPass pass) {
         Json.reply(ctx, 200, Map.of("pass", PassJson.pass(pass, clock.instant())));
+    }
+
+    /**
+     * What is fixed at create (the reference: "delete the existing pass and create a new one"), what the lifecycle
+     * endpoints change, and what the server sets.
+     */
+    private static Map<String, String> immutableFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.stream.Stream.concat(CREATE_FIELDS.stream(), CREATE_LISTS.stream())
+                .filter(field -> !PATCH_LISTS.contains(field)).sorted()
+                .forEach(field -> fields.put(field, "cannot be changed after the pass is created (only "
+                        + String.join(", ", PATCH_LISTS) + " can); to change " + field
+                        + ", create a new pass and delete this one"));
+        for (String state : List.of("status", "state", "revoked")) {
+            fields.put(state, "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/toggle, /revoke or /activate");
+        }
+        for (String serverSet : List.of("client_id", "project", "validity_state", "created_at", "updated_at")) {
+            fields.put(serverSet, "cannot be changed: the server sets it");
+        }
+        fields.put("client_secret", "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/credentials/regenerate");
+        return Map.copyOf(fields);
     }
 
     private static void noStore(Context ctx) {

@@ -118,7 +118,7 @@ class AnalyticsApiTest {
         JsonNode failed = Json.parse(get("/api/v1/passes/" + passId + "/activity?status=failed&endpoint=items&type=error").body());
         assertThat(failed.path("total").asLong()).isEqualTo(5);
         JsonNode first = failed.path("items").get(0);
-        assertThat(first.path("started_at").asText()).isEqualTo(now.minus(1, ChronoUnit.HOURS).plusMillis(4).toString());
+        assertThat(first.path("started_at").asText()).isEqualTo(dev.sentinel.core.wire.Timestamps.format(now.minus(1, ChronoUnit.HOURS).plusMillis(4)));
         assertThat(first.path("error_message").asText()).isEqualTo("upstream down");
         assertThat(first.path("user_agent").asText()).isEqualTo("agent/1.0");
         assertThat(first.path("status_code").asInt()).isEqualTo(503);

@@ -198,6 +198,30 @@ class IngestApiTest {
     }
 
     @Test
+    void anHourOfAPassKeepsAThousandEndpointsByNameAndTheRestAsOther() throws Exception {
+        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (int batch = 0; batch < 2; batch++) {
+            int offset = batch * 750;
+            String events = IntStream.range(offset, offset + 750).mapToObj(i -> event(0)
+                            .replace("2026-11-26T10:00:00Z", hour.plusMillis(i).toString())
+                            .replace("/v1/orders", "/v1/orders/" + "x".repeat(1_000) + i))
+                    .collect(Collectors.joining(",", "[", "]"));
+            assertThat(post(INGEST, events).statusCode()).isEqualTo(200);
+        }
+
+        JsonNode metrics = Json.parse(http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/v1/passes/"
+                + passId + "/usage?range=24h")).header("Authorization", "Bearer " + ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("metrics");
+        List<HourlyUsage> hours = SentinelStorage.of(sentinel).read(session -> session.usage().find(passId, hour,
+                hour.plusSeconds(3600)));
+
+        assertThat(metrics.path("total_requests").asLong()).isEqualTo(1_500);
+        assertThat(metrics.path("unique_endpoints").asLong()).isEqualTo(HourlyUsage.MAX_ENDPOINTS + 1);
+        assertThat(hours).singleElement().satisfies(usage ->
+                assertThat(usage.endpoints()).contains(HourlyUsage.OTHER_ENDPOINTS));
+    }
+
+    @Test
     void refusesMalformedOversizedAndNonArrayBodies() throws Exception {
         String tooMany = IntStream.range(0, 1001).mapToObj(this::event).collect(Collectors.joining(",", "[", "]"));
 

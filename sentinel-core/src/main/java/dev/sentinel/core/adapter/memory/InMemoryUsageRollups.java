@@ -19,7 +19,10 @@ final class InMemoryUsageRollups implements UsageRollups {
     @Override
     public void add(List<ActivityEvent> events) {
         for (HourlyUsage rollup : HourlyUsage.rollUp(events)) {
-            state.rollups.merge(key(rollup.passId(), rollup.hour()), rollup, HourlyUsage::merge);
+            String key = key(rollup.passId(), rollup.hour());
+            // merged into an empty hour too, so that a first batch is held to the endpoint cap as well
+            state.rollups.put(key, state.rollups.getOrDefault(key, HourlyUsage.empty(rollup.passId(), rollup.hour()))
+                    .merge(rollup));
         }
     }
 

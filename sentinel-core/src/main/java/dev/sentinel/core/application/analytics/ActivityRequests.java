@@ -23,8 +23,8 @@ import java.util.Optional;
  *
  * <p>Dates: {@code start_date} and {@code end_date} take an ISO-8601 date ({@code 2026-11-26}) or date-time
  * ({@code 2026-11-26T10:00:00Z}; without an offset, UTC) in the years 1970 to 9999 ({@link DateBounds}). Both ends
- * are inclusive: a date end covers that whole UTC
- * day, a date-time end includes that instant.
+ * are inclusive: a date end covers that whole UTC day, a date-time end includes that instant and the rest of its
+ * millisecond (the precision replies show times in).
  */
 public final class ActivityRequests {
 
@@ -100,7 +100,8 @@ public final class ActivityRequests {
             Instant instant = hasOffset(text) ? OffsetDateTime.parse(text).toInstant()
                     : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             inBounds(field, DateBounds.contains(instant), raw);
-            return Optional.of(endOfRange ? instant.plus(1, ChronoUnit.MICROS) : instant);
+            // replies show times to the millisecond: an end copied from one must include that event's sub-milliseconds
+            return Optional.of(endOfRange ? instant.truncatedTo(ChronoUnit.MILLIS).plusMillis(1) : instant);
         } catch (DateTimeParseException malformed) {
             throw ValidationException.of(field, "must be an ISO-8601 date (2026-11-26) or date-time "
                     + "(2026-11-26T10:00:00Z) (got '" + shorten(raw) + "')");

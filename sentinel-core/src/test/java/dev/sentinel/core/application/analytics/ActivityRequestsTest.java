@@ -45,7 +45,10 @@ class ActivityRequestsTest {
                 "2026-11-26T12:00:00");
 
         assertThat(filter.from()).contains(Instant.parse("2026-11-26T08:00:00Z"));
-        assertThat(filter.until()).contains(Instant.parse("2026-11-26T12:00:00.000001Z"));
+        assertThat(filter.until()).contains(Instant.parse("2026-11-26T12:00:00.001Z"));
+        assertThat(ActivityRequests.filter(PASS, null, null, null, null, "2026-11-26T12:00:00.123Z").until())
+                .as("an end copied from a reply includes the events of that millisecond")
+                .contains(Instant.parse("2026-11-26T12:00:00.124Z"));
         assertThat(filter.success()).contains(true);
     }
 

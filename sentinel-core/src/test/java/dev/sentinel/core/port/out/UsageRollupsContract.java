@@ -105,6 +105,46 @@ public abstract class UsageRollupsContract extends StorageContractSupport {
     }
 
     @Test
+    void anHourKeepsAThousandEndpointsByNameAndCountsTheRestUnderOther() {
+        List<ActivityEvent> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            first.add(anEvent().forPass(passId).at(HOUR.plusSeconds(i % 3600)).withEndpoint("/v1/items/" + i).build());
+        }
+        List<ActivityEvent> second = new java.util.ArrayList<>();
+        for (int i = 1_150; i < 1_450; i++) {
+            second.add(anEvent().forPass(passId).at(HOUR.plusSeconds(10)).withEndpoint("/v1/items/" + i).build());
+        }
+        add(first.toArray(ActivityEvent[]::new));
+        add(second.toArray(ActivityEvent[]::new));
+        add(anEvent().forPass(passId).at(HOUR.plusSeconds(3600)).withEndpoint("/v1/next-hour").build());
+
+        List<HourlyUsage> hours = find(HOUR, HOUR.plus(Duration.ofHours(2)));
+
+        HourlyUsage capped = hours.get(0);
+        assertThat(capped.endpoints()).hasSize(HourlyUsage.MAX_ENDPOINTS + 1).contains(HourlyUsage.OTHER_ENDPOINTS);
+        assertThat(capped.endpoints().stream().filter(endpoint -> endpoint.startsWith("/v1/items/")))
+                .hasSize(HourlyUsage.MAX_ENDPOINTS);
+        assertThat(capped.total()).as("requests beyond the cap still count").isEqualTo(1_500);
+        assertThat(hours.get(1).endpoints()).containsExactly("/v1/next-hour");
+    }
+
+    @Test
+    void anEndpointAlreadyKnownIsNeverMovedUnderOther() {
+        add(anEvent().forPass(passId).at(HOUR).withEndpoint("/v1/known").build());
+        List<ActivityEvent> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            flood.add(anEvent().forPass(passId).at(HOUR).withEndpoint("/v1/flood/" + i).build());
+        }
+        add(flood.toArray(ActivityEvent[]::new));
+        add(anEvent().forPass(passId).at(HOUR).withEndpoint("/v1/known").build());
+
+        HourlyUsage hour = find(HOUR, HOUR.plusSeconds(3600)).get(0);
+        assertThat(hour.endpoints()).hasSize(HourlyUsage.MAX_ENDPOINTS + 1).contains("/v1/known",
+                HourlyUsage.OTHER_ENDPOINTS);
+        assertThat(hour.total()).isEqualTo(1_102);
+    }
+
+    @Test
     void deleteByPassRemovesOnlyThatPassesRollups() {
         PassId other = TestIds.newPassId();
         add(anEvent().forPass(passId).at(HOUR).build(), anEvent().forPass(other).at(HOUR).build());

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Hourly rollups in {@code usage_hourly} (counts, latency sum, histogram buckets {@code b00..b24}) and their distinct
- * endpoints in {@code usage_hourly_endpoints}. Adding increments in SQL, so concurrent writers never lose counts:
+ * endpoints in {@code usage_hourly_endpoints}, at most {@link HourlyUsage#MAX_ENDPOINTS} by name and one
+ * {@link HourlyUsage#OTHER_ENDPOINTS} row an hour. Adding increments in SQL, so concurrent writers never lose counts:
  * PostgreSQL upserts with {@code ON CONFLICT}; H2 updates, inserts when there was no row, and updates again if a
  * concurrent writer inserted it first (H2 keeps the transaction usable after a failed statement).
  */
@@ -124,18 +125,19 @@ final class JdbiUsageRollupsAdapter implements UsageRollups {
         for (Map.Entry<String, List<HourlyUsage>> pass : byPass.entrySet()) {
             Instant first = pass.getValue().stream().map(HourlyUsage::hour).min(Instant::compareTo).orElseThrow();
             Instant last = pass.getValue().stream().map(HourlyUsage::hour).max(Instant::compareTo).orElseThrow();
-            Set<String> known = new HashSet<>(handle.createQuery("SELECT hour_start, endpoint FROM usage_hourly_endpoints "
+            Map<Instant, Set<String>> known = new HashMap<>();
+            handle.createQuery("SELECT hour_start, endpoint FROM usage_hourly_endpoints "
                             + "WHERE pass_id = :passId AND hour_start >= :first AND hour_start <= :last")
                     .bind("passId", pass.getKey())
                     .bind("first", Sql.utc(first))
                     .bind("last", Sql.utc(last))
-                    .map((row, context) -> Sql.instant(row, "hour_start") + " " + row.getString("endpoint"))
-                    .list());
+                    .map((row, context) -> Map.entry(Sql.instant(row, "hour_start"), row.getString("endpoint")))
+                    .forEach(row -> known.computeIfAbsent(row.getKey(), hour -> new HashSet<>()).add(row.getValue()));
             for (HourlyUsage rollup : pass.getValue()) {
-                for (String endpoint : rollup.endpoints()) {
-                    if (!known.contains(rollup.hour() + " " + endpoint)) {
-                        missing.add(new EndpointRow(pass.getKey(), rollup.hour(), sha256(endpoint), endpoint));
-                    }
+                // the writer holds the pass's row lock (ActivityWrites), so no other one adds to this hour meanwhile
+                for (String endpoint : HourlyUsage.endpointsToAdd(known.getOrDefault(rollup.hour(), Set.of()),
+                        rollup.endpoints())) {
+                    missing.add(new EndpointRow(pass.getKey(), rollup.hour(), sha256(endpoint), endpoint));
                 }
             }
         }
