@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,10 +30,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "healthcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Ask a running server whether it is ready (GET /readyz).",
-            "Exit code 0 when it answers 200 ready, 1 when it answers otherwise or cannot be",
-            "reached in time. Without --url it asks the server that serve would start with the",
-            "same env variables: SENTINEL_PORT on this machine (SENTINEL_HOST when that is one",
-            "address rather than all), over HTTPS when SENTINEL_TLS_CERT is set.",
+            "Exit code 0 when it answers 200 ready, 1 when it answers otherwise or cannot",
+            "be reached in time. Without --url it asks the server that serve starts with",
+            "the same env variables: SENTINEL_PORT on this machine (on SENTINEL_HOST when",
+            "that is one address, not all), over HTTPS when SENTINEL_TLS_CERT is set.",
             ""})
 public final class HealthcheckCommand implements Callable<Integer> {
 
@@ -98,8 +99,12 @@ public final class HealthcheckCommand implements Callable<Integer> {
             throw new CommandFailedException("not ready: no answer from " + target + " within " + timeout.toMillis()
                     + " ms");
         } catch (ConnectException refused) {
+            // the JDK's client reports a refused connection and an unknown host as ConnectExceptions without a message
+            String reason = causedBy(refused, UnresolvedAddressException.class) ? "unknown host"
+                    : refused.getMessage() == null || refused.getMessage().isBlank() ? "connection refused"
+                    : refused.getMessage();
             throw new CommandFailedException("not ready: cannot connect to " + target.getHost() + ":"
-                    + Probe.port(target) + " (" + describe(refused) + ")");
+                    + Probe.port(target) + " (" + reason + ")");
         } catch (SSLException handshake) {
             throw new CommandFailedException("not ready: the TLS handshake with " + target.getHost() + ":"
                     + Probe.port(target) + " failed: " + describe(handshake), handshake);
@@ -118,13 +123,24 @@ public final class HealthcheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The innermost cause's message: the JDK wraps "Connection refused" and TLS alerts in messageless exceptions. */
-    private static String describe(Throwable failure) {
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
         }
-        String message = innermost.getMessage();
-        return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message;
+        return false;
+    }
+
+    /** The first message along the causes: the JDK wraps "Connection refused" in exceptions of its own. */
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getMessage() == null || cause.getMessage().isBlank()) {
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getClass().getSimpleName();
+            }
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 final class Probe {
 
     static final String READY_PATH = "/readyz";
+    private static final String EXAMPLE = "http://127.0.0.1:8080";
     /** Hosts that mean "every interface" to serve: a probe on this machine reaches them over loopback. */
     private static final Set<String> EVERY_INTERFACE = Set.of("", "0.0.0.0", "::", "[::]");
 
@@ -40,12 +41,13 @@ final class Probe {
         try {
             parsed = new URI(url.strip());
         } catch (URISyntaxException malformed) {
-            throw new ParameterException(command, "--url '" + url + "' is not a URL: " + malformed.getReason());
+            throw new ParameterException(command, "--url '" + url + "' is not a URL (" + malformed.getReason()
+                    + "): give an http:// or https:// URL with a host, e.g. " + EXAMPLE);
         }
         String scheme = parsed.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
             throw new ParameterException(command, "--url '" + url
-                    + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080");
+                    + "' must be an http:// or https:// URL with a host, e.g. " + EXAMPLE);
         }
         String path = parsed.getRawPath();
         return path == null || path.isEmpty() || path.equals("/") ? parsed.resolve(READY_PATH) : parsed;
