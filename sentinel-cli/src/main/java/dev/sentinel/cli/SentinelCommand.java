@@ -2,6 +2,7 @@ package dev.sentinel.cli;
 
 import dev.sentinel.cli.activity.ActivityCommand;
 import dev.sentinel.cli.admintoken.AdminTokenCommand;
+import dev.sentinel.cli.healthcheck.HealthcheckCommand;
 import dev.sentinel.cli.keys.KeysCommand;
 import dev.sentinel.cli.render.HelpLayout;
 import dev.sentinel.cli.pass.PassCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
             ActivityCommand.class, KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
-            CompletionCommand.class, CommandLine.HelpCommand.class},
+            HealthcheckCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {

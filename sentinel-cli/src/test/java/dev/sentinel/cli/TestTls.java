@@ -37,6 +37,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public record TestTls(X509Certificate certificate, KeyPair keyPair) {
 
     public static TestTls issue(long serial) {
+        return issue(serial, new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost"));
+    }
+
+    /** A certificate for one DNS name only, like a public server's: it names no loopback address. */
+    public static TestTls issueFor(long serial, String dnsName) {
+        return issue(serial, new GeneralName(GeneralName.dNSName, dnsName));
+    }
+
+    private static TestTls issue(long serial, GeneralName... names) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -46,8 +56,7 @@ public record TestTls(X509Certificate certificate, KeyPair keyPair) {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(serial),
                     Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
                     keyPair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
             return new TestTls(certificate, keyPair);
