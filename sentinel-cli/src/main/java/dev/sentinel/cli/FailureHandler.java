@@ -19,6 +19,9 @@ import picocli.CommandLine.ParseResult;
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
+    /** A longer value (a description of 1,001 characters) is cut to this many in the message. */
+    private static final int SHOWN_VALUE_LENGTH = 40;
+
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parsed) {
         if (failure instanceof CommandLine.ParameterException usage) {
@@ -76,7 +79,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
         String value = values.isEmpty() ? "" : values.get(values.size() - 1);
         boolean namesItem = Arrays.stream(value.split("[\\s,]+")).filter(item -> !item.isEmpty())
                 .anyMatch(item -> violation.rule().startsWith(item + ":"));
-        return namesItem ? "" : " (got '" + value + "')";
+        String shown = value.length() > SHOWN_VALUE_LENGTH ? value.substring(0, SHOWN_VALUE_LENGTH - 1) + "…" : value;
+        return namesItem ? "" : " (got '" + shown + "')";
     }
 
     /** The parse result of the subcommand that ran. */
