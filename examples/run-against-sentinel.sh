@@ -2,13 +2,16 @@
 # Checks the resource-server set-ups of docs/resource-servers.md against a live `sentinel serve`: the Spring Boot
 # example (strict at+jwt mode, and properties-only mode when `sentinel serve` offers --access-token-typ), the Node
 # `jose` snippet and the Python PyJWT snippet, the last two taken from the page itself. Each must accept a valid token
-# and refuse a tampered one, an expired one and one without the scope. Exit status 0 when every check passed.
+# and refuse a tampered one, an expired one and one without the scope; the last two also fetch the keys over HTTPS from
+# a server whose certificate comes from a private CA, trusted the way the page says. Exit status 0 when every check
+# passed.
 #
 #   examples/run-against-sentinel.sh
 #
 # SENTINEL_JAR     a built sentinel.jar (default: build sentinel-cli/target/sentinel.jar with the Maven wrapper)
 # EXAMPLES_MAVEN   the Maven command for the builds (default: "./mvnw -B -q")
-# Needs java 17+, curl, node and npm (jose comes from the npm registry), /usr/bin/python3 with jwt and cryptography.
+# Needs java 17+, curl, openssl, node and npm (jose comes from the npm registry), /usr/bin/python3 with jwt and
+# cryptography.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -191,6 +194,40 @@ expect "python pyjwt: valid token" 0 "$(python_check "$GOOD")"
 expect "python pyjwt: tampered token" 1 "$(python_check "$TAMPERED")"
 reason python InvalidSignatureError
 expect "python pyjwt: token without read:data" 1 "$(python_check "$NO_SCOPE")"
+
+# --- A private CA: the Node and Python snippets fetch the JWKS over HTTPS, trusting it as the page says ----------------
+log "starting sentinel serve over HTTPS with a certificate from a private CA"
+ca="$work/ca"
+mkdir -p "$ca"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=Example Private CA" \
+  -keyout "$ca/ca.key" -out "$ca/ca.pem" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+  -keyout "$ca/server.key" -out "$ca/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$ca/server.ext"
+openssl x509 -req -in "$ca/server.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca.key" -CAcreateserial -days 2 \
+  -extfile "$ca/server.ext" -out "$ca/server.pem" 2>/dev/null
+chmod 600 "$ca/server.key"
+start_serve tls "$work/data-tls" --tls-cert "$ca/server.pem" --tls-key "$ca/server.key"
+tls_url=$SERVE_URL
+create_pass "$work/data-tls" "read:data"
+TLS_GOOD=$(curl -sS --cacert "$ca/ca.pem" -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials \
+  -d scope=read:data "$tls_url/oauth/token" | "$python" -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+tls_check() { # snippet variable=value... command...: the snippet against the HTTPS issuer → prints the exit status
+  local name=$1
+  shift
+  if env SENTINEL_ISSUER="$tls_url" "$@" "$TLS_GOOD" read:data > "$work/$name.out" 2>&1; then echo 0; else echo 1; fi
+}
+expect "node jose over https: private CA not trusted" 1 \
+  "$(tls_check node-untrusted node "$work/node/verify-sentinel-token.mjs")"
+reason node-untrusted UNABLE_TO_VERIFY_LEAF_SIGNATURE
+expect "node jose over https: NODE_EXTRA_CA_CERTS=ca.pem" 0 \
+  "$(tls_check node-ca NODE_EXTRA_CA_CERTS="$ca/ca.pem" node "$work/node/verify-sentinel-token.mjs")"
+expect "python pyjwt over https: private CA not trusted" 1 \
+  "$(tls_check python-untrusted "$python" "$work/verify_sentinel_token.py")"
+reason python-untrusted CERTIFICATE_VERIFY_FAILED
+expect "python pyjwt over https: SSL_CERT_FILE=ca.pem" 0 \
+  "$(tls_check python-ca SSL_CERT_FILE="$ca/ca.pem" "$python" "$work/verify_sentinel_token.py")"
+stop "$SERVE_PID"
 
 # --- The properties-only set-up: Sentinel issuing typ JWT ---------------------------------------------------------
 props_url=""

@@ -1,7 +1,9 @@
 package dev.sentinel.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The command-line option that carries each input field, so errors name what the user typed. */
 final class OptionNames {
@@ -34,10 +36,20 @@ final class OptionNames {
             Map.entry("format", "--format"),
             Map.entry("out", "--out"));
 
+    /** Fields that different commands take from differently named options, each command's name listed. */
+    private static final Map<String, List<String>> BY_FIELD_PER_COMMAND = Map.of(
+            "allowed_ips", List.of("--allowed-ips", "--set"),
+            "signing_algorithm", List.of("--signing-algorithm"));
+
     private OptionNames() {
     }
 
-    static Optional<String> forField(String field) {
-        return Optional.ofNullable(BY_FIELD.get(field));
+    /** The option of {@code command} that carries the field: the one of its names that the command has. */
+    static Optional<String> forField(String field, CommandSpec command) {
+        List<String> candidates = BY_FIELD_PER_COMMAND.get(field);
+        if (candidates == null) {
+            return Optional.ofNullable(BY_FIELD.get(field));
+        }
+        return candidates.stream().filter(option -> command == null || command.findOption(option) != null).findFirst();
     }
 }

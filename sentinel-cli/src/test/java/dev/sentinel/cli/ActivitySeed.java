@@ -43,6 +43,7 @@ public final class ActivitySeed {
         private int statusCode = 200;
         private long durationMs = 42;
         private Optional<String> userAgent = Optional.of("agent/1.0");
+        private String clientIp = "203.0.113.7";
         private Optional<String> errorMessage = Optional.empty();
         private String metadata = "{}";
 
@@ -80,6 +81,11 @@ public final class ActivitySeed {
             return this;
         }
 
+        public Builder from(String address) {
+            clientIp = address;
+            return this;
+        }
+
         public Builder withMetadata(String json) {
             metadata = json;
             return this;
@@ -95,7 +101,7 @@ public final class ActivitySeed {
 
         public ActivityEvent build() {
             return new ActivityEvent(passId, type, startedAt, endpoint, method, success, statusCode, durationMs,
-                    Optional.of("203.0.113.7"), userAgent, errorMessage, metadata);
+                    Optional.of(clientIp), userAgent, errorMessage, metadata);
         }
     }
 }

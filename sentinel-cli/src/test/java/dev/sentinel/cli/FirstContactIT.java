@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A first contact through the built jar: {@code serve} announces the dashboard and the next steps, and the commands it
- * prints work as printed (the pass command through the launcher, the token request through curl); {@code admin-token
- * rotate} beside a running server replaces its admin token within the documented bound.
+ * A first contact through the built jar: {@code serve} announces the dashboard and the next steps, and the two lines it
+ * prints run as printed, pasted into bash in another directory (an {@code eval} of {@code pass create --format env}
+ * through the launcher or the jar that started serve, then curl with those variables, trusting the certificate with
+ * TLS) and get a token; {@code admin-token rotate} beside a running server replaces its admin token within the
+ * documented bound.
  */
 class FirstContactIT {
 
@@ -48,15 +51,16 @@ class FirstContactIT {
     }
 
     @Test
-    void serveAnnouncesTheDashboardAndNextStepsThatWorkAsPrinted() throws Exception {
+    void serveAnnouncesTheDashboardAndNextStepsThatRunAsPrintedFromAnotherDirectory() throws Exception {
         Path dataDir = work.resolve("my data");
         int port = BuiltJar.freePort();
-        List<String> announced = start(dataDir, port);
+        List<String> announced = start(launcher("serve", "--port", Integer.toString(port), "--data-dir",
+                dataDir.toString(), "--admin-failure-limit", "off"));
         String base = "http://127.0.0.1:" + port;
 
         int listening = indexOf(announced, "Sentinel ");
         assertThat(announced.get(listening)).endsWith("listening on " + base);
-        assertThat(announced.subList(listening, announced.size())).hasSizeLessThanOrEqualTo(6);
+        assertThat(announced.subList(listening, announced.size())).hasSizeLessThanOrEqualTo(7);
         assertThat(announced.get(announced.size() - 1)).isEqualTo("Press Ctrl-C to stop.");
         String dashboard = line(announced, "Dashboard: ");
         assertThat(dashboard).isEqualTo("Dashboard: " + base + "/ (sign in with the admin token)");
@@ -65,15 +69,53 @@ class FirstContactIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("html"));
 
-        String create = after(line(announced, "Next, in another terminal: create a pass with  "), "with  ");
-        assertThat(create).startsWith("./sentinel pass create ").contains("--data-dir '" + dataDir + "'");
-        Finished created = shell(create.replaceFirst("^\\./sentinel", "'" + LAUNCHER.toAbsolutePath().normalize() + "'"));
-        assertThat(created.exitCode()).as(created.err()).isZero();
-        JsonNode credentials = MAPPER.readTree(created.out()).get("credentials");
+        List<String> steps = nextSteps(announced);
+        assertThat(steps.get(0)).as("the launcher by its real path, and serve's store")
+                .startsWith("  eval \"$(" + LAUNCHER.toAbsolutePath().normalize() + " pass create ")
+                .endsWith(" --format env --data-dir '" + dataDir + "')\"");
+        assertThat(steps.get(1)).startsWith("  curl -u \"$SENTINEL_CLIENT_ID:$SENTINEL_CLIENT_SECRET\" ")
+                .endsWith(" " + base + "/oauth/token");
+        assertGetsAToken(runAsPasted(steps));
+    }
 
-        String curl = after(line(announced, "then get an access token with  "), "with  ");
-        Finished token = shell(curl.replace("CLIENT_ID", credentials.get("client_id").asText())
-                .replace("CLIENT_SECRET", credentials.get("client_secret").asText()) + " --silent --show-error");
+    @Test
+    void withTlsTheNextStepsRunTheJarAsStartedAndCurlTrustsTheCertificate() throws Exception {
+        TestTls tls = TestTls.issue(7);
+        Path cert = tls.writeCertificate(work.resolve("cert.pem"));
+        Path key = tls.writeKey(work.resolve("key.pem"));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        int port = BuiltJar.freePort();
+        List<String> announced = start(jar("serve", "--port", Integer.toString(port), "--data-dir",
+                work.resolve("data").toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString()));
+
+        List<String> steps = nextSteps(announced);
+        assertThat(steps.get(0)).as("java -jar of the jar serve runs")
+                .startsWith("  eval \"$(" + BuiltJar.java() + " -jar " + Path.of(BuiltJar.jar()).toAbsolutePath() + " ");
+        assertThat(steps.get(1)).startsWith("  curl --cacert " + cert + " -u ")
+                .endsWith(" https://127.0.0.1:" + port + "/oauth/token");
+        assertGetsAToken(runAsPasted(steps));
+    }
+
+    /** The two shell lines after "Next, …", as printed. */
+    private static List<String> nextSteps(List<String> announced) {
+        int next = indexOf(announced, "Next, in another terminal: create a pass, then get an access token with its "
+                + "credentials:");
+        return announced.subList(next + 1, next + 3);
+    }
+
+    /** The lines as a user pastes them into bash in another terminal, in another directory. */
+    private Finished runAsPasted(List<String> lines) throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", String.join("\n", lines)).directory(elsewhere.toFile());
+        bash.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_") && !name.equals("SENTINEL_JAR"));
+        Finished finished = run(bash);
+        try (var left = Files.list(elsewhere)) {
+            assertThat(left.toList()).as("nothing is made in the directory the lines run in").isEmpty();
+        }
+        return finished;
+    }
+
+    private static void assertGetsAToken(Finished token) throws Exception {
         assertThat(token.exitCode()).as(token.err()).isZero();
         JsonNode granted = MAPPER.readTree(token.out());
         assertThat(granted.get("token_type").asText()).isEqualToIgnoringCase("Bearer");
@@ -84,7 +126,8 @@ class FirstContactIT {
     void adminTokenRotateBesideARunningServerReplacesItsTokenWithinTheBound() throws Exception {
         Path dataDir = work.resolve("data");
         int port = BuiltJar.freePort();
-        List<String> announced = start(dataDir, port);
+        List<String> announced = start(jar("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+                "--admin-failure-limit", "off"));
         URI base = URI.create("http://127.0.0.1:" + port);
         Matcher generated = ADMIN_TOKEN.matcher(String.join("\n", announced));
         assertThat(generated.find()).as(String.join("\n", announced)).isTrue();
@@ -105,11 +148,10 @@ class FirstContactIT {
         assertThat(projects(base, fresh)).isEqualTo(200);
     }
 
-    private List<String> start(Path dataDir, int port) throws Exception {
+    private List<String> start(ProcessBuilder serve) throws Exception {
         Path out = work.resolve("serve.out");
         Path err = work.resolve("serve.err");
-        server = jar("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-                "--admin-failure-limit", "off").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        server = serve.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             String printed = Files.readString(out, StandardCharsets.UTF_8);
@@ -159,13 +201,6 @@ class FirstContactIT {
     private record Finished(int exitCode, String out, String err) {
     }
 
-    /** Runs one printed command line through {@code sh}, as a user pasting it would. */
-    private Finished shell(String commandLine) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", commandLine).directory(work.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_") && !name.equals("SENTINEL_JAR"));
-        return run(builder);
-    }
-
     private Finished run(ProcessBuilder builder) throws Exception {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
@@ -176,6 +211,14 @@ class FirstContactIT {
         }
         return new Finished(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().normalize().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SENTINEL_") && !name.equals("SENTINEL_JAR"));
+        return builder;
     }
 
     private ProcessBuilder jar(String... args) {

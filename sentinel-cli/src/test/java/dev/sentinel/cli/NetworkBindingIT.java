@@ -89,7 +89,7 @@ class NetworkBindingIT {
         }
 
         Result malformed = run(1, "pass", "allowed-ips", passId, "--set", "10.0.0.0/33", "--data-dir", dataDir.toString());
-        assertThat(malformed.err()).contains("allowed_ips: 10.0.0.0/33: prefix length must be 0-32");
+        assertThat(malformed.err()).contains("allowed_ips (--set): 10.0.0.0/33: prefix length must be 0-32");
         assertThat(run(0, "pass", "allowed-ips", passId, "--set", "127.0.0.0/8,2001:db8::/32", "--data-dir",
                 dataDir.toString()).out()).contains("may now be used from 127.0.0.0/8, 2001:db8::/32");
         assertThat(run(0, "pass", "show", passId, "--data-dir", dataDir.toString()).out())

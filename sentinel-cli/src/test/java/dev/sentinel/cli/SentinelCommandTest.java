@@ -50,7 +50,11 @@ class SentinelCommandTest {
     @Test
     void missingSubcommandIsAUsageErrorBelowTheTop() {
         assertThat(Cli.runRaw("pass").err()).contains("Missing required subcommand", "sentinel pass --help");
-        assertThat(Cli.runRaw("keys").exitCode()).isEqualTo(2);
+        Result keys = Cli.runRaw("keys");
+        assertThat(keys.exitCode()).as("picocli's convention for a group without an action: a usage error").isEqualTo(2);
+        assertThat(keys.err()).isEqualTo("error: Missing required subcommand (see 'sentinel keys --help')\n"
+                + "Commands of sentinel keys:\n"
+                + "  rotate  Create a new token-signing key and retire the current one.\n");
         assertThat(Cli.runRaw("admin-token").exitCode()).isEqualTo(2);
     }
 

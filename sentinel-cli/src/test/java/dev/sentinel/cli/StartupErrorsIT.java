@@ -51,6 +51,8 @@ class StartupErrorsIT {
         assertOneLineFailure(refused, "error: cannot listen on 192.0.2.1:" + port
                 + ": address not available (it is not an address of this machine)");
         assertThat(refused.err()).doesNotContainIgnoringCase("already in use");
+        assertThat(refused.err().lines()).as("the one line alone, without Javalin's ERROR log line before it")
+                .hasSize(1);
     }
 
     @Test
@@ -59,8 +61,10 @@ class StartupErrorsIT {
             Finished refused = run(new ProcessBuilder(serve("--port", Integer.toString(taken.getLocalPort()),
                     "--data-dir", work.resolve("data").toString())));
 
-            assertOneLineFailure(refused, "error: cannot listen on 127.0.0.1:" + taken.getLocalPort()
-                    + ": port already in use");
+            String line = "error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": port already in use";
+            assertOneLineFailure(refused, line);
+            assertThat(refused.err().lines()).as("the one line alone, without Javalin's ERROR log line before it")
+                    .containsExactly(line);
         }
     }
 

@@ -32,7 +32,7 @@ class EmbeddingDocTest {
     void theEmbeddingExampleCompilesRunsAndPrintsWhatTheDocSays(@TempDir Path work) throws Exception {
         String doc = Files.readString(PAGE);
         List<Snippet> core = DocSnippets.of(PAGE, Module.CORE);
-        assertThat(core).extracting(Snippet::className).containsExactly("EmbeddingExample");
+        assertThat(core).extracting(Snippet::className).containsExactly("EmbeddingExample", "UsageAndActivityExample");
 
         String output;
         try (URLClassLoader examples = DocSnippets.compile(core, work)) {
@@ -50,6 +50,22 @@ class EmbeddingDocTest {
         assertThat(printed.group(1).lines().skip(2).toList()).isEqualTo(lines.subList(2, 10));
         assertThatThrownBy(() -> Class.forName("io.javalin.Javalin")).as("no HTTP module on this classpath")
                 .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void theUsageAndActivityExamplePrintsWhatTheDocSays(@TempDir Path work) throws Exception {
+        String doc = Files.readString(PAGE);
+        List<Snippet> core = DocSnippets.of(PAGE, Module.CORE);
+
+        String output;
+        try (URLClassLoader examples = DocSnippets.compile(core, work)) {
+            output = DocSnippets.runMain(examples, "UsageAndActivityExample");
+        }
+
+        Matcher printed = Pattern.compile("public class UsageAndActivityExample.*?```.*?It prints[^\\n]*\\s*```\\n(.*?)```",
+                Pattern.DOTALL).matcher(doc);
+        assertThat(printed.find()).isTrue();
+        assertThat(output.lines().toList()).isEqualTo(printed.group(1).lines().toList());
     }
 
     @Test

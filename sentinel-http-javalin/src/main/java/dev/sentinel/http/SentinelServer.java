@@ -3,6 +3,7 @@ package dev.sentinel.http;
 import dev.sentinel.core.NodeSettings;
 import dev.sentinel.core.SentinelNode;
 import dev.sentinel.core.application.token.SigningKeyService;
+import dev.sentinel.core.jose.SigningKey;
 import dev.sentinel.http.metrics.ServerMetrics;
 import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.tls.TlsConfigurationException;
@@ -109,8 +110,9 @@ public final class SentinelServer implements AutoCloseable {
             throw CannotListenException.of(settings.host(), settings.port(), failed).orElseThrow(() -> failed);
         }
         node.listeningOn(app.port());
-        LOG.info("Sentinel listening on {} (issuer {}, signing {} with {})", baseUri(), node.issuer(),
-                node.tokens().keys().current().active(), SigningKeyService.signingProvider());
+        SigningKey signing = node.tokens().keys().current().active();
+        LOG.info("Sentinel listening on {} (issuer {}), signing {} with key {} by {}", baseUri(), node.issuer(),
+                signing.algorithm().joseName(), signing.kid(), SigningKeyService.signingProvider());
         if (certificate != null) {
             certificate.watch(settings.tlsReloadInterval());
         }

@@ -69,6 +69,7 @@ final class ServerWiring {
     private final ClientAddresses clientAddresses;
     private Routes routes;
     private ServerCertificate https;
+    private Server jetty;
 
     ServerWiring(SentinelNode node, ServerMetrics metrics) {
         this.node = node;
@@ -91,6 +92,8 @@ final class ServerWiring {
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(this::stopGracefully);
         config.jetty.modifyServer(ServerWiring::limitConnections);
+        config.jetty.modifyServer(server -> jetty = server);
+        config.events.serverStarting(this::bindBeforeStart);
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT_MILLIS));
         if (https != null) {
             config.jetty.addConnector(this::httpsConnector);
@@ -172,6 +175,23 @@ final class ServerWiring {
         connector.setPort(node.settings().port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         return connector;
+    }
+
+    /**
+     * Binds the listening sockets before Jetty starts, so that a port in use (or an address this machine does not have)
+     * fails here, outside Javalin's start, which would log an ERROR "Failed to start Javalin" before the one-line
+     * reason {@link CannotListenException} gives. Jetty's start keeps the sockets opened here.
+     */
+    private void bindBeforeStart() {
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector network) {
+                try {
+                    network.open();
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            }
+        }
     }
 
     private static void limitConnections(Server server) {

@@ -1,9 +1,9 @@
 package dev.sentinel.cli.admintoken;
 
+import dev.sentinel.cli.MissingSubcommandException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sentinel admin-token}: the admin bearer token of the management API kept (hashed) in the store. */
@@ -17,6 +17,6 @@ public final class AdminTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw new MissingSubcommandException(spec.commandLine());
     }
 }

@@ -1,9 +1,9 @@
 package dev.sentinel.cli.keys;
 
+import dev.sentinel.cli.MissingSubcommandException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sentinel keys}: the token-signing keys every node shares. */
@@ -16,6 +16,6 @@ public final class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw new MissingSubcommandException(spec.commandLine());
     }
 }

@@ -7,6 +7,7 @@ import dev.sentinel.cli.options.TokenOptions;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
 import dev.sentinel.core.jose.KeyAlgorithm;
 import dev.sentinel.core.application.token.SigningKeyService;
+import dev.sentinel.core.domain.ValidationException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
             KeyEncryptionKey.ENV + ", or the file in --data-dir.",
             ""})
 public final class KeysRotateCommand implements Callable<Integer> {
+
+    private static final String SIGNING_ALGORITHM = "signing_algorithm";
 
     @Spec
     private CommandSpec spec;
@@ -68,6 +71,11 @@ public final class KeysRotateCommand implements Callable<Integer> {
         if (chosen == null || chosen.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(KeyAlgorithm.parse(chosen).joseName());
+        try {
+            return Optional.of(KeyAlgorithm.parse(chosen).joseName());
+        } catch (IllegalArgumentException unknown) {
+            // named by its option, like every other bad value: "signing_algorithm (--signing-algorithm): must be …"
+            throw ValidationException.of(SIGNING_ALGORITHM, unknown.getMessage().replaceFirst("^signing algorithm ", ""));
+        }
     }
 }

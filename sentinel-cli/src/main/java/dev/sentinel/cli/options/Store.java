@@ -45,6 +45,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether opening made this store (there was none where the options point), for the note that says so: a pass
+     * created in a store no server uses gets {@code invalid_client} from every running server.
+     */
+    public boolean created() {
+        return storage.created();
+    }
+
+    /** The note for stderr after a command made a new store: where it is, and that no server uses it yet. */
+    public String createdNote() {
+        return StoreOptions.createdNote(storage) + "; no server uses it yet. If one is running, give this command the "
+                + "server's store (--data-dir or SENTINEL_DATA_DIR, or --db-url): its clients cannot use passes made here.";
+    }
+
     public Sentinel sentinel() {
         return sentinel;
     }

@@ -54,10 +54,15 @@ public final class StoreOptions {
         return JdbiStorage.open(config());
     }
 
+    /** The start of the note that a command made a new store: {@code sentinel: created a new store: WHERE}. */
+    public static String createdNote(JdbiStorage storage) {
+        return "sentinel: created a new store: " + storage.config().describe();
+    }
+
     /**
-     * The options that point another command at this store, as command-line words: none for the default data
-     * directory, {@code --data-dir} with its absolute path for another one, {@code --db-url} for a PostgreSQL URL given
-     * as an option that holds no credentials (one from the environment, or with credentials, is not repeated).
+     * The options that point another command, run from any directory, at this store, as command-line words:
+     * {@code --data-dir} with the data directory's absolute path, or {@code --db-url} for a PostgreSQL URL given as an
+     * option that holds no credentials (one from the environment, or with credentials, is not repeated).
      */
     public List<String> sameStoreArguments() {
         String url = dbUrl != null && !dbUrl.isBlank() ? dbUrl.strip() : null;
@@ -69,10 +74,8 @@ public final class StoreOptions {
         if (urlFromEnv != null && !urlFromEnv.isBlank()) {
             return List.of();
         }
-        if (dataDir == null || dataDir.equals(DEFAULT_DATA_DIR)) {
-            return List.of();
-        }
-        return List.of("--data-dir", dataDir.toAbsolutePath().normalize().toString());
+        Path dir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
+        return List.of("--data-dir", dir.toAbsolutePath().normalize().toString());
     }
 
     private DatabaseConfig config() {

@@ -34,7 +34,7 @@ final class PassAllowedIpsCommand extends OnePassCommand {
     void run(Store store, PrintWriter out) {
         if (!change.clear && PassCreateCommand.blocks(change.set).isEmpty()) {
             throw ValidationException.of(AllowedNetworks.FIELD,
-                    "--set needs at least one network block; --clear lets any address use the pass");
+                    "must name at least one network block, or use --clear to let any address use the pass");
         }
         AllowedNetworks networks = change.clear ? AllowedNetworks.any()
                 : AllowedNetworks.parse(PassCreateCommand.blocks(change.set));

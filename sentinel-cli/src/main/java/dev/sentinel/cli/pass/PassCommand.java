@@ -1,9 +1,9 @@
 package dev.sentinel.cli.pass;
 
+import dev.sentinel.cli.MissingSubcommandException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sentinel pass}: the lifecycle of Sentinel Passes. */
@@ -19,6 +19,6 @@ public final class PassCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw new MissingSubcommandException(spec.commandLine());
     }
 }

@@ -8,6 +8,8 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +104,12 @@ final class PassCreateCommand implements Callable<Integer> {
                 .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
                 .integrationNotes(notes).allowedAudiences(audiences).allowedIps(blocks(allowedIps))
                 .build();
+        // every rule checked before the store is opened: bad input makes no new store (nor says it made one)
+        command.validate(LocalDate.now(ZoneOffset.UTC));
         try (Store store = Store.openOrCreate(storeOptions, hasher.hasher())) {
+            if (store.created()) {
+                spec.commandLine().getErr().println(store.createdNote());
+            }
             CreatedPass created = store.passes().create(command);
             print(created, store.sentinel().clock().instant());
         }

@@ -201,6 +201,10 @@ public final class ServeCommand implements Callable<Integer> {
             Arrays.fill(keyEncryptionKey, (byte) 0);
         }
         GracefulStop stop = new GracefulStop(server, node, storage, spec.commandLine().getErr()).install();
+        if (storage.created()) {
+            spec.commandLine().getErr().println(StoreOptions.createdNote(storage));
+            spec.commandLine().getErr().flush();
+        }
         announce(server);
         try (StoreWatchdog watchdog = new StoreWatchdog(storage::isReachable, storeOutageLimit, () -> stop.stopWith(1),
                 spec.commandLine().getErr(), System::nanoTime).start()) {
@@ -287,7 +291,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (!proxies.isEmpty()) {
             out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies " + String.join(",", proxies));
         }
-        NextSteps.lines(server.baseUri(), storeOptions.sameStoreArguments()).forEach(out::println);
+        NextSteps.lines(server.baseUri(), NextSteps.sentinelCommand(), storeOptions.sameStoreArguments(),
+                server.node().settings().tls().map(tls -> tls.certificateChain())).forEach(out::println);
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

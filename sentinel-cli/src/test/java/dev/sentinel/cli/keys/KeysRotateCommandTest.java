@@ -98,7 +98,8 @@ class KeysRotateCommandTest {
         Result result = cli.run("keys", "rotate", "--signing-algorithm", "HS256");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("error: signing algorithm must be one of EdDSA, ES256, RS256 (got 'HS256')\n");
+        assertThat(result.err()).isEqualTo("error: signing_algorithm (--signing-algorithm): must be one of EdDSA, ES256, "
+                + "RS256 (got 'HS256')\n");
         assertThat(new Cli(dataDir).run("keys", "rotate").out()).as("nothing was made by the refused call")
                 .contains("(ES256)");
     }

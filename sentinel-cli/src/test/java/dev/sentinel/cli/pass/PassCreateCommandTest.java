@@ -153,6 +153,31 @@ class PassCreateCommandTest {
     }
 
     @Test
+    void badInputMakesNoNewStore() {
+        Path fresh = dataDir.resolve("fresh");
+
+        Result result = new Cli(fresh).run("pass", "create", "--project", "demo", "--name", "Bad!", "--type", "bot");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: agent_name (--name)").doesNotContain("new store");
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void aNewStoreIsNamedOnStderrOnceButNeverOnStdout() {
+        Path fresh = dataDir.resolve("fresh");
+
+        Result first = new Cli(fresh).run("pass", "create", "--project", "demo", "--name", "First", "--type", "bot",
+                "--format", "env");
+        Result second = new Cli(fresh).run("pass", "create", "--project", "demo", "--name", "Second", "--type", "bot");
+
+        assertThat(first.err()).startsWith("sentinel: created a new store: H2 database in " + fresh + "; no server uses "
+                + "it yet.");
+        assertThat(first.out()).startsWith("export SENTINEL_CLIENT_ID=").doesNotContain("store");
+        assertThat(second.err()).doesNotContain("new store");
+    }
+
+    @Test
     void reportsEveryBrokenRuleAtOnceOnOneLine() {
         Result result = cli.run("pass", "create", "--project", "demo", "--name", "Bad!", "--type", "---",
                 "--access-level", "gold");

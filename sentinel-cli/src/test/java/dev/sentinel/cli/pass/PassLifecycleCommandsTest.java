@@ -98,6 +98,25 @@ class PassLifecycleCommandsTest {
     }
 
     @Test
+    void badNetworksAreNamedByTheOptionThatCarriesThem() {
+        Result malformed = cli.run("pass", "allowed-ips", passId, "--set", "10.0.0.1/33,zz");
+        assertThat(malformed.exitCode()).isEqualTo(1);
+        assertThat(malformed.err()).isEqualTo("error: allowed_ips (--set): 10.0.0.1/33: prefix length must be 0-32; "
+                + "allowed_ips (--set): zz: must be an IPv4 or IPv6 address, optionally followed by /prefix (like "
+                + "10.0.0.0/8 or 2001:db8::/32)\n");
+
+        Result empty = cli.run("pass", "allowed-ips", passId, "--set", " ");
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).isEqualTo("error: allowed_ips (--set): must name at least one network block, or use "
+                + "--clear to let any address use the pass (got ' ')\n");
+
+        Result atCreate = cli.run("pass", "create", "--project", "demo", "--name", "Other Agent", "--type", "bot",
+                "--allowed-ips", "10.0.0.0/33");
+        assertThat(atCreate.err()).isEqualTo("error: allowed_ips (--allowed-ips): 10.0.0.0/33: prefix length must be "
+                + "0-32\n");
+    }
+
+    @Test
     void badGraceIsRejected() {
         Result malformed = cli.run("pass", "regenerate", passId, "--grace", "forever");
         assertThat(malformed.exitCode()).isEqualTo(2);
@@ -105,7 +124,7 @@ class PassLifecycleCommandsTest {
 
         Result tooLong = cli.run("pass", "regenerate", passId, "--grace", "31d");
         assertThat(tooLong.exitCode()).isEqualTo(1);
-        assertThat(tooLong.err()).contains("grace_period (--grace): must be between 0 and 30 days");
+        assertThat(tooLong.err()).isEqualTo("error: grace_period (--grace): must be between 0 and 30 days (got '31d')\n");
         assertThat(authenticates(secret)).isTrue();
     }
 

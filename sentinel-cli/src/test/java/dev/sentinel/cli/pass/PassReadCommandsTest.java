@@ -56,8 +56,35 @@ class PassReadCommandsTest {
     }
 
     @Test
+    void listWithoutAProjectShowsEveryProjectsPassesByProjectName() {
+        String zeta = cli.run("pass", "create", "--project", "zeta", "--name", "Zeta Agent", "--type", "bot").json()
+                .get("pass").get("pass_id").asText();
+        String acme = cli.run("pass", "create", "--project", "acme", "--name", "Acme Agent", "--type", "bot").json()
+                .get("pass").get("pass_id").asText();
+
+        Result result = cli.run("pass", "list");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().findFirst().orElseThrow()).startsWith("PROJECT  PASS ID");
+        assertThat(result.out().lines().skip(1).map(line -> line.split(" +"))
+                .map(cells -> cells[0] + " " + cells[1]).toList())
+                .containsExactly("acme " + acme, "demo " + passId, "zeta " + zeta);
+        assertThat(cli.run("pass", "list", "--json").json()).extracting(pass -> pass.get("pass_id").asText())
+                .containsExactly(acme, passId, zeta);
+    }
+
+    @Test
+    void listWithoutAProjectOfAStoreWithoutPassesSaysHowToMakeOne() {
+        cli.run("pass", "delete", passId, "--yes");
+
+        Result result = cli.run("pass", "list");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("No passes yet: sentinel pass create --project NAME … makes one.\n");
+    }
+
+    @Test
     void listNeedsAValidProject() {
-        assertThat(cli.run("pass", "list").exitCode()).isEqualTo(2);
         assertThat(cli.run("pass", "list", "--project", "no spaces").err()).contains("project (--project)");
     }
 

@@ -119,6 +119,14 @@ public final class PassService {
                 .toList());
     }
 
+    /** Every project's passes: the projects by name, as {@link #projects()} orders them, each one's oldest first. */
+    public List<SentinelPass> listAll() {
+        return storage.read(session -> session.passes().projects().stream()
+                .flatMap(project -> session.passes().listByProject(project.name()).stream())
+                .flatMap(pass -> session.agentUsers().find(pass.clientId()).map(agent -> new SentinelPass(agent, pass)).stream())
+                .toList());
+    }
+
     /** Every project that holds a pass, by name, with its pass count and last activity. */
     public List<ProjectSummary> projects() {
         return storage.read(session -> session.passes().projects());

@@ -89,11 +89,19 @@ public final class PassJson {
         return json;
     }
 
+    /** One permission with its label, in this order every time (Map.of's order changes from one JVM to the next). */
+    private static Map<String, Object> permission(Object permission, Object label) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("permission", permission);
+        json.put("label", label);
+        return json;
+    }
+
     public static Map<String, Object> permissions(SentinelPass sentinelPass, PermissionsView view) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pass_id", sentinelPass.passId().value());
         json.put("permissions", view.breakdown().stream()
-                .map(entry -> Map.of("permission", entry.permission(), "label", entry.label())).toList());
+                .map(entry -> permission(entry.permission(), entry.label())).toList());
         json.put("access_profile", view.accessProfile().code());
         json.put("access_level", sentinelPass.pass().accessLevel().code());
         json.put("capabilities", view.capabilities());

@@ -88,6 +88,18 @@ class PassLifecycleTest {
     }
 
     @Test
+    void listsEveryProjectsPassesByProjectNameThenOldestFirst() {
+        CreatedPass zeta = create("zeta");
+        clock.advance(Duration.ofSeconds(1));
+        CreatedPass firstDemo = create("demo");
+        clock.advance(Duration.ofSeconds(1));
+        CreatedPass secondDemo = create("demo");
+
+        assertThat(passes.listAll()).extracting(SentinelPass::passId)
+                .containsExactly(firstDemo.pass().passId(), secondDemo.pass().passId(), zeta.pass().passId());
+    }
+
+    @Test
     void unknownPassesAreNotFound() {
         PassId missing = new PassId("SP-2026-ZZZZZZ");
 

@@ -44,9 +44,12 @@ public final class JdbiStorage implements Storage, AutoCloseable {
     private final StoreHealth health = new StoreHealth();
     private volatile long lastRecoveryNanos;
     private volatile boolean closed;
+    private final boolean created;
 
-    private JdbiStorage(DatabaseConfig config, HikariDataSource dataSource, Optional<Connection> owner) {
+    private JdbiStorage(DatabaseConfig config, HikariDataSource dataSource, Optional<Connection> owner,
+                        boolean created) {
         this.config = config;
+        this.created = created;
         this.dataSource = dataSource;
         this.owner = new AtomicReference<>(owner);
         this.jdbi = Jdbi.create(dataSource);
@@ -77,18 +80,20 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         if (config.dataDir().isPresent()) {
             EmbeddedH2.Opened opened = EmbeddedH2.open(config.jdbcUrl(), config.dataDir().get(), config.describe(), create,
                     (url, user, password) -> DataSources.pool(config, url, user, password));
-            return new JdbiStorage(config, opened.pool(), Optional.of(opened.owner()));
+            return new JdbiStorage(config, opened.pool(), Optional.of(opened.owner()), opened.created());
         }
         HikariDataSource dataSource = DataSources.open(config, create);
+        boolean created;
         try {
-            if (!isCurrent(dataSource)) {
+            created = !hasHistory(dataSource);
+            if (created || !isCurrent(dataSource)) {
                 Migrations.migrate(Flyway.configure().dataSource(dataSource), config.describe());
             }
         } catch (StorageException failure) {
             dataSource.close();
             throw failure;
         }
-        return new JdbiStorage(config, dataSource, Optional.empty());
+        return new JdbiStorage(config, dataSource, Optional.empty(), created);
     }
 
     private static boolean isCurrent(HikariDataSource dataSource) {
@@ -97,6 +102,22 @@ public final class JdbiStorage implements Storage, AutoCloseable {
         } catch (SQLException unsure) {
             return false;
         }
+    }
+
+    private static boolean hasHistory(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Migrations.hasHistory(connection);
+        } catch (SQLException unsure) {
+            return true; // not known to be new; the migration decides
+        }
+    }
+
+    /**
+     * Whether this open created the store: the data directory held no H2 database, or the PostgreSQL schema had no
+     * Sentinel tables yet. Always false for {@link #openExisting}.
+     */
+    public boolean created() {
+        return created;
     }
 
     /**

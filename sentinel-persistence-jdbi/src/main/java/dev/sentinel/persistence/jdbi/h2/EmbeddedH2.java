@@ -75,6 +75,7 @@ public final class EmbeddedH2 {
             throw new StorageException("no Sentinel store in " + dataDir + " (it holds no "
                     + FILE_NAME + ".mv.db); 'sentinel serve' or 'sentinel pass create' makes one");
         }
+        boolean created = create && !exists(dataDir);
         DataDirectory.prepare(dataDir);
         String ownerUrl = url + (create ? "" : ";IFEXISTS=TRUE");
         Connection owner = null;
@@ -86,7 +87,7 @@ public final class EmbeddedH2 {
             }
             grantRuntimeUser(owner, runtimeUrl(url), credentials);
             DataDirectory.restrictFiles(dataDir);
-            return new Opened(pools.open(runtimeUrl(url), RUNTIME_USER, credentials.runtimePassword()), owner);
+            return new Opened(pools.open(runtimeUrl(url), RUNTIME_USER, credentials.runtimePassword()), owner, created);
         } catch (SQLException failure) {
             closeQuietly(owner);
             throw new StorageException("cannot open the " + database + ": " + Redaction.rootMessage(failure), failure);
@@ -96,8 +97,11 @@ public final class EmbeddedH2 {
         }
     }
 
-    /** The runtime pool, and the owner's connection that holds the database open with the owner's settings. */
-    public record Opened(HikariDataSource pool, Connection owner) {
+    /**
+     * The runtime pool, the owner's connection that holds the database open with the owner's settings, and whether
+     * this open created the database (the data directory held none).
+     */
+    public record Opened(HikariDataSource pool, Connection owner, boolean created) {
     }
 
     /** The URL the runtime pool uses: without the owner's settings. */

@@ -24,21 +24,41 @@ public final class Migrations {
      * keeps this in step with the migrations on the classpath.
      */
     static final int LATEST_VERSION = 14;
+    /** Flyway's table of applied migrations, as Flyway names it (lower case, quoted). */
+    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private Migrations() {
     }
 
     /**
      * Whether the newest applied migration is {@link #LATEST_VERSION} and succeeded; false when unsure. Flyway quotes
-     * its lower-case names, which H2 and PostgreSQL both read as written.
+     * its lower-case names, which H2 and PostgreSQL both read as written. A database without the history table (a new
+     * store) is asked through its metadata, not with a failing query: H2 would write that failure, a "table not
+     * found", into a {@code sentinel.trace.db} beside the new store.
      */
     public static boolean isCurrent(Connection connection) {
+        if (!hasHistory(connection)) {
+            return false;
+        }
         try (Statement statement = connection.createStatement();
              ResultSet last = statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
                      + "WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
             return last.next() && last.getBoolean(2) && String.valueOf(LATEST_VERSION).equals(last.getString(1));
         } catch (SQLException unsure) {
             return false; // no history yet, or unreadable: let Flyway decide
+        }
+    }
+
+    /**
+     * Whether the connection's current schema has Flyway's history table, so some migration ran on it: false for a
+     * new store. Asks the metadata of that schema only (another schema of a PostgreSQL database may hold a store).
+     */
+    public static boolean hasHistory(Connection connection) {
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), HISTORY_TABLE,
+                new String[] {"TABLE"})) {
+            return tables.next();
+        } catch (SQLException unsure) {
+            return true; // let the query decide
         }
     }
 
