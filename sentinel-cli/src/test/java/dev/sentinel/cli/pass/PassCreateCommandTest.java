@@ -130,6 +130,8 @@ class PassCreateCommandTest {
 
     @Test
     void datesOutsideTheYears1970To9999AreRefusedWithTheRangeAndNothingIsStored() {
+        Result first = cli.run("pass", "create", "--project", "demo", "--name", "First", "--type", "bot");
+        assertThat(first.exitCode()).as(first.err()).isZero();
         Result from = createWith("--valid-from", "+999999989-12-31");
         Result until = createWith("--valid-until", "+999999995-01-01");
 
