@@ -62,6 +62,8 @@ class CliDocSamplesIT {
                 + "owner rules)");
         skipped.put(Pattern.compile("serve .*--tls-cert"), "needs a certificate (HttpsServeIT serves HTTPS through the "
                 + "jar)");
+        skipped.put(Pattern.compile("healthcheck$"), "asks a server on port 8080, which a test machine may have in "
+                + "use (HealthcheckIT runs it against a real serve)");
         skipped.put(Pattern.compile("completion"), "prints a bash completion script");
         skipped.put(Pattern.compile("pass delete \\S+$"), "asks for confirmation on a terminal");
         skipped.put(Pattern.compile("usage \\S+ --range 7d"), "its points are calendar days, so its figures depend on "
