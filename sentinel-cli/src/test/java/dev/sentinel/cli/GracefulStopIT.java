@@ -159,6 +159,8 @@ class GracefulStopIT {
         assertThat(exited).as("exited: " + log).isTrue();
         assertThat(stopMillis).as("stop took %d ms; log: %s", stopMillis, log).isLessThan(5_000);
         assertThat(server.exitValue()).as(log).isIn(0, 143);
+        assertThat(log).as("a stop closes the store on purpose: no outage warning")
+                .doesNotContain("store is unavailable");
         assertThat(grantedBeforeStop).as("the load was real").isGreaterThan(100);
         assertThat(badReplies).as("replies not in the OAuth shape").isEmpty();
         try (JdbiStorage storage = reopen.get()) {

@@ -149,6 +149,18 @@ class ResourceServerTokensTest {
     }
 
     @Test
+    void serviceDocumentationIsTheReadableReferencePage() {
+        try (ServerFixture fixture = new ServerFixture()) {
+            JsonNode metadata = Json.parse(get(fixture, "/.well-known/oauth-authorization-server").body());
+            String documentation = metadata.path("service_documentation").asText();
+            assertThat(documentation).isEqualTo(metadata.path("issuer").asText() + "/docs/api");
+            HttpResponse<String> page = get(fixture, "/docs/api");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        }
+    }
+
+    @Test
     void headOnTheJwksAndTheMetadataAnswersTheirJsonContentTypeWithoutABody() {
         try (ServerFixture fixture = new ServerFixture()) {
             for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server")) {

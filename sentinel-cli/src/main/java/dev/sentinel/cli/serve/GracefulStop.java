@@ -60,6 +60,11 @@ final class GracefulStop {
         new Thread(this::stop, "sentinel-stop").start();
     }
 
+    /** Whether a stop has begun: from then on the store closes on purpose, and nobody should call that an outage. */
+    boolean stopping() {
+        return started.get();
+    }
+
     void stop() {
         if (!started.compareAndSet(false, true)) {
             awaitQuietly();

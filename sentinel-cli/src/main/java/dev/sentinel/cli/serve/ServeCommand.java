@@ -206,7 +206,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         announce(server);
-        try (StoreWatchdog watchdog = new StoreWatchdog(storage::isReachable, storeOutageLimit, () -> stop.stopWith(1),
+        try (StoreWatchdog watchdog = new StoreWatchdog(() -> stop.stopping() || storage.isReachable(), storeOutageLimit, () -> stop.stopWith(1),
                 spec.commandLine().getErr(), System::nanoTime).start()) {
             return stop.awaitStop();
         }

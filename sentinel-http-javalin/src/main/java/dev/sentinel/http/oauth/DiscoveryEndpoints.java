@@ -79,7 +79,7 @@ final class DiscoveryEndpoints {
         body.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
         body.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
         body.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
-        body.put("service_documentation", base + "/api/v1/openapi.json");
+        body.put("service_documentation", base + "/docs/api");
         return body;
     }
 

@@ -17,8 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Limits failed authentication (see {@link Throttling}). A client authentication is let through with
- * {@link #admitClient} before its secret is checked — which takes its share of the buckets, so that at most a limit's
- * worth of attempts is ever checked, however many arrive at once — and reports its outcome once. Token attempts ask
+ * {@link #admitClient} before its secret is checked and reports its outcome once. An attempt of a pair without a
+ * recent success takes its share of the buckets before the check (with one of the unproven checks held), so that at
+ * most a limit's worth of such attempts is ever checked, however many arrive at once; a pair that succeeded recently
+ * only meets the failures it has reported, so its own concurrent attempts never refuse it. Token attempts ask
  * {@link #tokenRefusal} and report each failure. The first failure that empties a bucket starts a throttling episode,
  * which leaves one audit entry (actor {@value SecurityAudit#ACTOR}) and one log line; the episode ends once the bucket
  * is full again. Audit entries are written on a background thread so a slow store never slows a refusal.
@@ -110,22 +112,32 @@ public final class AuthThrottle implements AutoCloseable {
         String source = sources.source(address);
         String pair = SourceKeys.pair(clientId, source);
         long provenAt = recent.recentSuccess(pair, now);
-        boolean proven = provenAt != Long.MIN_VALUE;
-        Optional<Duration> wait = perClient.take(pair);
+        if (provenAt != Long.MIN_VALUE) {
+            // a pair that succeeded recently is not held up by its own attempts in flight (a rightful client's
+            // concurrent grants): only failures it has reported count against it
+            Optional<Duration> wait = perClient.refusal(pair);
+            return wait.isPresent() ? refused(wait.get()) : new ClientAttempt(this, source, pair, provenAt, null);
+        }
+        // a throttled pair or source is refused before it waits for a check
+        Optional<Duration> wait = perClient.refusal(pair).or(() -> perAddress.refusal(source));
         if (wait.isPresent()) {
             return refused(wait.get());
         }
-        if (!proven) {
-            wait = perAddress.take(source);
-            if (wait.isPresent()) {
-                perClient.giveBack(pair);
-                return refused(wait.get());
-            }
-            if (unproven != null && !acquireUnproven()) {
-                perClient.giveBack(pair);
-                perAddress.giveBack(source);
-                return refused(BUSY_RETRY);
-            }
+        // the shares are taken only with a check slot held, so attempts in flight are at most the unproven checks,
+        // and a rightful client's first burst does not empty its own bucket before any check has failed
+        if (unproven != null && !acquireUnproven()) {
+            return refused(BUSY_RETRY);
+        }
+        wait = perClient.take(pair);
+        if (wait.isPresent()) {
+            releaseUnproven();
+            return refused(wait.get());
+        }
+        wait = perAddress.take(source);
+        if (wait.isPresent()) {
+            perClient.giveBack(pair);
+            releaseUnproven();
+            return refused(wait.get());
         }
         return new ClientAttempt(this, source, pair, provenAt, null);
     }
@@ -217,8 +229,8 @@ public final class AuthThrottle implements AutoCloseable {
     }
 
     private void succeeded(ClientAttempt attempt, Instant now) {
-        perClient.giveBack(attempt.pair);
         if (!attempt.proven()) {
+            perClient.giveBack(attempt.pair);
             perAddress.giveBack(attempt.source);
             releaseUnproven();
         }
@@ -226,18 +238,22 @@ public final class AuthThrottle implements AutoCloseable {
     }
 
     private void abandoned(ClientAttempt attempt) {
-        perClient.giveBack(attempt.pair);
         if (!attempt.proven()) {
+            perClient.giveBack(attempt.pair);
             perAddress.giveBack(attempt.source);
             releaseUnproven();
         }
     }
 
     private void failed(ClientAttempt attempt, Optional<PassId> passId) {
-        if (!attempt.proven()) {
+        boolean emptied;
+        if (attempt.proven()) {
+            emptied = perClient.failed(attempt.pair);
+        } else {
             releaseUnproven();
+            emptied = perClient.takenFailed(attempt.pair);
         }
-        if (perClient.takenFailed(attempt.pair)) {
+        if (emptied) {
             episode(passId, "client_id " + attempt.pair.substring(0, attempt.pair.indexOf(' ')) + " from "
                     + attempt.source + ": "
                     + limits.perClientAndAddress().failures() + " failed client authentications (limit "

@@ -170,6 +170,67 @@ class ClientAuthenticationThrottleTest {
                 .isNotNull();
     }
 
+    @Test
+    void aRightfulClientsConcurrentGrantsAreNotRefusedByTheirOwnAttemptsInFlight() throws Exception {
+        CreatedPass fresh = create();
+        hasher.slow = true;
+        TokenService roomy = tokens(new Throttling(FailureLimit.parse("10/1m"), FailureLimit.parse("50/1m"),
+                FailureLimit.off()), 8);
+
+        // 8 checks at once and 16 waiting for one: what the unproven bound lets through without a refusal
+        assertThat(grantedOf(24, grant(fresh, ADDRESS), roomy)).as("a first burst of 24 right secrets, limit 10")
+                .isEqualTo(24);
+
+        CreatedPass proven = create();
+        TokenService narrow = tokens(new Throttling(FailureLimit.parse("10/1m"), FailureLimit.parse("50/1m"),
+                FailureLimit.off()), 1);
+        narrow.grant(grant(proven, ADDRESS));
+        assertThat(grantedOf(32, grant(proven, ADDRESS), narrow)).as("32 at once after a success, one unproven check")
+                .isEqualTo(32);
+        hasher.slow = false;
+        for (int i = 0; i < 10; i++) {
+            narrow.grant(grant(proven, ADDRESS));
+        }
+        assertThat(errorsOf(10, TokenRequest.clientCredentials(clientId(proven), wrongSecret()).clientAddress(ADDRESS)
+                .build(), narrow)).as("the proven pair still meets its failure limit")
+                .containsOnly(OAuthError.INVALID_CLIENT);
+        assertThat(error(narrow, grant(proven, ADDRESS))).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+    }
+
+    private int grantedOf(int count, TokenRequest request, TokenService tokens) throws Exception {
+        List<OAuthError> refused = errorsOf(count, request, tokens);
+        assertThat(refused).as("refusals of right secrets").isEmpty();
+        return count - refused.size();
+    }
+
+    /** The errors of {@code count} concurrent copies of {@code request}; a granted one adds nothing. */
+    private List<OAuthError> errorsOf(int count, TokenRequest request, TokenService tokens) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<OAuthError>>> answers = new ArrayList<>();
+        ExecutorService many = Executors.newFixedThreadPool(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                answers.add(many.submit(() -> {
+                    start.await();
+                    try {
+                        tokens.grant(request);
+                        return Optional.<OAuthError>empty();
+                    } catch (OAuthException refused) {
+                        return Optional.of(refused.error());
+                    }
+                }));
+            }
+            start.countDown();
+            List<OAuthError> errors = new ArrayList<>();
+            for (Future<Optional<OAuthError>> answer : answers) {
+                answer.get(30, TimeUnit.SECONDS).ifPresent(errors::add);
+            }
+            return errors;
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
     private List<OAuthError> concurrently(int count, java.util.function.IntFunction<TokenRequest> request,
                                           TokenService tokens) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
