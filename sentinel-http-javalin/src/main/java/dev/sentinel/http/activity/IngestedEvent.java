@@ -31,7 +31,16 @@ final class IngestedEvent {
                    List<FieldViolation> violations) {
     }
 
+    static final String CLIENT_IP = "client_ip";
+    /** The rule of {@code client_ip}: a refusal of the event's content (422), not of its shape. */
+    static final String CLIENT_IP_RULE = "must be an IP address (IPv4 such as 203.0.113.7, or IPv6 such as 2001:db8::7)";
+
     private IngestedEvent() {
+    }
+
+    /** Whether {@code text} is an IPv4 or IPv6 literal (never looked up in DNS). */
+    static boolean isIpAddress(String text) {
+        return com.google.common.net.InetAddresses.isInetAddress(text);
     }
 
     static Reading read(JsonNode node) {
@@ -53,6 +62,9 @@ final class IngestedEvent {
         String error = violations.check(() -> text(node, "error_message", false));
         String metadata = violations.check(() -> metadata(node));
         ActivityEvent.checkFields(violations, endpoint, method, status, duration, clientIp, userAgent, error, metadata);
+        if (clientIp != null && clientIp.length() <= ActivityEvent.CLIENT_IP_MAX_LENGTH && !isIpAddress(clientIp)) {
+            violations.add(CLIENT_IP, CLIENT_IP_RULE);
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
