@@ -113,7 +113,9 @@ final class IngestEndpoint {
             violations.addAll(ingest.check(keys));
             throwIfAny(violations, !refused.isEmpty());
         }
-        List<ActivityEvent> events = readings.stream().map(reading -> reading.event().orElseThrow()).toList();
+        // evidence keeps its source: each event names who reported it, so it never passes for the server's own
+        List<ActivityEvent> events = readings.stream()
+                .map(reading -> reading.event().orElseThrow().reportedBy(caller.name())).toList();
         ActivityIngest.Result result;
         try {
             result = ingest.ingest(events, idempotency(ctx, raw));

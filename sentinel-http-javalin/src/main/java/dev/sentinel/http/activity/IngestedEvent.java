@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class IngestedEvent {
 
-    private static final Set<String> FIELDS = Set.copyOf(ActivityJson.FIELDS);
+    private static final Set<String> FIELDS = ActivityJson.FIELDS.stream()
+            .filter(field -> !field.equals(ActivityJson.REPORTED_BY)).collect(java.util.stream.Collectors.toSet());
 
     /** One read event: the event when every rule held, else the violations; pass and start whenever they were read. */
     record Reading(Optional<ActivityEvent> event, Optional<PassId> passId, Optional<Instant> startedAt,
@@ -67,7 +68,9 @@ final class IngestedEvent {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (name.equals(ActivityJson.REPORTED_BY)) {
+                violations.add(name, "is set by the server: the name of the key that reports the event");
+            } else if (!FIELDS.contains(name)) {
                 violations.add(name, "is not a known field");
             }
         }

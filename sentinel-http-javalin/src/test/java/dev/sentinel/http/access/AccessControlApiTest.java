@@ -258,6 +258,32 @@ class AccessControlApiTest {
     }
 
     @Test
+    void everyIngestedEventNamesWhoReportedItInTheLogAndTheExportAndTheServersOwnNameNoOne() {
+        String ingest = key("edge-gateway", "ingest", "[\"alpha\"]");
+        assertThat(send("POST", "/api/v1/activity", ingest, "[" + event(alphaPass, "api_request", "203.0.113.7") + "]")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/activity", INGEST, "[" + event(alphaPass, "api_request", "203.0.113.8") + "]")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/activity", ADMIN, "[" + event(alphaPass, "api_request", "203.0.113.9") + "]")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = send("POST", "/api/v1/activity", ingest, "[" + event(alphaPass, "api_request",
+                "203.0.113.7").replace("}", ", \"reported_by\": null}") + "]");
+        assertProblem(forged, 400);
+        assertThat(fields(forged)).containsExactly("[0].reported_by");
+
+        JsonNode log = Json.parse(get("/api/v1/passes/" + alphaPass + "/activity", ADMIN).body());
+        List<String> reporters = new ArrayList<>();
+        log.path("items").forEach(item -> reporters.add(item.path("client_ip").asText() + " " + item.path("reported_by")
+                .asText()));
+        assertThat(reporters).containsExactlyInAnyOrder("203.0.113.7 edge-gateway", "203.0.113.8 ingest-token",
+                "203.0.113.9 admin-api");
+        String csv = get("/api/v1/passes/" + alphaPass + "/activity/export?format=csv", ADMIN).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",metadata,reported_by");
+        assertThat(get("/api/v1/passes/" + alphaPass + "/activity/export?format=jsonl", ADMIN).body().lines()
+                .map(line -> Json.parse(line).path("reported_by").asText())).contains("edge-gateway", "ingest-token");
+    }
+
+    @Test
     void anExpiredKeyIsRefusedWith401() {
         String soon = key("short-lived", "owner", null, START.plus(Duration.ofHours(1)).toString());
         assertThat(get("/api/v1/projects", soon).statusCode()).isEqualTo(200);
