@@ -69,7 +69,11 @@ final class IngestedEvent {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (name.equals(ActivityJson.REPORTED_BY)) {
-                violations.add(name, "is set by the server: the name of the key that reports the event");
+                // null is what a guard sends when it posts events in their JSON shape; any value is a claim
+                if (!node.get(name).isNull()) {
+                    violations.add(name, "is set by the server (the name of the key that reports the event); send "
+                            + "null or leave it out");
+                }
             } else if (!FIELDS.contains(name)) {
                 violations.add(name, "is not a known field");
             }

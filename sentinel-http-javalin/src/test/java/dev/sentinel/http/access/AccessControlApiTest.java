@@ -267,7 +267,7 @@ class AccessControlApiTest {
         assertThat(send("POST", "/api/v1/activity", ADMIN, "[" + event(alphaPass, "api_request", "203.0.113.9") + "]")
                 .statusCode()).isEqualTo(200);
         HttpResponse<String> forged = send("POST", "/api/v1/activity", ingest, "[" + event(alphaPass, "api_request",
-                "203.0.113.7").replace("}", ", \"reported_by\": null}") + "]");
+                "203.0.113.7").replace("}", ", \"reported_by\": \"sentinel-server\"}") + "]");
         assertProblem(forged, 400);
         assertThat(fields(forged)).containsExactly("[0].reported_by");
 
