@@ -39,9 +39,11 @@ class BearerDoorRepliesTest {
             JsonNode wrongProblem = Json.parse(wrong.body());
             assertThat(missingProblem.path("title").asText()).isEqualTo("Unauthorized");
             assertThat(missingProblem.path("detail").asText())
-                    .isEqualTo("the management API needs Authorization: Bearer <admin token>");
-            assertThat(wrongProblem.path("detail").asText()).isEqualTo("the bearer token is not a valid admin token "
-                    + "(mistyped, or replaced by a rotation); the management API needs Authorization: Bearer <admin token>");
+                    .isEqualTo("the management API needs Authorization: Bearer <access key or admin token>, or a "
+                            + "signed-in session");
+            assertThat(wrongProblem.path("detail").asText()).isEqualTo("the bearer token is not a valid access key or "
+                    + "admin token (mistyped, expired, revoked, or replaced by a rotation); the management API needs "
+                    + "Authorization: Bearer <access key or admin token>, or a signed-in session");
             assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"sentinel-admin\"");
             assertThat(wrong.headers().firstValue("WWW-Authenticate"))
                     .hasValue("Bearer realm=\"sentinel-admin\", error=\"invalid_token\"");

@@ -78,8 +78,9 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void publicOperationsNeedNoCredentialsAndTheRestNeedTheAdminTokenByDefault() {
-        assertThat(document.path("security").toString()).isEqualTo("[{\"adminToken\":[]}]");
+    void publicOperationsNeedNoCredentialsAndTheRestNeedAnAccessKeyTheAdminTokenOrASessionByDefault() {
+        assertThat(document.path("security").toString()).isEqualTo("[{\"accessKey\":[]},{\"adminToken\":[]},"
+                + "{\"sessionCookie\":[],\"csrfToken\":[]}]");
         for (String path : List.of("/.well-known/oauth-authorization-server", "/.well-known/jwks.json", "/healthz",
                 "/readyz", "/api/v1/openapi.json",
                 "/.well-known/oauth-authorization-server/{issuerPath}")) {
@@ -87,7 +88,7 @@ class OpenApiDocumentTest {
                     operation.getValue().path("security").toString()).as(operation.getKey() + " " + path).isEqualTo("[]"));
         }
         assertThat(document.path("paths").path("/metrics").path("get").path("security").toString())
-                .as("open, or the metrics token when one is configured").isEqualTo("[{},{\"metricsToken\":[]}]");
+                .as("open, or the metrics token when one is configured").isEqualTo("[{},{\"metricsToken\":[]},{\"accessKey\":[]}]");
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (path.getKey().startsWith("/oauth/")) {
                 assertThat(operation.getValue().path("security").isArray()).as(path.getKey()).isTrue();
@@ -140,6 +141,25 @@ class OpenApiDocumentTest {
         conforms("/api/v1/projects/{project}/passes", "post", "400", fixture.send(fixture.admin("/api/v1/projects/demo/passes")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"agent_name\":\"Doc Agent\",\"agent_type\":\"tester\",\"allowed_audiences\":[\"x\"]}")).build()));
+        conforms("/api/v1/projects", "get", "200", admin("/api/v1/projects"));
+        conforms("/api/v1/projects", "post", "201", postJson("/api/v1/projects", "{\"name\":\"docs\"}"));
+        HttpResponse<String> key = postJson("/api/v1/access-keys",
+                "{\"name\":\"doc viewer\",\"role\":\"viewer\",\"projects\":[\"docs\"]}");
+        conforms("/api/v1/access-keys", "post", "201", key);
+        conforms("/api/v1/access-keys", "get", "200", admin("/api/v1/access-keys"));
+        conforms("/api/v1/projects/{project}/passes", "post", "403", fixture.send(HttpRequest.newBuilder(
+                fixture.uri("/api/v1/projects/docs/passes")).header("Authorization", "Bearer "
+                + Json.parse(key.body()).path("key").asText()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+        conforms("/api/v1/projects/{project}/members", "get", "200", admin("/api/v1/projects/docs/members"));
+        conforms("/api/v1/audit", "get", "200", admin("/api/v1/audit"));
+        conforms("/api/v1/audit/export", "get", "200", admin("/api/v1/audit/export?format=json"));
+        conforms("/api/v1/audit/verify", "get", "200", admin("/api/v1/audit/verify"));
+    }
+
+    private HttpResponse<String> postJson(String path, String json) {
+        return fixture.send(fixture.admin(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpResponse<String> get(String path) {

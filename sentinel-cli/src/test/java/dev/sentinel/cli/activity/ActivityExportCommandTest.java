@@ -63,7 +63,7 @@ class ActivityExportCommandTest {
         JsonNode newest = array.get(0);
         assertThat(ActivityListCommandTest.fieldNames(newest)).containsExactly("pass_id", "type", "started_at",
                 "endpoint", "http_method", "success", "status_code", "duration_ms", "client_ip", "user_agent",
-                "error_message", "metadata");
+                "error_message", "metadata", "reported_by");
         assertThat(newest.get("type").asText()).isEqualTo("error");
         assertThat(newest.get("user_agent").asText()).isEqualTo("=HYPERLINK(\"http://evil\")");
         assertThat(newest.get("metadata").get("k").asText()).isEqualTo("v");
@@ -78,7 +78,7 @@ class ActivityExportCommandTest {
         String csv = Files.readString(file);
         assertThat(file.toString()).endsWith(".csv");
         assertThat(csv).startsWith("pass_id,type,started_at,endpoint,http_method,success,status_code,duration_ms,"
-                + "client_ip,user_agent,error_message,metadata\r\n");
+                + "client_ip,user_agent,error_message,metadata,reported_by\r\n");
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertThat(records).hasSize(3);

@@ -90,7 +90,8 @@ class ActivityListCommandTest {
         assertThat(json.get("total_pages").asLong()).isEqualTo(3);
         JsonNode newest = json.get("items").get(0);
         assertThat(fieldNames(newest)).containsExactly("pass_id", "type", "started_at", "endpoint", "http_method",
-                "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata");
+                "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata",
+                "reported_by");
         assertThat(newest.get("pass_id").asText()).isEqualTo(passId);
         assertThat(newest.get("type").asText()).isEqualTo("error");
         assertThat(newest.get("started_at").asText()).isEqualTo("2026-11-26T08:00:13.000Z");

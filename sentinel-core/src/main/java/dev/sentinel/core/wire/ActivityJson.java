@@ -16,7 +16,10 @@ public final class ActivityJson {
 
     /** The fields of an event, in the order JSON objects and CSV columns show them. */
     public static final List<String> FIELDS = List.of("pass_id", "type", "started_at", "endpoint", "http_method",
-            "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata");
+            "success", "status_code", "duration_ms", "client_ip", "user_agent", "error_message", "metadata",
+            "reported_by");
+    /** Who reported an ingested event; the server sets it, null for the server's own evidence. */
+    public static final String REPORTED_BY = "reported_by";
 
     private ActivityJson() {
     }
@@ -35,6 +38,7 @@ public final class ActivityJson {
         json.put("user_agent", event.userAgent().orElse(null));
         json.put("error_message", event.errorMessage().orElse(null));
         json.put("metadata", metadata(event));
+        json.put(REPORTED_BY, event.reportedBy().orElse(null));
         return json;
     }
 

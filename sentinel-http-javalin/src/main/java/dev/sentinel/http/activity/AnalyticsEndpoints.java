@@ -1,5 +1,6 @@
 package dev.sentinel.http.activity;
 
+import dev.sentinel.core.application.access.AccessAction;
 import dev.sentinel.core.application.analytics.ActivityRequests;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.ExportTooLargeException;
@@ -12,6 +13,7 @@ import dev.sentinel.core.domain.activity.Page;
 import dev.sentinel.core.domain.activity.PageRequest;
 import dev.sentinel.core.wire.ActivityJson;
 import dev.sentinel.core.wire.UsageJson;
+import dev.sentinel.http.access.Access;
 import dev.sentinel.http.export.ActivityExportWriter;
 import dev.sentinel.http.export.ExportFormat;
 import dev.sentinel.http.problem.HttpProblem;
@@ -32,14 +34,18 @@ final class AnalyticsEndpoints {
     private final ActivityService activity;
     private final Clock clock;
 
-    AnalyticsEndpoints(UsageService usage, ActivityService activity, Clock clock) {
+    private final Access access;
+
+    AnalyticsEndpoints(UsageService usage, ActivityService activity, Clock clock, Access access) {
         this.usage = usage;
         this.activity = activity;
         this.clock = clock;
+        this.access = access;
     }
 
     /** {@code GET /api/v1/passes/{passId}/usage?range=24h|7d|30d}. */
     void usage(Context ctx) {
+        access.onPass(ctx, AccessAction.READ_PROJECT);
         Violations violations = onlyParams(ctx, Set.of("range"));
         UsageRange range = violations.check(() -> UsageRange.parse(ctx.queryParam("range")));
         violations.throwIfAny();
@@ -48,6 +54,7 @@ final class AnalyticsEndpoints {
 
     /** {@code GET /api/v1/passes/{passId}/activity} with filters and pagination; newest first. */
     void activity(Context ctx) {
+        access.onPass(ctx, AccessAction.READ_PROJECT);
         Violations violations = onlyParams(ctx, ACTIVITY_PARAMS);
         ActivityFilter filter = violations.check(() -> filter(ctx));
         PageRequest request = violations.check(() -> ActivityRequests.page(ctx.queryParam("page"),
@@ -62,6 +69,7 @@ final class AnalyticsEndpoints {
      * {@link ActivityService#EXPORT_LIMIT} records (422 beyond). The file is written as the events are read.
      */
     void export(Context ctx) {
+        access.onPass(ctx, AccessAction.EXPORT);
         Violations violations = onlyParams(ctx, EXPORT_PARAMS);
         ExportFormat format = violations.check(() -> ExportFormat.parse(ctx.queryParam("format")));
         ActivityFilter filter = violations.check(() -> filter(ctx));

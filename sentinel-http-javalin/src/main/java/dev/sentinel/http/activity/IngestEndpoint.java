@@ -3,6 +3,15 @@ package dev.sentinel.http.activity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.hash.Hashing;
 import dev.sentinel.core.application.ActivityIngest;
+import dev.sentinel.core.application.access.AccessAction;
+import dev.sentinel.core.application.access.Authorization;
+import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.access.AccessDeniedException;
+import dev.sentinel.core.domain.access.Role;
+import dev.sentinel.core.domain.activity.ActivityType;
+import dev.sentinel.core.port.in.Principal;
+import dev.sentinel.http.access.Callers;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.core.domain.activity.ActivityEvent;
@@ -20,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /api/v1/activity}: batch ingest from remote resource servers. The body is a JSON array of at most
@@ -33,13 +43,23 @@ final class IngestEndpoint {
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final int MAX_REPORTED = 100;
 
-    private final ActivityIngest ingest;
+    /** The event types a resource server reports, the only ones an ingest access key may send. */
+    static final Set<ActivityType> REPORTED_TYPES = Set.of(ActivityType.API_REQUEST, ActivityType.ERROR);
 
-    IngestEndpoint(ActivityIngest ingest) {
+    private final ActivityIngest ingest;
+    private final Authorization authorization;
+
+    IngestEndpoint(ActivityIngest ingest, Authorization authorization) {
         this.ingest = ingest;
+        this.authorization = authorization;
     }
 
     void ingest(Context ctx) {
+        Principal caller = Callers.of(ctx);
+        boolean scoped = !caller.allProjects();
+        if (scoped && caller.projectRoles().values().stream().noneMatch(role -> role == Role.INGEST)) {
+            throw new AccessDeniedException(Role.INGEST, "reporting activity");
+        }
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
         }
@@ -53,26 +73,55 @@ final class IngestEndpoint {
         }
         List<IngestedEvent.Reading> readings = new ArrayList<>(body.size());
         List<FieldViolation> violations = new ArrayList<>();
+        // what the caller may not report (422): a pass outside its projects, a type it may not send, a client_ip
+        // that is no address; the rest is a malformed batch (400)
+        Set<String> refused = new java.util.HashSet<>();
+        List<ActivityIngest.EventKey> keys = new ArrayList<>(body.size());
         for (int index = 0; index < body.size(); index++) {
             IngestedEvent.Reading reading = IngestedEvent.read(body.get(index));
             readings.add(reading);
             String prefix = "[" + index + "].";
-            reading.violations().forEach(violation ->
-                    violations.add(new FieldViolation(prefix + violation.field(), violation.rule())));
+            reading.violations().forEach(violation -> {
+                violations.add(new FieldViolation(prefix + violation.field(), violation.rule()));
+                if (violation.rule().equals(IngestedEvent.CLIENT_IP_RULE)) {
+                    refused.add(prefix + violation.field());
+                }
+            });
+            Optional<PassId> passId = reading.passId();
+            if (scoped && passId.isPresent()
+                    && !authorization.decideOnPass(caller, AccessAction.INGEST_ACTIVITY, passId.get()).isAllowed()) {
+                // a missing pass and a pass of another project read the same: nothing about other projects leaks
+                violations.add(new FieldViolation(prefix + "pass_id", "is not a pass of a project this key reports "
+                        + "for (" + caller.projectRoles().keySet().stream().map(ProjectId::value).sorted().toList() + ")"));
+                refused.add(prefix + "pass_id");
+                passId = Optional.empty();
+            }
+            if (caller.kind() == Principal.Kind.ACCESS_KEY && !caller.isOwner()) {
+                JsonNode type = body.get(index).path("type");
+                Optional<ActivityType> parsed = type.isTextual() ? parseType(type.asText()) : Optional.empty();
+                if (parsed.isPresent() && !REPORTED_TYPES.contains(parsed.get())) {
+                    violations.add(new FieldViolation(prefix + "type", "an ingest key may report api_request and "
+                            + "error only (got " + parsed.get().code() + "; the other types are the server's own "
+                            + "evidence)"));
+                    refused.add(prefix + "type");
+                }
+            }
+            keys.add(new ActivityIngest.EventKey(passId, reading.startedAt()));
         }
         if (!violations.isEmpty()) {
             // the rules core checks against the store and the clock, for what could be read, with the others
-            violations.addAll(ingest.check(readings.stream()
-                    .map(reading -> new ActivityIngest.EventKey(reading.passId(), reading.startedAt())).toList()));
-            throwIfAny(violations);
+            violations.addAll(ingest.check(keys));
+            throwIfAny(violations, !refused.isEmpty());
         }
-        List<ActivityEvent> events = readings.stream().map(reading -> reading.event().orElseThrow()).toList();
+        // evidence keeps its source: each event names who reported it, so it never passes for the server's own
+        List<ActivityEvent> events = readings.stream()
+                .map(reading -> reading.event().orElseThrow().reportedBy(caller.name())).toList();
         ActivityIngest.Result result;
         try {
             result = ingest.ingest(events, idempotency(ctx, raw));
-        } catch (ValidationException refused) {
-            throwIfAny(refused.violations());
-            throw refused;
+        } catch (ValidationException invalid) {
+            throwIfAny(invalid.violations(), false);
+            throw invalid;
         }
         if (result.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
@@ -94,14 +143,26 @@ final class IngestEndpoint {
         return Optional.of(new ActivityIngest.Idempotency(scope, key, Hashing.sha256().hashBytes(body).toString()));
     }
 
-    /** Every violation in event order (an event's fields in their documented order), the first 100 of them listed. */
-    private static void throwIfAny(List<FieldViolation> violations) {
+    private static Optional<ActivityType> parseType(String raw) {
+        try {
+            return Optional.of(ActivityType.parse(raw));
+        } catch (ValidationException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every violation in event order (an event's fields in their documented order), the first 100 of them listed; 422
+     * when the caller may not report something in the batch, else 400.
+     */
+    private static void throwIfAny(List<FieldViolation> violations, boolean refusedContent) {
         if (!violations.isEmpty()) {
             List<FieldViolation> ordered = new ArrayList<>(violations);
             ordered.sort(Comparator.comparingInt(IngestEndpoint::eventIndex).thenComparingInt(IngestEndpoint::fieldOrder));
             List<FieldViolation> reported = ordered.size() > MAX_REPORTED ? ordered.subList(0, MAX_REPORTED) : ordered;
-            throw new HttpProblem(400, "the batch has invalid events (" + Problems.count(ordered.size(), "problem")
-                    + "); nothing was stored", reported);
+            throw new HttpProblem(refusedContent ? 422 : 400, "the batch has " + (refusedContent
+                    ? "events this caller may not report" : "invalid events") + " ("
+                    + Problems.count(ordered.size(), "problem") + "); nothing was stored", reported);
         }
     }
 

@@ -24,14 +24,24 @@ import java.util.Set;
  */
 final class IngestedEvent {
 
-    private static final Set<String> FIELDS = Set.copyOf(ActivityJson.FIELDS);
+    private static final Set<String> FIELDS = ActivityJson.FIELDS.stream()
+            .filter(field -> !field.equals(ActivityJson.REPORTED_BY)).collect(java.util.stream.Collectors.toSet());
 
     /** One read event: the event when every rule held, else the violations; pass and start whenever they were read. */
     record Reading(Optional<ActivityEvent> event, Optional<PassId> passId, Optional<Instant> startedAt,
                    List<FieldViolation> violations) {
     }
 
+    static final String CLIENT_IP = "client_ip";
+    /** The rule of {@code client_ip}: a refusal of the event's content (422), not of its shape. */
+    static final String CLIENT_IP_RULE = "must be an IP address (IPv4 such as 203.0.113.7, or IPv6 such as 2001:db8::7)";
+
     private IngestedEvent() {
+    }
+
+    /** Whether {@code text} is an IPv4 or IPv6 literal (never looked up in DNS). */
+    static boolean isIpAddress(String text) {
+        return com.google.common.net.InetAddresses.isInetAddress(text);
     }
 
     static Reading read(JsonNode node) {
@@ -53,9 +63,18 @@ final class IngestedEvent {
         String error = violations.check(() -> text(node, "error_message", false));
         String metadata = violations.check(() -> metadata(node));
         ActivityEvent.checkFields(violations, endpoint, method, status, duration, clientIp, userAgent, error, metadata);
+        if (clientIp != null && clientIp.length() <= ActivityEvent.CLIENT_IP_MAX_LENGTH && !isIpAddress(clientIp)) {
+            violations.add(CLIENT_IP, CLIENT_IP_RULE);
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (name.equals(ActivityJson.REPORTED_BY)) {
+                // null is what a guard sends when it posts events in their JSON shape; any value is a claim
+                if (!node.get(name).isNull()) {
+                    violations.add(name, "is set by the server (the name of the key that reports the event); send "
+                            + "null or leave it out");
+                }
+            } else if (!FIELDS.contains(name)) {
                 violations.add(name, "is not a known field");
             }
         }

@@ -2,6 +2,7 @@ package dev.sentinel.http.admin;
 
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.application.PassService;
+import dev.sentinel.core.application.access.AccessAction;
 import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.IssuedCredentials;
@@ -10,8 +11,11 @@ import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.port.in.Principal;
 import dev.sentinel.core.wire.PassJson;
 import dev.sentinel.core.wire.Timestamps;
+import dev.sentinel.http.access.Access;
+import dev.sentinel.http.access.Callers;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
 import io.javalin.http.Context;
@@ -22,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The pass lifecycle part of the management API (docs/http-api.md). Every change is audited as {@code admin-api}. */
+/**
+ * The pass lifecycle part of the management API (docs/http-api.md). Reading needs the role viewer of the pass's
+ * project, changing it admin (owners may do both); every change is audited with the caller's name.
+ */
 final class PassEndpoints {
 
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
@@ -38,17 +45,30 @@ final class PassEndpoints {
     private final PassService passes;
     private final UsageService usage;
     private final Clock clock;
+    private final Access access;
 
-    PassEndpoints(PassService passes, UsageService usage, Clock clock) {
+    PassEndpoints(PassService passes, UsageService usage, Clock clock, Access access) {
         this.passes = passes;
         this.usage = usage;
         this.clock = clock;
+        this.access = access;
+    }
+
+    /** The pass service acting as the caller, once allowed {@code action} on the path's pass. */
+    private PassService onPass(Context ctx, AccessAction action) {
+        return passes.as(access.onPass(ctx, action).actor());
     }
 
     void create(Context ctx) {
+        Principal caller = Callers.of(ctx);
+        if (!caller.isOwner()) {
+            // owners may create passes anywhere; their project name is checked with the body, every rule at once
+            Access.onProject(ctx, AccessAction.MANAGE_PASSES);
+        }
         JsonBodies.Body read = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LISTS, false);
         Map<String, String> body = read.texts();
-        CreatedPass created = passes.create(CreatePassCommand.builder(ctx.pathParam("project"))
+        // only an owner creates the project on the way, as the admin token always did; a member's project exists
+        CreatedPass created = passes.as(caller.actor()).create(CreatePassCommand.builder(ctx.pathParam("project"))
                 .agentName(body.get("agent_name")).agentType(body.get("agent_type"))
                 .description(body.get("description")).passId(body.get("pass_id"))
                 .accessLevel(body.get("access_level")).organization(body.get("organization"))
@@ -57,7 +77,7 @@ final class PassEndpoints {
                 .credentialType(body.get("credential_type")).visibility(body.get("visibility"))
                 .integrationNotes(body.get("integration_notes"))
                 .allowedIps(read.lists().get(AllowedNetworks.FIELD))
-                .allowedAudiences(read.lists().get("allowed_audiences")).build());
+                .allowedAudiences(read.lists().get("allowed_audiences")).build(), caller.isOwner());
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(created.pass(), clock.instant()));
         reply.put("credentials", PassJson.credentials(created.credentials()));
@@ -67,6 +87,7 @@ final class PassEndpoints {
     }
 
     void list(Context ctx) {
+        Access.onProject(ctx, AccessAction.READ_PROJECT);
         Instant now = clock.instant();
         List<Map<String, Object>> items = usage.passes(ProjectId.of(ctx.pathParam("project"))).stream()
                 .map(pass -> PassJson.listed(pass, now)).toList();
@@ -74,24 +95,27 @@ final class PassEndpoints {
     }
 
     void overview(Context ctx) {
+        access.onPass(ctx, AccessAction.READ_PROJECT);
         Json.reply(ctx, 200, PassJson.overview(usage.overview(Requests.passId(ctx)), clock.instant()));
     }
 
     void delete(Context ctx) {
-        passes.delete(Requests.passId(ctx));
+        onPass(ctx, AccessAction.MANAGE_PASSES).delete(Requests.passId(ctx));
         ctx.status(204);
     }
 
     void permissions(Context ctx) {
+        access.onPass(ctx, AccessAction.READ_PROJECT);
         PassId passId = Requests.passId(ctx);
         SentinelPass pass = passes.get(passId);
         Json.reply(ctx, 200, PassJson.permissions(pass, PermissionsView.of(pass.pass(), clock.instant())));
     }
 
     void regenerate(Context ctx) {
+        PassService acting = onPass(ctx, AccessAction.MANAGE_PASSES);
         Map<String, String> body = JsonBodies.read(ctx, REGENERATE_FIELDS, true);
         PassId passId = Requests.passId(ctx);
-        IssuedCredentials issued = passes.regenerate(passId, GracePeriod.parse(body.get("grace_period")));
+        IssuedCredentials issued = acting.regenerate(passId, GracePeriod.parse(body.get("grace_period")));
         SentinelPass pass = passes.get(passId);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(pass, clock.instant()));
@@ -107,23 +131,24 @@ final class PassEndpoints {
      * null or an empty array means any address).
      */
     void patch(Context ctx) {
+        PassService acting = onPass(ctx, AccessAction.MANAGE_PASSES);
         JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false, IMMUTABLE,
                 Map.of(AllowedNetworks.FIELD, "is required: it is the field this request changes"));
         PassId passId = Requests.passId(ctx);
         AllowedNetworks networks = AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of()));
-        reply(ctx, passes.changeAllowedNetworks(passId, networks));
+        reply(ctx, acting.changeAllowedNetworks(passId, networks));
     }
 
     void toggle(Context ctx) {
-        reply(ctx, passes.toggle(Requests.passId(ctx)));
+        reply(ctx, onPass(ctx, AccessAction.MANAGE_PASSES).toggle(Requests.passId(ctx)));
     }
 
     void revoke(Context ctx) {
-        reply(ctx, passes.revoke(Requests.passId(ctx)));
+        reply(ctx, onPass(ctx, AccessAction.MANAGE_PASSES).revoke(Requests.passId(ctx)));
     }
 
     void activate(Context ctx) {
-        reply(ctx, passes.activate(Requests.passId(ctx)));
+        reply(ctx, onPass(ctx, AccessAction.MANAGE_PASSES).activate(Requests.passId(ctx)));
     }
 
     private void reply(Context ctx, SentinelPass pass) {

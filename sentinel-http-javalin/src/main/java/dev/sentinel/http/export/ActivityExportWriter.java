@@ -32,13 +32,20 @@ public final class ActivityExportWriter implements AutoCloseable {
 
     private final ExportFormat format;
     private final OutputStream out;
+    private final java.util.List<String> fields;
     private JsonGenerator json;
     private CSVPrinter csv;
     private long written;
 
     public ActivityExportWriter(ExportFormat format, OutputStream out) {
+        this(format, out, ActivityJson.FIELDS);
+    }
+
+    /** A writer of records with the columns {@code fields} (in this order), such as audit entries. */
+    public ActivityExportWriter(ExportFormat format, OutputStream out, java.util.List<String> fields) {
         this.format = format;
         this.out = out;
+        this.fields = java.util.List.copyOf(fields);
         try {
             switch (format) {
                 case JSON -> {
@@ -50,7 +57,7 @@ public final class ActivityExportWriter implements AutoCloseable {
                 case CSV -> {
                     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
-                            .setHeader(ActivityJson.FIELDS.toArray(String[]::new)).get());
+                            .setHeader(this.fields.toArray(String[]::new)).get());
                 }
             }
         } catch (IOException failure) {
@@ -64,17 +71,21 @@ public final class ActivityExportWriter implements AutoCloseable {
     }
 
     public void write(ActivityEvent event) {
-        Map<String, Object> fields = ActivityJson.event(event);
+        write(ActivityJson.event(event));
+    }
+
+    /** Writes one record: its values for the writer's fields ({@code record} in their order for JSON). */
+    public void write(Map<String, Object> record) {
         try {
             if (csv != null) {
-                for (String field : ActivityJson.FIELDS) {
-                    Object value = fields.get(field);
+                for (String field : fields) {
+                    Object value = record.get(field);
                     csv.print(value == null ? "" : neutralise(value instanceof Map<?, ?> object
                             ? MAPPER.writeValueAsString(object) : value.toString()));
                 }
                 csv.println();
             } else {
-                MAPPER.writeValue(json, fields);
+                MAPPER.writeValue(json, record);
                 if (format == ExportFormat.JSONL) {
                     json.flush();
                     out.write('\n');

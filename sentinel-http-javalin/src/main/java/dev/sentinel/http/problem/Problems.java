@@ -4,6 +4,11 @@ import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.IdempotencyKeyReusedException;
 import dev.sentinel.core.domain.PassNotFoundException;
+import dev.sentinel.core.domain.ProjectNotEmptyException;
+import dev.sentinel.core.domain.ProjectNotFoundException;
+import dev.sentinel.core.domain.access.AccessDeniedException;
+import dev.sentinel.core.domain.access.AccessKeyNotFoundException;
+import dev.sentinel.core.domain.access.AccountNotFoundException;
 import dev.sentinel.core.domain.StorageException;
 import dev.sentinel.core.domain.ValidationException;
 import dev.sentinel.http.web.Json;
@@ -32,8 +37,13 @@ public final class Problems {
             write(ctx, problem.status(), problem.getMessage(), problem.errors());
         } else if (failure instanceof ValidationException invalid) {
             write(ctx, 400, "the request has invalid fields", invalid.violations());
-        } else if (failure instanceof PassNotFoundException missing) {
-            write(ctx, 404, missing.getMessage(), List.of());
+        } else if (failure instanceof PassNotFoundException || failure instanceof ProjectNotFoundException
+                || failure instanceof AccountNotFoundException || failure instanceof AccessKeyNotFoundException) {
+            write(ctx, 404, failure.getMessage(), List.of());
+        } else if (failure instanceof AccessDeniedException denied) {
+            write(ctx, 403, denied.getMessage(), List.of(), Map.of("role_needed", denied.roleNeeded().code()));
+        } else if (failure instanceof ProjectNotEmptyException notEmpty) {
+            write(ctx, 409, notEmpty.getMessage(), List.of(), Map.of("passes", notEmpty.passes()));
         } else if (failure instanceof IdempotencyKeyReusedException reused) {
             write(ctx, 422, reused.getMessage(), List.of(new FieldViolation("Idempotency-Key", reused.getMessage())));
         } else if (failure instanceof ConflictException conflict) {
@@ -81,6 +91,12 @@ public final class Problems {
 
     /** Writes a problem reply for a status without an exception (e.g. an unmatched route). */
     public static void write(Context ctx, int status, String detail, List<FieldViolation> errors) {
+        write(ctx, status, detail, errors, Map.of());
+    }
+
+    /** {@link #write(Context, int, String, List)} with extension members (RFC 9457 §3.2) after the standard ones. */
+    public static void write(Context ctx, int status, String detail, List<FieldViolation> errors,
+                             Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title(status));
@@ -90,6 +106,7 @@ public final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors.stream().map(Problems::error).toList());
         }
+        body.putAll(extensions);
         ctx.status(status).contentType(Json.PROBLEM_JSON).result(Json.bytes(body));
     }
 

@@ -44,6 +44,12 @@ public final class Routes {
         return this;
     }
 
+    public Routes put(String path, Handler handler) {
+        routes.put(path, handler);
+        registered.add(Route.of("PUT", path));
+        return this;
+    }
+
     public Routes patch(String path, Handler handler) {
         routes.patch(path, handler);
         registered.add(new Route("PATCH", path));

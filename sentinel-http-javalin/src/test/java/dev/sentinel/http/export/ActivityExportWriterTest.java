@@ -22,7 +22,7 @@ class ActivityExportWriterTest {
     private static final ActivityEvent HOSTILE = new ActivityEvent(new PassId("SP-2026-AAAAAA"), ActivityType.ERROR,
             Instant.parse("2026-11-26T10:00:00Z"), "/v1/orders,\"x\"", "POST", false, 500, 42,
             Optional.of("203.0.113.7"), Optional.of("=HYPERLINK(\"http://evil\")"), Optional.of("-2+3\nline two"),
-            "{\"k\":\"v\"}");
+            "{\"k\":\"v\"}").reportedBy("@SUM(1)");
     private static final ActivityEvent PLAIN = new ActivityEvent(new PassId("SP-2026-AAAAAA"), ActivityType.API_REQUEST,
             Instant.parse("2026-11-26T09:00:00Z"), "/v1/items", "GET", true, 200, 7, Optional.empty(),
             Optional.empty(), Optional.empty(), "{}");
@@ -42,7 +42,7 @@ class ActivityExportWriterTest {
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertThat(csv).startsWith("pass_id,type,started_at,endpoint,http_method,success,status_code,duration_ms,"
-                + "client_ip,user_agent,error_message,metadata\r\n");
+                + "client_ip,user_agent,error_message,metadata,reported_by\r\n");
         assertThat(records).hasSize(2);
         CSVRecord first = records.get(0);
         assertThat(first.get("endpoint")).isEqualTo("/v1/orders,\"x\"");
@@ -50,8 +50,10 @@ class ActivityExportWriterTest {
         assertThat(first.get("error_message")).isEqualTo("'-2+3\nline two");
         assertThat(first.get("metadata")).isEqualTo("{\"k\":\"v\"}");
         assertThat(first.get("status_code")).isEqualTo("500");
+        assertThat(first.get("reported_by")).as("a key's name is free text").isEqualTo("'@SUM(1)");
         assertThat(first.get("success")).isEqualTo("false");
         assertThat(records.get(1).get("client_ip")).isEmpty();
+        assertThat(records.get(1).get("reported_by")).as("the server's own evidence is reported by no one").isEmpty();
     }
 
     @Test

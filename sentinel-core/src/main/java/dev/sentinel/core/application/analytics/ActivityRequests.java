@@ -86,6 +86,14 @@ public final class ActivityRequests {
         return Optional.of(endpoint.strip());
     }
 
+    /**
+     * Parses a {@code start_date} ({@code endOfRange} false) or {@code end_date} (true: a date means the end of that
+     * day) as the activity filters do; null or blank means none. Other lists with date filters (the audit trail) use it.
+     */
+    public static Optional<Instant> instant(String field, String raw, boolean endOfRange) {
+        return parseInstant(field, raw, endOfRange);
+    }
+
     private static Optional<Instant> parseInstant(String field, String raw, boolean endOfRange) {
         if (blank(raw)) {
             return Optional.empty();

@@ -10,12 +10,14 @@ import java.util.Optional;
  * One recorded request or attempt of a pass. {@code metadataJson} is a JSON object in text form ({@code {}} when
  * there is none); core stores it as given, adapters that read JSON check it. {@code attempts} is 1 for a single
  * request; an event that stands for several identical failed attempts (failed client authentications aggregated
- * under a flood) carries their number, and rollups count each of them as a request.
+ * under a flood) carries their number, and rollups count each of them as a request. {@code reportedBy} names who
+ * reported an ingested event (an access key's name, {@code ingest-token}, {@code admin-api}, an account's email); it is
+ * empty for the server's own evidence, which no one reported.
  */
 public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt, String endpoint, String httpMethod,
                             boolean success, int statusCode, long durationMs, Optional<String> clientIp,
                             Optional<String> userAgent, Optional<String> errorMessage, String metadataJson,
-                            int attempts) {
+                            int attempts, Optional<String> reportedBy) {
 
     public static final int ENDPOINT_MAX_LENGTH = 2048;
     public static final int USER_AGENT_MAX_LENGTH = 512;
@@ -34,6 +36,7 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(errorMessage, "errorMessage");
         Objects.requireNonNull(metadataJson, "metadataJson");
+        Objects.requireNonNull(reportedBy, "reportedBy");
         // plain checks first: this runs for every recorded request, and only a broken event builds the violations
         if (!endpointOk(endpoint) || !isHttpMethod(httpMethod) || !statusOk(statusCode) || !durationOk(durationMs)
                 || clientIp.isPresent() && !clientIpOk(clientIp.get())
@@ -110,6 +113,20 @@ public record ActivityEvent(PassId passId, ActivityType type, Instant startedAt,
 
     private static boolean metadataOk(String metadataJson) {
         return metadataJson.startsWith("{") && metadataJson.endsWith("}") && metadataJson.length() <= METADATA_MAX_LENGTH;
+    }
+
+    /** The server's own evidence (reported by no one), standing for {@code attempts} attempts. */
+    public ActivityEvent(PassId passId, ActivityType type, Instant startedAt, String endpoint, String httpMethod,
+                         boolean success, int statusCode, long durationMs, Optional<String> clientIp,
+                         Optional<String> userAgent, Optional<String> errorMessage, String metadataJson, int attempts) {
+        this(passId, type, startedAt, endpoint, httpMethod, success, statusCode, durationMs, clientIp, userAgent,
+                errorMessage, metadataJson, attempts, Optional.empty());
+    }
+
+    /** The same event, reported by {@code reporter} (the audit name of the principal that ingested it). */
+    public ActivityEvent reportedBy(String reporter) {
+        return new ActivityEvent(passId, type, startedAt, endpoint, httpMethod, success, statusCode, durationMs, clientIp,
+                userAgent, errorMessage, metadataJson, attempts, Optional.of(reporter));
     }
 
     /** One request or attempt. */

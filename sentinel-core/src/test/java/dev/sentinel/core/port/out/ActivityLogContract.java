@@ -36,6 +36,20 @@ public abstract class ActivityLogContract extends StorageContractSupport {
     }
 
     @Test
+    void keepsWhoReportedAnIngestedEventAndThatTheServersOwnHaveNoReporter() {
+        ActivityEvent reported = anEvent().forPass(passId).at(T0.plusSeconds(1)).build().reportedBy("edge-gateway");
+        ActivityEvent own = anEvent().forPass(passId).at(T0).build();
+        append(reported, own);
+
+        List<ActivityEvent> found = tx((StorageSession session) -> session.activity().find(all(), PageRequest.first()))
+                .items();
+
+        assertThat(found).containsExactly(reported, own);
+        assertThat(found.get(0).reportedBy()).hasValue("edge-gateway");
+        assertThat(found.get(1).reportedBy()).isEmpty();
+    }
+
+    @Test
     void keepsTheAttemptsOfAnAggregatedFailure() {
         ActivityEvent aggregated = anEvent().forPass(passId).ofType(ActivityType.ERROR).at(T0)
                 .withEndpoint("/oauth/token").withMethod("POST").failed(401, "secret_mismatch").withAttempts(57).build();

@@ -36,8 +36,12 @@ public final class ActivityBlocks {
 
     static final int MAX_EVENTS_PER_BLOCK = 1_000;
     static final int MAX_BLOCK_BYTES = 512 * 1024;
-    /** 2 adds each event's attempts after its metadata; blocks of format 1 (one attempt each) are still read. */
-    private static final int FORMAT = 2;
+    /**
+     * 3 adds who reported each event after its attempts; 2 added the attempts after the metadata. Blocks of formats 1
+     * (one attempt each) and 2 (reported by no one) are still read.
+     */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_REPORTER = 2;
     private static final int FORMAT_WITHOUT_ATTEMPTS = 1;
 
     private static final String INSERT_BLOCK = "INSERT INTO activity_blocks (pass_id, first_at, last_at, event_count, events) "
@@ -189,6 +193,7 @@ public final class ActivityBlocks {
         writeOptional(out, event.errorMessage());
         out.writeUTF(event.metadataJson());
         out.writeInt(event.attempts());
+        writeOptional(out, event.reportedBy());
     }
 
     private static void writeOptional(DataOutputStream out, Optional<String> value) throws IOException {
@@ -236,8 +241,9 @@ public final class ActivityBlocks {
                 Optional<String> error = readOptional(in);
                 String metadata = in.readUTF();
                 int attempts = format == FORMAT_WITHOUT_ATTEMPTS ? 1 : in.readInt();
+                Optional<String> reporter = format == FORMAT ? readOptional(in) : Optional.empty();
                 sink.accept(new ActivityEvent(passId, type, at, endpoint, method, success, status, duration, clientIp,
-                        userAgent, error, metadata, attempts), position);
+                        userAgent, error, metadata, attempts, reporter), position);
             }
         } catch (IOException corrupt) {
             throw new StorageException("an activity block cannot be read: " + corrupt.getMessage(), corrupt);
@@ -277,11 +283,14 @@ public final class ActivityBlocks {
         if (format != FORMAT_WITHOUT_ATTEMPTS) {
             in.skipBytes(4);
         }
+        if (format == FORMAT) {
+            skipOptional(in);
+        }
     }
 
     private static int format(DataInputStream in) throws IOException {
         int format = in.readByte();
-        if (format != FORMAT && format != FORMAT_WITHOUT_ATTEMPTS) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_REPORTER && format != FORMAT_WITHOUT_ATTEMPTS) {
             throw new IOException("unknown block format " + format);
         }
         return format;
