@@ -334,7 +334,12 @@ public final class SentinelNode implements AutoCloseable {
      * @return the new key's {@code kid}
      */
     public String rotateSigningKey() {
-        return tokens.keys().rotate();
+        return rotateSigningKey(new Actor(dev.sentinel.core.port.in.Principal.SERVER_NAME));
+    }
+
+    /** As {@link #rotateSigningKey()}, with the audit entry naming {@code who} (e.g. the caller of an API). */
+    public String rotateSigningKey(Actor who) {
+        return tokens.keys().rotate(who);
     }
 
     /**
