@@ -33,7 +33,7 @@ final class InMemorySetupLinks implements SetupLinks {
     @Override
     public int deleteUnused(AccountId account) {
         int before = state.setupLinks.size();
-        state.setupLinks.values().removeIf(link -> link.account().equals(account) && link.usedAt().isEmpty());
+        state.setupLinks.values().removeIf(link -> link.account().equals(Optional.of(account)) && link.usedAt().isEmpty());
         return before - state.setupLinks.size();
     }
 }

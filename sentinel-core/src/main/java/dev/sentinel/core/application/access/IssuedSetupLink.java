@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A set-up link just made: the account, the token (shown this once; the store keeps its hash) and until when it works.
+ * A set-up link just made: the account (none for the first-run link of a new store, which creates the owner), the token (shown this once; the store keeps its hash) and until when it works.
  * The link a person opens is {@link #url(String)}: the token travels in the URL fragment, which browsers never send,
  * so it reaches no server or proxy log.
  */
-public record IssuedSetupLink(Account account, String token, Instant expiresAt) {
+public record IssuedSetupLink(java.util.Optional<Account> account, String token, Instant expiresAt) {
 
     /** The path of the set-up page. */
     public static final String PATH = "/setup";
@@ -28,6 +28,7 @@ public record IssuedSetupLink(Account account, String token, Instant expiresAt) 
 
     @Override
     public String toString() {
-        return "IssuedSetupLink[" + account.email() + ", expires " + expiresAt + "]";
+        return "IssuedSetupLink[" + account.map(Account::email).map(Object::toString).orElse("first owner") + ", expires "
+                + expiresAt + "]";
     }
 }

@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A one-time set-up link as the store keeps it: the hash of its token (never the token), the account it sets up, when
- * it was made, until when it may be used, and when it was used (once). Immutable.
+ * A one-time set-up link as the store keeps it: the hash of its token (never the token), the account it sets up (none
+ * for the link of a new store, which creates the first owner), when it was made, until when it may be used, and when
+ * it was used (once). Immutable.
  */
-public record SetupLink(String hash, AccountId account, Instant createdAt, Instant expiresAt, Optional<Instant> usedAt) {
+public record SetupLink(String hash, Optional<AccountId> account, Instant createdAt, Instant expiresAt,
+                        Optional<Instant> usedAt) {
 
     public SetupLink {
         Objects.requireNonNull(hash, "hash");

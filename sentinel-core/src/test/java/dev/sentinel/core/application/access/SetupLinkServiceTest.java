@@ -103,4 +103,32 @@ class SetupLinkServiceTest {
                 + entry.action()).containsSubsequence("root@example.com " + SetupLinkService.USE_ACTION,
                 "cli:root " + SetupLinkService.ISSUE_ACTION);
     }
+
+    @Test
+    void theFirstRunLinkCreatesTheOwnerOnceAndOnlyOnAStoreWithoutAccounts() {
+        IssuedSetupLink link = links.issueFirstOwner().orElseThrow();
+        assertThat(link.account()).isEmpty();
+
+        assertThatThrownBy(() -> links.complete(link.token(), "not-an-email", "short".toCharArray(), null))
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.violations())
+                        .extracting(FieldViolation::field).containsExactly("email", "password"));
+        Account owner = links.complete(link.token(), "Root@Example.com", PASSWORD.toCharArray(), "Root");
+
+        assertThat(owner.owner()).isTrue();
+        assertThat(accounts.checkPassword(Email.of("root@example.com"), PASSWORD.toCharArray())).isPresent();
+        assertThatThrownBy(() -> links.complete(link.token(), "eve@example.com", PASSWORD.toCharArray(), null))
+                .as("used once").isInstanceOf(ValidationException.class);
+        assertThat(accounts.list()).hasSize(1);
+        assertThat(links.issueFirstOwner()).as("a store with an account gets no first-run link").isEmpty();
+    }
+
+    @Test
+    void theFirstRunLinkIsRefusedAfter24Hours() {
+        IssuedSetupLink link = links.issueFirstOwner().orElseThrow();
+        clock.advance(Duration.ofHours(25));
+
+        assertThatThrownBy(() -> links.complete(link.token(), "root@example.com", PASSWORD.toCharArray(), null))
+                .isInstanceOf(ValidationException.class);
+        assertThat(accounts.list()).isEmpty();
+    }
 }

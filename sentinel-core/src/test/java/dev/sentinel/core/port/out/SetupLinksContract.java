@@ -16,7 +16,7 @@ public abstract class SetupLinksContract extends StorageContractSupport {
 
     private final Account ada = anAccount().withId("acc_" + "A".repeat(20)).withEmail("ada@example.com").build();
     private final Account bob = anAccount().withId("acc_" + "B".repeat(20)).withEmail("bob@example.com").build();
-    private final SetupLink first = new SetupLink("$sha256$first", ada.id(), T0, T0.plus(Duration.ofHours(24)),
+    private final SetupLink first = new SetupLink("$sha256$first", Optional.of(ada.id()), T0, T0.plus(Duration.ofHours(24)),
             Optional.empty());
 
     @BeforeEach
@@ -42,8 +42,8 @@ public abstract class SetupLinksContract extends StorageContractSupport {
 
     @Test
     void deleteUnusedKeepsUsedLinksAndOtherAccounts() {
-        SetupLink used = new SetupLink("$sha256$used", ada.id(), T0, T0.plusSeconds(10), Optional.of(T0.plusSeconds(5)));
-        SetupLink bobs = new SetupLink("$sha256$bob", bob.id(), T0, T0.plusSeconds(10), Optional.empty());
+        SetupLink used = new SetupLink("$sha256$used", Optional.of(ada.id()), T0, T0.plusSeconds(10), Optional.of(T0.plusSeconds(5)));
+        SetupLink bobs = new SetupLink("$sha256$bob", Optional.of(bob.id()), T0, T0.plusSeconds(10), Optional.empty());
         run(session -> {
             session.setupLinks().add(first);
             session.setupLinks().add(used);
@@ -55,6 +55,15 @@ public abstract class SetupLinksContract extends StorageContractSupport {
         assertThat(tx((StorageSession session) -> session.setupLinks().findForUpdate("$sha256$first"))).isEmpty();
         assertThat(tx((StorageSession session) -> session.setupLinks().findForUpdate("$sha256$used"))).contains(used);
         assertThat(tx((StorageSession session) -> session.setupLinks().findForUpdate("$sha256$bob"))).contains(bobs);
+    }
+
+    @Test
+    void aFirstRunLinkHasNoAccount() {
+        SetupLink firstRun = new SetupLink("$sha256$first-run", Optional.empty(), T0, T0.plusSeconds(10), Optional.empty());
+        run(session -> session.setupLinks().add(firstRun));
+
+        assertThat(tx((StorageSession session) -> session.setupLinks().findForUpdate("$sha256$first-run")))
+                .contains(firstRun);
     }
 
     @Test

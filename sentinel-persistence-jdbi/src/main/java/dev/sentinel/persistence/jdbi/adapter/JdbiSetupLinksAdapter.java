@@ -20,7 +20,7 @@ final class JdbiSetupLinksAdapter implements SetupLinks {
     public void add(SetupLink link) {
         handle.createUpdate("INSERT INTO setup_links (token_hash, account_id, created_at, expires_at, used_at) "
                         + "VALUES (:hash, :account, :createdAt, :expiresAt, :usedAt)")
-                .bind("hash", link.hash()).bind("account", link.account().value())
+                .bind("hash", link.hash()).bind("account", link.account().map(AccountId::value).orElse(null))
                 .bind("createdAt", Sql.utc(link.createdAt())).bind("expiresAt", Sql.utc(link.expiresAt()))
                 .bind("usedAt", Sql.utc(link.usedAt())).execute();
     }
@@ -30,7 +30,7 @@ final class JdbiSetupLinksAdapter implements SetupLinks {
         return handle.createQuery("SELECT token_hash, account_id, created_at, expires_at, used_at FROM setup_links "
                         + "WHERE token_hash = :hash FOR UPDATE")
                 .bind("hash", hash)
-                .map((row, context) -> new SetupLink(row.getString("token_hash"), new AccountId(row.getString("account_id")),
+                .map((row, context) -> new SetupLink(row.getString("token_hash"), Optional.ofNullable(row.getString("account_id")).map(AccountId::new),
                         Sql.instant(row, "created_at"), Sql.instant(row, "expires_at"),
                         Sql.optionalInstant(row, "used_at")))
                 .findFirst();
