@@ -10,6 +10,7 @@ import dev.sentinel.core.domain.access.Email;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Routes;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,11 +42,16 @@ public final class SetupRoutes {
     private SetupRoutes() {
     }
 
+    /** The page and its files: pages, like the dashboard's, outside the API (and its document). */
+    public static void installPage(RoutesConfig config) {
+        config.get(PAGE_PATH, ctx -> serve(ctx, "text/html; charset=utf-8", PAGE));
+        config.get(PAGE_PATH + "/setup.js", ctx -> serve(ctx, "text/javascript; charset=utf-8", SCRIPT));
+        config.get(PAGE_PATH + "/setup.css", ctx -> serve(ctx, "text/css; charset=utf-8", STYLE));
+    }
+
+    /** The API endpoints the page posts to. */
     public static void install(Routes routes, SentinelNode node) {
         SetupLinkService links = node.setupLinks();
-        routes.get(PAGE_PATH, ctx -> serve(ctx, "text/html; charset=utf-8", PAGE));
-        routes.get(PAGE_PATH + "/setup.js", ctx -> serve(ctx, "text/javascript; charset=utf-8", SCRIPT));
-        routes.get(PAGE_PATH + "/setup.css", ctx -> serve(ctx, "text/css; charset=utf-8", STYLE));
         routes.post("/api/v1/setup/check", ctx -> check(ctx, links));
         routes.post("/api/v1/setup", ctx -> complete(ctx, links));
     }
