@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class OptionNames {
 
     private static final Map<String, String> BY_FIELD = Map.ofEntries(
-            Map.entry("project", "--project"),
             Map.entry("agent_name", "--name"),
             Map.entry("agent_type", "--type"),
             Map.entry("description", "--description"),
@@ -34,11 +33,23 @@ final class OptionNames {
             Map.entry("page", "--page"),
             Map.entry("per_page", "--per-page"),
             Map.entry("format", "--format"),
-            Map.entry("out", "--out"));
+            Map.entry("out", "--out"),
+            Map.entry("role", "--role"),
+            Map.entry("display_name", "--display-name"),
+            Map.entry("password", "--password-file"),
+            Map.entry("password_file", "--password-file"),
+            Map.entry("name", "--name"),
+            Map.entry("expires_at", "--expires-at"),
+            Map.entry("projects", "--project"),
+            Map.entry("actor", "--actor"),
+            Map.entry("action", "--action"),
+            Map.entry("set", "--set"),
+            Map.entry("remove", "--remove"));
 
     /** Fields that different commands take from differently named options, each command's name listed. */
     private static final Map<String, List<String>> BY_FIELD_PER_COMMAND = Map.of(
             "allowed_ips", List.of("--allowed-ips", "--set"),
+            "project", List.of("--project"),
             "signing_algorithm", List.of("--signing-algorithm"));
 
     private OptionNames() {

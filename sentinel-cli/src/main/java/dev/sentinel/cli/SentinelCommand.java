@@ -1,6 +1,9 @@
 package dev.sentinel.cli;
 
+import dev.sentinel.cli.accesskey.AccessKeyCommand;
+import dev.sentinel.cli.account.AccountCommand;
 import dev.sentinel.cli.activity.ActivityCommand;
+import dev.sentinel.cli.audit.AuditCommand;
 import dev.sentinel.cli.admintoken.AdminTokenCommand;
 import dev.sentinel.cli.healthcheck.HealthcheckCommand;
 import dev.sentinel.cli.keys.KeysCommand;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sentinel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
-            ActivityCommand.class, KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
+            ActivityCommand.class, AccountCommand.class, AccessKeyCommand.class, AuditCommand.class,
+            KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
             HealthcheckCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})

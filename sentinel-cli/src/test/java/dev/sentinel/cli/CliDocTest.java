@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
  * {@code pass toggle | revoke | activate}). An option is documented in a section when it appears in backticks outside
  * code blocks, e.g. in the first column of an option table. Options shared through a mixin are documented once, in a
  * shared section, and count as documented for every command that has them: the store options under
- * "Where the data lives", the activity filters under "Activity filters", and {@code --help}, {@code --version},
+ * "Where the data lives", the activity filters under "Activity filters", the audit filters under "Audit filters", and {@code --help}, {@code --version},
  * {@code --verbose} and {@code --json} under "Conventions". Every other option (including the {@code --hasher} and
  * key-encryption-key mixins, whose meaning differs per command) belongs in its command's own section.
  */
@@ -43,6 +43,7 @@ class CliDocTest {
     private static final Map<String, String> SHARED_MIXINS = Map.of(
             "StoreOptions", "Where the data lives",
             "ActivityFilterOptions", "Activity filters",
+            "AuditFilterOptions", "Audit filters",
             "JsonOption", CONVENTIONS);
     private static final Pattern OPTION = Pattern.compile("`(--[a-z][a-z0-9-]*)");
     private static final Pattern HEADING_OPTION = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");

@@ -33,8 +33,8 @@ class FirstContactIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path LAUNCHER = Path.of(System.getProperty("sentinel.launcher", "../sentinel"));
-    private static final Pattern ADMIN_TOKEN = Pattern.compile("Admin token \\(generated; shown only this once, store it "
-            + "now\\): (sat_[A-Za-z0-9_-]{43})");
+    private static final Pattern SETUP_LINK = Pattern.compile("^  (http://127\\.0\\.0\\.1:\\d+)/setup#token=(sst_\\S+)$",
+            Pattern.MULTILINE);
     private static final int REFRESH_SECONDS = 5;
 
     @TempDir
@@ -60,10 +60,11 @@ class FirstContactIT {
 
         int listening = indexOf(announced, "Sentinel ");
         assertThat(announced.get(listening)).endsWith("listening on " + base);
-        assertThat(announced.subList(listening, announced.size())).hasSizeLessThanOrEqualTo(7);
+        assertThat(announced.subList(listening, announced.size())).hasSizeLessThanOrEqualTo(8);
         assertThat(announced.get(announced.size() - 1)).isEqualTo("Press Ctrl-C to stop.");
         String dashboard = line(announced, "Dashboard: ");
-        assertThat(dashboard).isEqualTo("Dashboard: " + base + "/ (sign in with the admin token)");
+        assertThat(dashboard).isEqualTo("Dashboard: " + base + "/");
+        assertTheFirstRunLinkCreatesTheOwnerOnce(announced, base);
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -97,6 +98,23 @@ class FirstContactIT {
     }
 
     /** The two shell lines after "Next, …", as printed. */
+    /** The printed link, used through the page's endpoint as the page uses it: once it works, twice it is refused. */
+    private void assertTheFirstRunLinkCreatesTheOwnerOnce(List<String> announced, String base) throws Exception {
+        Matcher link = SETUP_LINK.matcher(String.join("\n", announced));
+        assertThat(link.find()).as(String.join("\n", announced)).isTrue();
+        assertThat(link.group(1)).isEqualTo(base);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/setup")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String body = MAPPER.writeValueAsString(java.util.Map.of("token", link.group(2), "email", "root@example.com",
+                "password", "a long walk by the river"));
+        HttpRequest setup = HttpRequest.newBuilder(URI.create(base + "/api/v1/setup"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> created = http.send(setup, HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(MAPPER.readTree(created.body()).get("owner").asBoolean()).isTrue();
+        assertThat(http.send(setup, HttpResponse.BodyHandlers.ofString()).statusCode()).as("used once").isEqualTo(400);
+    }
+
     private static List<String> nextSteps(List<String> announced) {
         int next = indexOf(announced, "Next, in another terminal: create a pass, then get an access token with its "
                 + "credentials:");
@@ -129,10 +147,12 @@ class FirstContactIT {
         List<String> announced = start(jar("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
                 "--admin-failure-limit", "off"));
         URI base = URI.create("http://127.0.0.1:" + port);
-        Matcher generated = ADMIN_TOKEN.matcher(String.join("\n", announced));
-        assertThat(generated.find()).as(String.join("\n", announced)).isTrue();
-        String old = generated.group(1);
-        assertThat(projects(base, old)).isEqualTo(200);
+        assertThat(String.join("\n", announced)).as("the first run shows a set-up link, no admin token")
+                .doesNotContain("sat_");
+        Finished first = run(jar("admin-token", "rotate", "--json", "--data-dir", dataDir.toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String old = MAPPER.readTree(first.out()).get("admin_token").asText();
+        assertThat(statusWithin(base, old, 200, Duration.ofSeconds(REFRESH_SECONDS))).isEqualTo(200);
 
         ProcessBuilder rotate = jar("admin-token", "rotate", "--json", "--data-dir", dataDir.toString());
         rotate.environment().put("SENTINEL_ADMIN_TOKEN", "a-configured-admin-token-0123456789abcdef");

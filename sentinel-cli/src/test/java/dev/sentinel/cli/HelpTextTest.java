@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.ArgSpec;
 /** The help a new user meets: the command list without arguments, and help texts a reader can copy values from. */
 class HelpTextTest {
 
-    private static final List<String> COMMANDS = List.of("serve", "pass", "project", "usage", "activity", "keys",
-            "admin-token", "backup", "completion", "help");
+    private static final List<String> COMMANDS = List.of("serve", "pass", "project", "usage", "activity", "account",
+            "access-key", "audit", "keys", "admin-token", "backup", "completion", "help");
 
     @Test
     void sentinelAloneAndSentinelHelpPrintTheCommandList() {

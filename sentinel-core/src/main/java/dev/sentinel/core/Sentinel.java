@@ -12,6 +12,7 @@ import dev.sentinel.core.application.access.AccessKeyService;
 import dev.sentinel.core.application.access.AccountService;
 import dev.sentinel.core.application.access.Authorization;
 import dev.sentinel.core.application.access.MembershipService;
+import dev.sentinel.core.application.access.SetupLinkService;
 import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.audit.AuditChain;
 import dev.sentinel.core.application.audit.AuditService;
@@ -70,6 +71,7 @@ public final class Sentinel {
     private final AccessKeyService accessKeys;
     private final Authorization authorization;
     private final AuditService audit;
+    private final SetupLinkService setupLinks;
 
     private Sentinel(Builder builder) {
         this.unsealed = builder.storage;
@@ -93,6 +95,7 @@ public final class Sentinel {
         this.accessKeys = new AccessKeyService(storage, generator, clock, Actor.LIBRARY);
         this.authorization = new Authorization(storage);
         this.audit = new AuditService(storage, clock, auditChain);
+        this.setupLinks = new SetupLinkService(storage, passwordHasher, generator, clock, Actor.LIBRARY);
     }
 
     /**
@@ -126,6 +129,14 @@ public final class Sentinel {
     /** Access keys for automation, acting as {@link Actor#LIBRARY}; one instance, whose cache every caller shares. */
     public AccessKeyService accessKeys() {
         return accessKeys;
+    }
+
+    /**
+     * One-time set-up links (valid 24 hours, used once) with which a person without a password chooses one: the first
+     * owner of a new store, and recovery. Acting as {@link Actor#LIBRARY}.
+     */
+    public SetupLinkService setupLinks() {
+        return setupLinks;
     }
 
     /** Who may do what: the roles of accounts and access keys, per project. */

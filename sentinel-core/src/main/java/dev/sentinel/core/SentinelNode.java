@@ -265,6 +265,14 @@ public final class SentinelNode implements AutoCloseable {
         return accessKeys;
     }
 
+    /**
+     * One-time set-up links: the first-run link of a new store (issued by {@code sentinel-server}) and their use from
+     * the set-up page.
+     */
+    public dev.sentinel.core.application.access.SetupLinkService setupLinks() {
+        return sentinel.setupLinks().as(new Actor(dev.sentinel.core.port.in.Principal.SERVER_NAME));
+    }
+
     /** Who may do what. */
     public Authorization authorization() {
         return sentinel.authorization();
@@ -334,7 +342,12 @@ public final class SentinelNode implements AutoCloseable {
      * @return the new key's {@code kid}
      */
     public String rotateSigningKey() {
-        return tokens.keys().rotate();
+        return rotateSigningKey(new Actor(dev.sentinel.core.port.in.Principal.SERVER_NAME));
+    }
+
+    /** As {@link #rotateSigningKey()}, with the audit entry naming {@code who} (e.g. the caller of an API). */
+    public String rotateSigningKey(Actor who) {
+        return tokens.keys().rotate(who);
     }
 
     /**

@@ -128,6 +128,8 @@ final class ServerWiring {
         OAuthRoutes.install(routes, node, metrics);
         ManagementRoutes.install(routes, node);
         ActivityRoutes.install(routes, node);
+        dev.sentinel.http.setup.SetupRoutes.install(routes, node);
+        dev.sentinel.http.setup.SetupRoutes.installPage(config.routes);
         MetricsRoutes.install(routes, metrics, node.gate());
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);

@@ -154,6 +154,25 @@ class IntrospectionTest {
     }
 
     @Test
+    void everyRevocationOverHttpIsAuditedNamingTheClientOrTheAdmin() {
+        String second = Json.parse(fixture.postForm("/oauth/token", "grant_type=client_credentials",
+                "Authorization", basic).body()).path("access_token").asText();
+
+        assertThat(fixture.postForm("/oauth/revoke", "token=" + token, "Authorization", basic).statusCode()).isEqualTo(200);
+        assertThat(fixture.postForm("/oauth/revoke", "token=" + second, "Authorization", "Bearer "
+                + ServerFixture.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(fixture.postForm("/oauth/revoke", "token=garbage", "Authorization", basic).statusCode()).isEqualTo(200);
+
+        var entries = fixture.sentinel.audit().find(dev.sentinel.core.port.in.Principal.server(),
+                dev.sentinel.core.domain.audit.AuditFilter.all().withAction("token.revoke"),
+                new dev.sentinel.core.domain.activity.PageRequest(1, 10)).items();
+        assertThat(entries).extracting(record -> record.entry().actor()).containsExactly("admin-api",
+                "client:" + created.credentials().clientId().value());
+        assertThat(entries).allSatisfy(record -> assertThat(record.entry().passId())
+                .contains(created.pass().passId().value()));
+    }
+
+    @Test
     void revocationOfAnUnknownTokenSucceedsAsTheRfcAsks() {
         assertThat(fixture.postForm("/oauth/revoke", "token=garbage", "Authorization", basic).statusCode()).isEqualTo(200);
     }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Running servers switch to it within " + SigningKeyService.REFRESH_SECONDS + " seconds; the retired key stays",
             "published until the tokens it signed have expired.",
             "Uses the key-encryption key of serve: --key-encryption-key-file, env",
-            KeyEncryptionKey.ENV + ", or the file in --data-dir.",
+            KeyEncryptionKey.ENV + ", or the file in --data-dir. Audited (actor cli:<OS user>).",
             ""})
 public final class KeysRotateCommand implements Callable<Integer> {
 
@@ -50,11 +50,16 @@ public final class KeysRotateCommand implements Callable<Integer> {
         String algorithm;
         Optional<String> configured = configuredAlgorithm();
         byte[] keyEncryptionKey = new byte[0];
-        try (Store store = Store.open(storeOptions)) {
+        try {
             keyEncryptionKey = keyEncryptionKeyOptions.resolve(storeOptions.dataDir(), false);
+        } catch (RuntimeException noKey) {
+            Store.open(storeOptions).close(); // a missing store is named first, as before
+            throw noKey;
+        }
+        try (Store store = Store.open(storeOptions, keyEncryptionKey)) {
             SigningKeyService keys = store.sentinel().signingKeys(configured, keyEncryptionKey,
                     tokenOptions.tokenLifetime());
-            kid = keys.rotate();
+            kid = keys.rotate(Store.CLI);
             algorithm = keys.current().active().algorithm().joseName();
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);

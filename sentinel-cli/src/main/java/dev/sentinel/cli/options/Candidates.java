@@ -73,4 +73,20 @@ public final class Candidates {
             return List.of("ES256", "EdDSA", "RS256").iterator();
         }
     }
+
+    /** The roles of a person's account. */
+    public static final class AccountRoles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("owner", "admin", "viewer").iterator();
+        }
+    }
+
+    /** The roles of an access key. */
+    public static final class AccessKeyRoles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(dev.sentinel.core.domain.access.Role.values()).map(dev.sentinel.core.domain.access.Role::code).iterator();
+        }
+    }
 }

@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sentinel project}: the projects that hold passes. */
+/** {@code sentinel project}: the project records, which hold passes and members. */
 @Command(name = "project", mixinStandardHelpOptions = true,
-        description = "List the projects that hold passes.",
-        subcommands = {ProjectListCommand.class})
+        description = "Create, list and delete projects, and manage their members.",
+        subcommands = {ProjectCreateCommand.class, ProjectListCommand.class, ProjectDeleteCommand.class,
+            ProjectMembersCommand.class})
 public final class ProjectCommand implements Callable<Integer> {
 
     @Spec

@@ -16,9 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code sentinel project list}: every project that holds a pass, with its pass count and last activity. */
+/** {@code sentinel project list}: every project record, with its pass count and last activity. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the projects that hold passes, by name, with their pass counts and last activity (UTC).")
+        description = "List the projects by name, with their pass counts and last activity (UTC).")
 final class ProjectListCommand implements Callable<Integer> {
 
     @Spec
@@ -33,12 +33,14 @@ final class ProjectListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store store = Store.open(storeOptions)) {
-            List<ProjectSummary> projects = store.passes().projects();
+            List<ProjectSummary> projects = store.projects().list().stream().map(overview -> new ProjectSummary(
+                    overview.project().name(), overview.passes(), overview.lastActivity())).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json.enabled()) {
                 out.println(Json.write(ProjectJson.projects(projects)));
             } else if (projects.isEmpty()) {
-                out.println("No projects yet. A project appears with its first pass: sentinel pass create --project NAME …");
+                out.println("No projects yet. Create one with: sentinel project create NAME (or with its first pass: "
+                        + "sentinel pass create --project NAME …)");
             } else {
                 out.print(table(projects).render());
             }

@@ -42,7 +42,7 @@ final class NextSteps {
         String cacert = caCertificate.map(file -> "--cacert " + quoted(file.toAbsolutePath().normalize().toString())
                 + " ").orElse("");
         return List.of(
-                "Dashboard: " + reachable + "/ (sign in with the admin token)",
+                "Dashboard: " + reachable + "/",
                 "Next, in another terminal: create a pass, then get an access token with its credentials:",
                 "  eval \"$(" + words(create) + ")\"",
                 "  curl " + cacert + "-u \"$SENTINEL_CLIENT_ID:$SENTINEL_CLIENT_SECRET\" -d grant_type=client_credentials "

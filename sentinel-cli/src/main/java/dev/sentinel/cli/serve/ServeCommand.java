@@ -9,6 +9,7 @@ import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.options.TokenOptions;
 import dev.sentinel.core.NodeSettings;
 import dev.sentinel.core.Sentinel;
+import dev.sentinel.core.application.access.SetupLinkService;
 import dev.sentinel.core.SentinelNode;
 import dev.sentinel.core.application.throttle.FailureLimit;
 import dev.sentinel.core.application.throttle.Throttling;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +40,10 @@ import picocli.CommandLine.Spec;
         description = {"Run the Sentinel server: the OAuth 2.0 endpoints and the management API.",
             "Stops gracefully on SIGTERM or Ctrl-C.",
             "",
-            "The admin token comes from env SENTINEL_ADMIN_TOKEN; when it is unset on the",
-            "first start, one is generated, stored hashed and printed once. Env",
+            "The first start of a new store prints a one-time link (valid 24 hours) that",
+            "creates the owner account. The admin token comes from env SENTINEL_ADMIN_TOKEN;",
+            "when it is unset, one is generated and stored hashed, never shown:",
+            "sentinel admin-token rotate issues one to use. Env",
             "SENTINEL_INGEST_TOKEN sets a token that may only post activity (POST /api/v1/activity).",
             "Private signing keys are encrypted with the key in --key-encryption-key-file, or",
             "env " + KeyEncryptionKey.ENV + " (base64 of 32 bytes), or else the file",
@@ -282,11 +286,26 @@ public final class ServeCommand implements Callable<Integer> {
         return file == null || file.toString().isBlank() ? null : file;
     }
 
+    /**
+     * On the first start of a store (the node generated its admin token, never shown since set-up links) without
+     * accounts: the set-up link of the first owner, at the address people open ({@code --issuer} when set).
+     */
+    private Optional<String> firstRunLink(SentinelServer server) {
+        if (server.node().generatedAdminToken().isEmpty()) {
+            return Optional.empty();
+        }
+        String base = issuer != null && !issuer.isBlank() ? issuer.strip() : NextSteps.reachable(server.baseUri());
+        return server.node().setupLinks().issueFirstOwner().map(link -> link.url(base));
+    }
+
     private void announce(SentinelServer server) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Sentinel " + VersionProvider.version() + " listening on " + server.baseUri());
-        server.node().generatedAdminToken().ifPresent(token -> out.println(
-                "Admin token (generated; shown only this once, store it now): " + token));
+        firstRunLink(server).ifPresent(link -> {
+            out.println("First run: create the owner account with this one-time link (valid "
+                    + SetupLinkService.VALIDITY.toHours() + " hours, usable once):");
+            out.println("  " + link);
+        });
         List<String> proxies = server.node().settings().trustedProxies();
         if (!proxies.isEmpty()) {
             out.println("Client addresses from Forwarded / X-Forwarded-For of trusted proxies " + String.join(",", proxies));

@@ -49,7 +49,7 @@ class AdminTokenRotateCommandTest {
             List<AuditEntry> audit = storage.read(session -> session.audit().recent(10)).stream()
                     .filter(entry -> entry.action().equals(AdminTokens.ROTATE_ACTION)).toList();
             assertThat(audit).hasSize(2).allSatisfy(entry -> {
-                assertThat(entry.actor()).isEqualTo("cli");
+                assertThat(entry.actor()).isEqualTo("cli:" + System.getProperty("user.name"));
                 assertThat(entry.passId()).isEmpty();
                 assertThat(entry.detail()).doesNotContain(firstToken).doesNotContain(secondToken)
                         .doesNotContain("sat_");

@@ -36,6 +36,25 @@ class KeysRotateCommandTest {
     }
 
     @Test
+    void aRotationIsAuditedAsTheCliUserWithTheNewAndTheRetiredKidAndTheChainVerifies() throws Exception {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve(KeyEncryptionKey.FILE_NAME), Base64.getEncoder().encodeToString(new byte[32]));
+        Cli cli = new Cli(dataDir);
+        cli.createPass();
+        String first = cli.run("keys", "rotate").out().split(" ")[3];
+        String second = cli.run("keys", "rotate").out().split(" ")[3];
+
+        Result audit = cli.run("audit", "list", "--action", "signing_key.rotate", "--json");
+
+        assertThat(audit.exitCode()).as(audit.err()).isZero();
+        assertThat(audit.json().get("total").asLong()).as("the first key of a store is no rotation").isEqualTo(1);
+        assertThat(audit.json().get("data").get(0).get("actor").asText())
+                .isEqualTo("cli:" + System.getProperty("user.name"));
+        assertThat(audit.json().get("data").get(0).get("detail").asText()).contains("kid=" + second, "retired=" + first);
+        assertThat(cli.run("audit", "verify").exitCode()).isZero();
+    }
+
+    @Test
     void withoutAnAlgorithmRotateFollowsTheStoresCurrentKey() throws Exception {
         Cli cli = new Cli(dataDir);
         cli.createPass();

@@ -36,15 +36,17 @@ class ProjectListCommandTest {
     }
 
     @Test
-    void saysHowAProjectAppearsWhenThereIsNone() {
+    void aProjectWithoutPassesIsListedUntilItIsDeleted() {
         Cli cli = new Cli(dataDir);
         String passId = cli.createPass().get("pass").get("pass_id").asText();
         assertThat(cli.run("pass", "delete", passId, "--yes").exitCode()).isZero();
+        assertThat(cli.run("project", "list").out()).containsPattern("(?m)^demo +0 +never$");
+        assertThat(cli.run("project", "delete", "demo").exitCode()).isZero();
 
         Result result = cli.run("project", "list");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("No projects yet").contains("sentinel pass create --project");
+        assertThat(result.out()).startsWith("No projects yet").contains("sentinel project create NAME");
         assertThat(cli.run("project", "list", "--json").json()).isEmpty();
     }
 }

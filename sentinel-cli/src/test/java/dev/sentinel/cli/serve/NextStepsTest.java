@@ -18,7 +18,7 @@ class NextStepsTest {
                 STORE, Optional.empty());
 
         assertThat(lines).containsExactly(
-                "Dashboard: http://127.0.0.1:8080/ (sign in with the admin token)",
+                "Dashboard: http://127.0.0.1:8080/",
                 "Next, in another terminal: create a pass, then get an access token with its credentials:",
                 "  eval \"$(/opt/sentinel/bin/sentinel pass create --project demo --name 'My Agent' --type bot"
                         + " --format env --data-dir /srv/sentinel-data)\"",

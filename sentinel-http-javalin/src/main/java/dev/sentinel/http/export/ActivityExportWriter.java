@@ -105,9 +105,9 @@ public final class ActivityExportWriter implements AutoCloseable {
      * Keeps spreadsheet applications from evaluating a cell as a formula (CSV injection): a cell, and every piece of it
      * between {@code ;} or tab characters (the list separators of many locales, which some spreadsheets split on),
      * that starts with {@code = + - @} is prefixed with {@code '}, unless it is a plain number such as {@code -42};
-     * a cell starting with a tab or carriage return is prefixed too.
+     * a cell starting with a tab or carriage return is prefixed too. Other CSV exports (the audit trail's) use it too.
      */
-    static String neutralise(String cell) {
+    public static String neutralise(String cell) {
         if (cell.isEmpty()) {
             return cell;
         }

@@ -65,6 +65,14 @@ public final class ActivityRequests {
         return new PageRequest(number, size);
     }
 
+    /**
+     * Parses one bound of a date range as the activity filters do (an ISO date, its whole UTC day for an end, or a
+     * date-time); null or blank is no bound. Other filters with dates (the audit trail's) use it too.
+     */
+    public static Optional<Instant> dateOrTime(String field, String raw, boolean endOfRange) {
+        return parseInstant(field, raw, endOfRange);
+    }
+
     private static Optional<Boolean> parseStatus(String status) {
         if (blank(status)) {
             return Optional.empty();

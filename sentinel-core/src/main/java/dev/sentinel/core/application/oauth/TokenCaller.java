@@ -1,6 +1,7 @@
 package dev.sentinel.core.application.oauth;
 
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.port.in.Principal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,21 +11,35 @@ import java.util.Optional;
  */
 public final class TokenCaller {
 
-    private static final TokenCaller ADMIN = new TokenCaller(null);
+    private static final TokenCaller ADMIN = new TokenCaller(null, Principal.ADMIN_TOKEN_NAME);
 
     private final SentinelPass client;
+    private final String actor;
 
-    private TokenCaller(SentinelPass client) {
+    private TokenCaller(SentinelPass client, String actor) {
         this.client = client;
+        this.actor = actor;
     }
 
+    /** The admin, audited as {@value Principal#ADMIN_TOKEN_NAME} (the legacy admin token). */
     public static TokenCaller admin() {
         return ADMIN;
     }
 
-    /** The client of {@code pass}, already authenticated. */
+    /** An owner other than the legacy admin token (an account, an access key), audited by its name. */
+    public static TokenCaller admin(Principal owner) {
+        return new TokenCaller(null, owner.name());
+    }
+
+    /** The client of {@code pass}, already authenticated, audited as {@code client:<client_id>}. */
     public static TokenCaller client(SentinelPass pass) {
-        return new TokenCaller(Objects.requireNonNull(pass, "pass"));
+        Objects.requireNonNull(pass, "pass");
+        return new TokenCaller(pass, "client:" + pass.clientId().value());
+    }
+
+    /** What the audit trail records for what this caller does. */
+    public String actor() {
+        return actor;
     }
 
     public boolean isAdmin() {

@@ -39,6 +39,8 @@ import java.util.concurrent.Executor;
 public final class TokenService {
 
     /** The permission that lets a pass introspect every client's tokens; granted only by this exact name. */
+    /** The audit action of a token revocation. */
+    public static final String REVOKE_ACTION = "token.revoke";
     public static final String INTROSPECT_PERMISSION = GrantedScope.RESERVED_PREFIX + "introspect";
     /** How long after its token's expiry a deny-list entry is kept, for clocks that differ between nodes. */
     private static final Duration PRUNE_MARGIN = Duration.ofMinutes(5);
@@ -225,8 +227,15 @@ public final class TokenService {
         if (!caller.isAdmin() && !ownToken(caller, claims.get())) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "the token was not issued to this client");
         }
+        AccessTokenClaims revoked = claims.get();
         storage.inTransaction(session -> {
-            session.revokedTokens().revoke(claims.get().jti(), claims.get().expiresAt());
+            session.revokedTokens().revoke(revoked.jti(), revoked.expiresAt());
+            Optional<dev.sentinel.core.domain.Pass> pass = session.passes().find(new dev.sentinel.core.domain.PassId(
+                    revoked.passId()));
+            dev.sentinel.core.domain.AuditEntry entry = new dev.sentinel.core.domain.AuditEntry(clock.instant(),
+                    caller.actor(), REVOKE_ACTION, Optional.of(revoked.passId()), "jti=" + revoked.jti() + " client_id="
+                    + revoked.clientId() + " expires_at=" + revoked.expiresAt());
+            session.audit().record(pass.map(found -> entry.inProject(found.project())).orElse(entry));
             return null;
         });
     }

@@ -4,7 +4,9 @@ import dev.sentinel.core.jose.JoseKeys;
 import dev.sentinel.core.jose.KeyAlgorithm;
 import dev.sentinel.core.jose.VerificationKey;
 import dev.sentinel.core.jose.SigningKey;
+import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.SigningKeyRecord;
+import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
 import java.security.GeneralSecurityException;
@@ -45,6 +47,10 @@ public final class SigningKeyService {
 
     /** How often a node re-reads the shared keys. */
     public static final int REFRESH_SECONDS = 30;
+    /** The audit action of a rotation. */
+    public static final String ROTATE_ACTION = "signing_key.rotate";
+    /** Who rotates when the server does (a start with a newly configured algorithm). */
+    private static final Actor SERVER = new Actor(dev.sentinel.core.port.in.Principal.SERVER_NAME);
     /** The algorithm of the first key of a store when none is configured: what stock Java resource servers verify. */
     public static final KeyAlgorithm DEFAULT_ALGORITHM = KeyAlgorithm.ES256;
     /** Extra time a retired key stays published, for clock skew between nodes and verifiers' caches. */
@@ -105,7 +111,7 @@ public final class SigningKeyService {
             boolean fits = configured.map(wanted -> active.stream()
                     .anyMatch(key -> key.algorithm().equals(wanted.joseName()))).orElse(!active.isEmpty());
             if (!fits) {
-                replaceActiveKey(session);
+                replaceActiveKey(session, SERVER);
             }
             return null;
         });
@@ -114,10 +120,19 @@ public final class SigningKeyService {
 
     /**
      * Makes a new signing key and retires the others (they stay published until their tokens expire); returns its kid.
-     * The new key has the configured algorithm, or else the current key's.
+     * The new key has the configured algorithm, or else the current key's. Audited as done by the library; name the
+     * actor with {@link #rotate(Actor)}.
      */
     public String rotate() {
-        String kid = storage.inTransaction(this::replaceActiveKey);
+        return rotate(Actor.LIBRARY);
+    }
+
+    /**
+     * As {@link #rotate()}, with the audit entry ({@value #ROTATE_ACTION}, the new kid and algorithm, the kids retired)
+     * naming {@code who}: {@code cli:<OS user>}, an account, an access key.
+     */
+    public String rotate(Actor who) {
+        String kid = storage.inTransaction(session -> replaceActiveKey(session, who));
         reload();
         return kid;
     }
@@ -187,21 +202,28 @@ public final class SigningKeyService {
         }
     }
 
-    private String replaceActiveKey(StorageSession session) {
+    private String replaceActiveKey(StorageSession session, Actor who) {
         Instant now = clock.instant();
         List<SigningKeyRecord> existing = session.signingKeys().all();
         KeyAlgorithm algorithm = configured.orElseGet(() -> existing.stream()
                 .filter(key -> key.retiredAt().isEmpty())
                 .map(key -> KeyAlgorithm.parse(key.algorithm()))
                 .findFirst().orElse(DEFAULT_ALGORITHM));
+        List<String> retired = new ArrayList<>();
         for (SigningKeyRecord key : existing) {
             if (key.retiredAt().isEmpty()) {
                 session.signingKeys().retire(key.kid(), now);
+                retired.add(key.kid());
             }
         }
         session.signingKeys().deleteRetiredBefore(now.minus(tokenLifetime).minus(PUBLISH_MARGIN));
         SigningKeyRecord created = newKey(algorithm, now);
         session.signingKeys().add(created);
+        if (!retired.isEmpty()) {
+            // the first key of a new store replaces nothing: only a rotation is an event worth an entry
+            session.audit().record(new AuditEntry(now, who.name(), ROTATE_ACTION, Optional.empty(), "kid="
+                    + created.kid() + " algorithm=" + algorithm.joseName() + " retired=" + String.join(",", retired)));
+        }
         return created.kid();
     }
 

@@ -22,7 +22,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import dev.sentinel.core.domain.activity.PageRequest;
+import dev.sentinel.core.domain.audit.AuditFilter;
+import dev.sentinel.core.domain.audit.AuditRecord;
+import dev.sentinel.core.port.in.Principal;
 import org.junit.jupiter.api.Test;
 
 /** The token use cases on an in-memory store: who may learn about or revoke a token, and which tokens verify. */
@@ -86,6 +91,26 @@ class TokenServiceTest {
 
         tokens.revoke(token.accessToken(), caller(owner));
         assertThat(tokens.introspect(token.accessToken(), TokenCaller.admin()).active()).isFalse();
+    }
+
+    @Test
+    void aRevocationIsAuditedNamingWhoRevokedWhichToken() {
+        CreatedPass owner = create("read");
+        IssuedToken byClient = grant(owner);
+        IssuedToken byOwner = grant(owner);
+        Principal key = Principal.cli("ops");
+
+        tokens.revoke(byClient.accessToken(), caller(owner));
+        tokens.revoke(byOwner.accessToken(), TokenCaller.admin(key));
+        tokens.revoke("not-a-token", TokenCaller.admin()); // ignored, as RFC 7009 asks: nothing to audit
+
+        List<AuditRecord> entries = sentinel.audit().find(Principal.server(), AuditFilter.all()
+                .withAction(TokenService.REVOKE_ACTION), new PageRequest(1, 10)).items();
+        assertThat(entries).extracting(record -> record.entry().actor())
+                .containsExactly("cli:ops", "client:" + byClient.claims().clientId());
+        assertThat(entries.get(1).entry().detail()).contains("jti=" + byClient.claims().jti());
+        assertThat(entries.get(0).entry().passId()).contains(owner.pass().pass().passId().value());
+        assertThat(entries.get(0).entry().project()).contains(owner.pass().pass().project().value());
     }
 
     @Test

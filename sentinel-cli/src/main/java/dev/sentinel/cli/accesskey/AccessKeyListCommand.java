@@ -1,0 +1,55 @@
+package dev.sentinel.cli.accesskey;
+
+import dev.sentinel.cli.options.JsonOption;
+import dev.sentinel.cli.options.Store;
+import dev.sentinel.cli.options.StoreOptions;
+import dev.sentinel.cli.render.Figures;
+import dev.sentinel.cli.render.Json;
+import dev.sentinel.cli.render.Table;
+import dev.sentinel.core.domain.ProjectId;
+import dev.sentinel.core.domain.access.AccessKey;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sentinel access-key list}: every key, oldest first, never the key itself. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the access keys (never the keys themselves), oldest first, with when each was last used.")
+final class AccessKeyListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+        List<AccessKey> keys;
+        try (Store store = Store.open(storeOptions)) {
+            keys = store.accessKeys().list();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.enabled()) {
+            out.println(Json.write(keys.stream().map(AccessKeys::json).toList()));
+        } else if (keys.isEmpty()) {
+            out.println("No access keys. Create one with: sentinel access-key create --name NAME --role ROLE");
+        } else {
+            Table table = Table.withHeader("ID", "NAME", "ROLE", "PROJECTS", "CREATED (UTC)", "EXPIRES", "LAST USED");
+            keys.forEach(key -> table.row(key.id(), key.name(), key.role().code(),
+                    String.join(",", key.projects().stream().map(ProjectId::value).sorted().toList()),
+                    Figures.instant(key.createdAt()), key.expiresAt().map(Figures::instant).orElse("never"),
+                    key.lastUsedAt().map(Figures::instant).orElse("never")));
+            out.print(table.render());
+        }
+        out.flush();
+        return 0;
+    }
+}
