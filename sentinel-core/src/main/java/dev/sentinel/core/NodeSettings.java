@@ -69,6 +69,8 @@ public final class NodeSettings {
     private final List<String> trustedProxies;
     private final Optional<Tls> tls;
     private final Duration tlsReloadInterval;
+    private final dev.sentinel.core.application.access.SessionLimits sessionLimits;
+    private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
                          List<String> trustedProxies, Throttling throttling) {
@@ -91,6 +93,9 @@ public final class NodeSettings {
         this.trustedProxies = trustedProxies;
         this.tls = builder.tls;
         this.tlsReloadInterval = builder.tlsReloadInterval;
+        this.sessionLimits = new dev.sentinel.core.application.access.SessionLimits(builder.sessionIdle,
+                builder.sessionMax);
+        this.twoFactor = builder.twoFactor;
     }
 
     /** Settings with every default: loopback, port 8080, no TLS, the stored admin token. */
@@ -183,6 +188,16 @@ public final class NodeSettings {
         return tlsReloadInterval;
     }
 
+    /** How long a signed-in session lasts idle and in all. */
+    public dev.sentinel.core.application.access.SessionLimits sessionLimits() {
+        return sessionLimits;
+    }
+
+    /** Which password accounts must enrol a second factor at sign-in. */
+    public dev.sentinel.core.application.access.TwoFactorRequirement twoFactor() {
+        return twoFactor;
+    }
+
     /** The URL of this node on {@code boundPort}, e.g. {@code https://[::1]:8443}: its default issuer. */
     public String baseUrl(int boundPort) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -218,6 +233,11 @@ public final class NodeSettings {
         private List<String> trustedProxies = List.of();
         private Optional<Tls> tls = Optional.empty();
         private Duration tlsReloadInterval = DEFAULT_TLS_RELOAD_INTERVAL;
+        private Duration sessionIdle = dev.sentinel.core.application.access.SessionLimits.DEFAULT_IDLE;
+        private Duration sessionMax = dev.sentinel.core.application.access.SessionLimits.DEFAULT_ABSOLUTE;
+        private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
+                dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS;
+        private String twoFactorName;
 
         private Builder() {
         }
@@ -343,6 +363,31 @@ public final class NodeSettings {
             return this;
         }
 
+        /** How long a signed-in session may stay idle; default 30 minutes, at least 1s, at most {@link #sessionMax}. */
+        public Builder sessionIdle(Duration value) {
+            this.sessionIdle = Objects.requireNonNull(value, "sessionIdle");
+            return this;
+        }
+
+        /** How long a signed-in session lasts in all; default 12 hours, at least 1s. */
+        public Builder sessionMax(Duration value) {
+            this.sessionMax = Objects.requireNonNull(value, "sessionMax");
+            return this;
+        }
+
+        /** Which password accounts must enrol a second factor; default {@code ADMINS}. */
+        public Builder twoFactor(dev.sentinel.core.application.access.TwoFactorRequirement value) {
+            this.twoFactor = Objects.requireNonNull(value, "twoFactor");
+            this.twoFactorName = null;
+            return this;
+        }
+
+        /** {@link #twoFactor} by name ({@code admins}, {@code all}, {@code none}), checked by {@link #build()}. */
+        public Builder twoFactor(String value) {
+            this.twoFactorName = Objects.requireNonNull(value, "twoFactor");
+            return this;
+        }
+
         public Builder activityRetention(Duration value) {
             this.activityRetention = Objects.requireNonNull(value, "activityRetention");
             return this;
@@ -464,6 +509,16 @@ public final class NodeSettings {
             Duration recentSuccess = throttleRecentSuccess != null ? throttleRecentSuccess : throttling.recentSuccess();
             Throttling.recentSuccessProblem(recentSuccess).ifPresent(problem ->
                     violations.add("throttle_recent_success", problem));
+            dev.sentinel.core.application.access.SessionLimits.problems(sessionIdle, sessionMax)
+                    .forEach(problem -> violations.add(problem.getKey(), problem.getValue()));
+            if (twoFactorName != null) {
+                dev.sentinel.core.application.access.TwoFactorRequirement named = parsed(violations, "require_2fa",
+                        () -> dev.sentinel.core.application.access.TwoFactorRequirement.parse(twoFactorName));
+                if (named != null) {
+                    twoFactor = named;
+                    twoFactorName = null;
+                }
+            }
             violations.throwIfAny();
             return new NodeSettings(this, algorithm, type, List.copyOf(proxies),
                     throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess));

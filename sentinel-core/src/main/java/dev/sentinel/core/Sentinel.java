@@ -69,6 +69,7 @@ public final class Sentinel {
     private final MembershipService memberships;
     private final AccountService accounts;
     private final AccessKeyService accessKeys;
+    private final dev.sentinel.core.application.access.SessionService sessions;
     private final Authorization authorization;
     private final AuditService audit;
     private final SetupLinkService setupLinks;
@@ -93,6 +94,8 @@ public final class Sentinel {
         this.accounts = new AccountService(storage, passwordHasher, generator, clock,
                 Optional.ofNullable(keyEncryptionKey), Actor.LIBRARY);
         this.accessKeys = new AccessKeyService(storage, generator, clock, Actor.LIBRARY);
+        this.sessions = new dev.sentinel.core.application.access.SessionService(storage, accounts, generator, clock,
+                dev.sentinel.core.application.access.SessionLimits.DEFAULTS);
         this.authorization = new Authorization(storage);
         this.audit = new AuditService(storage, clock, auditChain);
         this.setupLinks = new SetupLinkService(storage, passwordHasher, generator, clock, Actor.LIBRARY);
@@ -137,6 +140,14 @@ public final class Sentinel {
      */
     public SetupLinkService setupLinks() {
         return setupLinks;
+    }
+
+    /**
+     * Signed-in sessions of accounts with the default limits (30 minutes idle, 12 hours in all); use
+     * {@code withLimits} for others. The node's {@code sessions()} applies its configured limits.
+     */
+    public dev.sentinel.core.application.access.SessionService sessions() {
+        return sessions;
     }
 
     /** Who may do what: the roles of accounts and access keys, per project. */

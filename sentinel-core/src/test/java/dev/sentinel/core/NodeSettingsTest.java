@@ -70,6 +70,26 @@ class NodeSettingsTest {
     }
 
     @Test
+    void theSessionLimitsAndTheTwoFactorRequirementAreCheckedWithTheRest() {
+        NodeSettings defaults = NodeSettings.builder().build();
+        assertThat(defaults.sessionLimits().idle()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(defaults.sessionLimits().absolute()).isEqualTo(Duration.ofHours(12));
+        assertThat(defaults.twoFactor()).isEqualTo(dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS);
+        assertThat(NodeSettings.builder().twoFactor("All").sessionIdle(Duration.ofMinutes(5)).build().twoFactor())
+                .isEqualTo(dev.sentinel.core.application.access.TwoFactorRequirement.ALL);
+
+        NodeSettings.Builder broken = NodeSettings.builder().port(-1).sessionIdle(Duration.ofHours(13))
+                .twoFactor("owners");
+        assertThatThrownBy(broken::build).isInstanceOfSatisfying(ValidationException.class, invalid ->
+                assertThat(invalid.violations()).extracting(FieldViolation::field)
+                        .containsExactly("port", "session_idle", "require_2fa"))
+                .hasMessageContaining("session_idle: must not be longer than session_max")
+                .hasMessageContaining("require_2fa: must be admins, all or none (got 'owners')");
+        assertThatThrownBy(NodeSettings.builder().sessionIdle(Duration.ZERO).sessionMax(Duration.ZERO)::build)
+                .hasMessageContaining("session_idle: must be at least 1s").hasMessageContaining("session_max: must be at least 1s");
+    }
+
+    @Test
     void theTokenLifetimeRunsFromOneSecondToADayAndTheReloadIntervalFromOneSecond() {
         assertThat(NodeSettings.builder().tokenLifetime(Duration.ofSeconds(1)).build().tokenLifetime())
                 .isEqualTo(Duration.ofSeconds(1));

@@ -123,10 +123,13 @@ final class ServerWiring {
         config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
+        // the session gate runs before the management API's guard: a valid session cookie names the caller
+        dev.sentinel.http.session.SessionRoutes.gate(config.routes, node);
         ManagementRoutes.guard(config.routes, node);
         routes = new Routes(config.routes);
         OAuthRoutes.install(routes, node, metrics);
         ManagementRoutes.install(routes, node);
+        dev.sentinel.http.session.SessionRoutes.install(routes, node);
         ActivityRoutes.install(routes, node);
         dev.sentinel.http.setup.SetupRoutes.install(routes, node);
         dev.sentinel.http.setup.SetupRoutes.installPage(config.routes);

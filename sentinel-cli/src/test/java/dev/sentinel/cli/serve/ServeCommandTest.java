@@ -35,6 +35,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void theSessionLimitsAndTheTwoFactorRequirementAreCheckedByTheirOptions() {
+        Result result = new Cli(dataDir).run("serve", "--require-2fa", "owners", "--session-idle", "13h");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--require-2fa must be admins, all or none (got 'owners')")
+                .contains("--session-idle must not be longer than session_max");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
     void nonNumericPortIsAUsageError() {
         assertThat(new Cli(dataDir).run("serve", "--port", "http").exitCode()).isEqualTo(2);
     }

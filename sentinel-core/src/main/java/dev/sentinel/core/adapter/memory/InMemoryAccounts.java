@@ -66,6 +66,7 @@ final class InMemoryAccounts implements Accounts {
         state.recoveryCodes.remove(id);
         state.identities.values().removeIf(identity -> identity.account().equals(id));
         state.setupLinks.values().removeIf(link -> link.account().equals(java.util.Optional.of(id)));
+        state.sessions.values().removeIf(session -> session.account().equals(id));
         return state.accounts.remove(id) != null;
     }
 

@@ -35,6 +35,8 @@ final class InMemoryState {
             new LinkedHashMap<>();
     /** Token hash → the set-up link. */
     final Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks = new LinkedHashMap<>();
+    /** Secret hash → the signed-in session. */
+    final Map<String, dev.sentinel.core.domain.access.SignInSession> sessions = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
@@ -67,6 +69,7 @@ final class InMemoryState {
         undo.memberships = new LinkedHashMap<>(memberships);
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
+        undo.sessions = new LinkedHashMap<>(sessions);
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -120,6 +123,7 @@ final class InMemoryState {
         replace(memberships, saved.memberships);
         replace(accessKeys, saved.accessKeys);
         replace(setupLinks, saved.setupLinks);
+        replace(sessions, saved.sessions);
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -147,6 +151,7 @@ final class InMemoryState {
         Map<String, dev.sentinel.core.domain.access.Membership> memberships;
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
+        Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

@@ -132,5 +132,10 @@ public final class InMemoryStorage implements Storage {
         public dev.sentinel.core.port.out.SetupLinks setupLinks() {
             return new InMemorySetupLinks(state);
         }
+
+        @Override
+        public dev.sentinel.core.port.out.Sessions sessions() {
+            return new InMemorySessions(state);
+        }
     }
 }

@@ -39,6 +39,8 @@ public interface StorageSession {
 
     /** The one-time set-up links of accounts. */
     SetupLinks setupLinks();
+    /** The signed-in sessions of accounts. */
+    Sessions sessions();
 
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
