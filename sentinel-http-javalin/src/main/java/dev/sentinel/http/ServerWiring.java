@@ -11,6 +11,8 @@ import dev.sentinel.http.oauth.OAuthRoutes;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
+import dev.sentinel.http.sso.OidcRoutes;
+import dev.sentinel.http.sso.SignedInSessions;
 import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -70,9 +72,11 @@ final class ServerWiring {
     private Routes routes;
     private ServerCertificate https;
     private Server jetty;
+    private final SignedInSessions sessions;
 
-    ServerWiring(SentinelNode node, ServerMetrics metrics) {
+    ServerWiring(SentinelNode node, ServerMetrics metrics, SignedInSessions sessions) {
         this.node = node;
+        this.sessions = sessions;
         this.metrics = metrics;
         this.clientAddresses = ClientAddresses.trusting(node.settings().trustedProxies());
     }
@@ -129,6 +133,7 @@ final class ServerWiring {
         ManagementRoutes.install(routes, node);
         ActivityRoutes.install(routes, node);
         MetricsRoutes.install(routes, metrics, node.gate());
+        OidcRoutes.install(routes, node, sessions);
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);
