@@ -540,7 +540,7 @@ public final class NodeSettings {
                 return Optional.empty();
             }
             int before = violations.list().size();
-            String needs = "is required for single sign-on (with oidc_issuer, oidc_client_id and oidc_client_secret)";
+            String needs = "must be given too for single sign-on (issuer, client id and client secret go together)";
             URI issuerUri = oidcIssuer.map(value -> checkedOidcIssuer(violations, value)).orElse(null);
             if (oidcIssuer.isEmpty()) {
                 violations.add("oidc_issuer", needs);
