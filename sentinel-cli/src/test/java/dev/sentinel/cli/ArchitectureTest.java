@@ -143,8 +143,7 @@ class ArchitectureTest {
                     .should().dependOnClassesThat(DescribedPredicate.describe("an internal of http." + group,
                             type -> type.getPackageName().equals("dev.sentinel.http." + group)
                                     && !type.getSimpleName().endsWith("Routes")
-                                    && !Set.of("ServerMetrics", "GrantResult", "RequestTiming", "OAuthReplies",
-                                            "SignedInSessions")
+                                    && !Set.of("ServerMetrics", "GrantResult", "RequestTiming", "OAuthReplies")
                                     .contains(type.getSimpleName())))
                     .because("each route group installs itself; nobody reaches past its Routes class"));
         }

@@ -94,6 +94,8 @@ public final class NodeSettings {
     private final Optional<Tls> tls;
     private final Duration tlsReloadInterval;
     private final Optional<SingleSignOn> singleSignOn;
+    private final dev.sentinel.core.application.access.SessionLimits sessionLimits;
+    private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
                          List<String> trustedProxies, Throttling throttling, Optional<SingleSignOn> singleSignOn) {
@@ -117,6 +119,9 @@ public final class NodeSettings {
         this.tls = builder.tls;
         this.tlsReloadInterval = builder.tlsReloadInterval;
         this.singleSignOn = singleSignOn;
+        this.sessionLimits = new dev.sentinel.core.application.access.SessionLimits(builder.sessionIdle,
+                builder.sessionMax);
+        this.twoFactor = builder.twoFactor;
     }
 
     /** Settings with every default: loopback, port 8080, no TLS, the stored admin token. */
@@ -214,6 +219,16 @@ public final class NodeSettings {
         return singleSignOn;
     }
 
+    /** How long a signed-in session lasts idle and in all. */
+    public dev.sentinel.core.application.access.SessionLimits sessionLimits() {
+        return sessionLimits;
+    }
+
+    /** Which password accounts must enrol a second factor at sign-in. */
+    public dev.sentinel.core.application.access.TwoFactorRequirement twoFactor() {
+        return twoFactor;
+    }
+
     /** The URL of this node on {@code boundPort}, e.g. {@code https://[::1]:8443}: its default issuer. */
     public String baseUrl(int boundPort) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -254,6 +269,10 @@ public final class NodeSettings {
         private Optional<String> oidcClientSecret = Optional.empty();
         private Optional<String> oidcName = Optional.empty();
         private Optional<String> oidcRolesClaim = Optional.empty();
+        private Duration sessionIdle = dev.sentinel.core.application.access.SessionLimits.DEFAULT_IDLE;
+        private Duration sessionMax = dev.sentinel.core.application.access.SessionLimits.DEFAULT_ABSOLUTE;
+        private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
+                dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS;
 
         private Builder() {
         }
@@ -376,6 +395,24 @@ public final class NodeSettings {
          */
         public Builder auditRetention(Duration value) {
             this.auditRetention = Optional.of(Objects.requireNonNull(value, "auditRetention"));
+            return this;
+        }
+
+        /** How long a signed-in session may stay idle; default 30 minutes, at least 1s, at most {@link #sessionMax}. */
+        public Builder sessionIdle(Duration value) {
+            this.sessionIdle = Objects.requireNonNull(value, "sessionIdle");
+            return this;
+        }
+
+        /** How long a signed-in session lasts in all; default 12 hours, at least 1s. */
+        public Builder sessionMax(Duration value) {
+            this.sessionMax = Objects.requireNonNull(value, "sessionMax");
+            return this;
+        }
+
+        /** Which password accounts must enrol a second factor; default {@code ADMINS}. */
+        public Builder twoFactor(dev.sentinel.core.application.access.TwoFactorRequirement value) {
+            this.twoFactor = Objects.requireNonNull(value, "twoFactor");
             return this;
         }
 
@@ -528,6 +565,8 @@ public final class NodeSettings {
             Throttling.recentSuccessProblem(recentSuccess).ifPresent(problem ->
                     violations.add("throttle_recent_success", problem));
             Optional<SingleSignOn> sso = singleSignOn(violations);
+            dev.sentinel.core.application.access.SessionLimits.problems(sessionIdle, sessionMax)
+                    .forEach(problem -> violations.add(problem.getKey(), problem.getValue()));
             violations.throwIfAny();
             return new NodeSettings(this, algorithm, type, List.copyOf(proxies),
                     throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess), sso);

@@ -68,6 +68,7 @@ public final class Sentinel {
     private final MembershipService memberships;
     private final AccountService accounts;
     private final AccessKeyService accessKeys;
+    private final dev.sentinel.core.application.access.SessionService sessions;
     private final Authorization authorization;
     private final AuditService audit;
 
@@ -91,6 +92,8 @@ public final class Sentinel {
         this.accounts = new AccountService(storage, passwordHasher, generator, clock,
                 Optional.ofNullable(keyEncryptionKey), Actor.LIBRARY);
         this.accessKeys = new AccessKeyService(storage, generator, clock, Actor.LIBRARY);
+        this.sessions = new dev.sentinel.core.application.access.SessionService(storage, accounts, generator, clock,
+                dev.sentinel.core.application.access.SessionLimits.DEFAULTS);
         this.authorization = new Authorization(storage);
         this.audit = new AuditService(storage, clock, auditChain);
     }
@@ -126,6 +129,14 @@ public final class Sentinel {
     /** Access keys for automation, acting as {@link Actor#LIBRARY}; one instance, whose cache every caller shares. */
     public AccessKeyService accessKeys() {
         return accessKeys;
+    }
+
+    /**
+     * Signed-in sessions of accounts with the default limits (30 minutes idle, 12 hours in all); use
+     * {@code withLimits} for others. The node's {@code sessions()} applies its configured limits.
+     */
+    public dev.sentinel.core.application.access.SessionService sessions() {
+        return sessions;
     }
 
     /** Who may do what: the roles of accounts and access keys, per project. */

@@ -82,6 +82,8 @@ public final class SentinelNode implements AutoCloseable {
     private final DeferredTasks evidence;
     private final FailedAttempts failedAttempts;
     private final AuthThrottle throttle;
+    private final dev.sentinel.core.application.access.SessionService sessions;
+    private final dev.sentinel.core.application.access.SignInService signIn;
     private final ActivityRetention retention;
     private final ActivityIngest ingest;
     private final PassService passes;
@@ -134,6 +136,9 @@ public final class SentinelNode implements AutoCloseable {
                 Optional.of(accessKeys));
         this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
                 throttle, Optional.of(gate), evidence));
+        this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
+        this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
+                sentinel.securityAudit(), settings.twoFactor(), clock);
     }
 
     /**
@@ -160,6 +165,7 @@ public final class SentinelNode implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushAccessKeyUses, 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::purgeExpiredSessions, 5, 60, TimeUnit.MINUTES);
         settings.auditRetention().ifPresent(keep ->
                 housekeeping.scheduleWithFixedDelay(this::purgeOldAudit, 4, 60, TimeUnit.MINUTES));
         return this;
@@ -274,6 +280,21 @@ public final class SentinelNode implements AutoCloseable {
     /** The access keys, with the node's one cache of verified keys; acting as {@link #ADMIN_API}. */
     public AccessKeyService accessKeys() {
         return accessKeys;
+    }
+
+    /** Signed-in sessions with the node's idle and absolute limits (every node of one database shares them). */
+    public dev.sentinel.core.application.access.SessionService sessions() {
+        return sessions;
+    }
+
+    /** Password sign-in into a session, throttled by the node's failure throttle, under its 2FA requirement. */
+    public dev.sentinel.core.application.access.SignInService signIn() {
+        return signIn;
+    }
+
+    /** Ends expired sessions now (hourly); returns how many. */
+    public int purgeExpiredSessions() {
+        return (int) quietly("expired session purge", sessions::purgeExpired);
     }
 
     /** Who may do what. */

@@ -98,8 +98,7 @@ public final class SentinelServer implements AutoCloseable {
     private SentinelServer listen() {
         settings.tls().ifPresent(tls -> certificate = ServerCertificate.load(tls.certificateChain(), tls.privateKey()));
         node.start(); // after the TLS files proved usable: a failed start leaves no generated admin token unseen
-        // until the session core lands, a single sign-on ends at the dashboard without a session of its own
-        ServerWiring wiring = new ServerWiring(node, metrics, (ctx, account) -> { });
+        ServerWiring wiring = new ServerWiring(node, metrics);
         if (certificate != null) {
             wiring.https(certificate);
         }

@@ -12,7 +12,6 @@ import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
 import dev.sentinel.http.sso.OidcRoutes;
-import dev.sentinel.http.sso.SignedInSessions;
 import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -72,11 +71,9 @@ final class ServerWiring {
     private Routes routes;
     private ServerCertificate https;
     private Server jetty;
-    private final SignedInSessions sessions;
 
-    ServerWiring(SentinelNode node, ServerMetrics metrics, SignedInSessions sessions) {
+    ServerWiring(SentinelNode node, ServerMetrics metrics) {
         this.node = node;
-        this.sessions = sessions;
         this.metrics = metrics;
         this.clientAddresses = ClientAddresses.trusting(node.settings().trustedProxies());
     }
@@ -127,13 +124,16 @@ final class ServerWiring {
         config.routes.before(Requests.resolveClientsWith(clientAddresses));
         config.routes.before(ServerWiring::limitBody);
         config.routes.before(ServerWiring::secureHeaders);
+        // the session gate runs before the management API's guard: a valid session cookie names the caller
+        dev.sentinel.http.session.SessionRoutes.gate(config.routes, node);
         ManagementRoutes.guard(config.routes, node);
         routes = new Routes(config.routes);
         OAuthRoutes.install(routes, node, metrics);
         ManagementRoutes.install(routes, node);
+        dev.sentinel.http.session.SessionRoutes.install(routes, node);
         ActivityRoutes.install(routes, node);
         MetricsRoutes.install(routes, metrics, node.gate());
-        OidcRoutes.install(routes, node, sessions);
+        OidcRoutes.install(routes, node);
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);

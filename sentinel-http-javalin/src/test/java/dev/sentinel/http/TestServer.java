@@ -140,6 +140,21 @@ public final class TestServer {
             return this;
         }
 
+        public Builder sessionIdle(Duration value) {
+            settings.sessionIdle(value);
+            return this;
+        }
+
+        public Builder sessionMax(Duration value) {
+            settings.sessionMax(value);
+            return this;
+        }
+
+        public Builder twoFactor(dev.sentinel.core.application.access.TwoFactorRequirement value) {
+            settings.twoFactor(value);
+            return this;
+        }
+
         public Builder activityRecorder(ActivityRecorder value) {
             this.recorder = value;
             return this;

@@ -21,7 +21,16 @@ final class AdminGuard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (ctx.path().equals("/api/v1/openapi.json")) {
+        if (ctx.path().equals("/api/v1/openapi.json") || ctx.path().equals("/api/v1/session")
+                || ctx.path().startsWith("/api/v1/session/")) {
+            return;
+        }
+        dev.sentinel.core.port.in.Principal caller = ctx.attribute("sentinel.principal");
+        if (caller != null) {
+            // a signed-in session (set by the session gate); until the API checks roles, only owners pass
+            if (!caller.isOwner()) {
+                throw new dev.sentinel.http.problem.HttpProblem(403, "this needs the role owner");
+            }
             return;
         }
         boolean ingest = ctx.method() == HandlerType.POST && ctx.path().equals("/api/v1/activity");

@@ -11,7 +11,10 @@ import dev.sentinel.core.SentinelNode;
 import dev.sentinel.core.application.access.SingleSignOnService;
 import dev.sentinel.core.domain.access.Account;
 import dev.sentinel.core.domain.access.SsoRefusedException;
+import dev.sentinel.core.application.access.SessionStart;
+import dev.sentinel.http.session.SessionCookies;
 import dev.sentinel.http.web.Json;
+import dev.sentinel.http.web.Requests;
 import dev.sentinel.http.web.Routes;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -29,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * with a fresh {@code state}, {@code nonce} and PKCE challenge, whose values travel in a sealed, HttpOnly cookie valid
  * for {@link #STATE_LIFETIME}; {@code GET /auth/oidc/callback} checks the state against the cookie, the {@code iss} of
  * the response (RFC 9207) when the provider sends one (and demands it when the provider promised it), redeems the code
- * with the verifier, verifies the ID token, lets core decide which account the identity reaches, starts its session and
- * sends the browser to the dashboard. Every refusal is a page that says what happened; none shows a stack trace.
+ * with the verifier, verifies the ID token, lets core decide which account the identity reaches, starts its session (a new
+ * session cookie: nothing the browser held before is adopted) and sends the browser to the dashboard. Every refusal is a page that says what happened; none shows a stack trace.
  * {@code GET /auth/providers} lists the providers for the sign-in page.
  */
 public final class OidcRoutes {
@@ -48,19 +51,17 @@ public final class OidcRoutes {
     private final Optional<NodeSettings.SingleSignOn> settings;
     private final Optional<OpenIdProvider> provider;
     private final SingleSignOnService signOn;
-    private final SignedInSessions sessions;
 
-    private OidcRoutes(SentinelNode node, SignedInSessions sessions) {
+    private OidcRoutes(SentinelNode node) {
         this.node = node;
         this.settings = node.settings().singleSignOn();
         this.provider = settings.map(sso -> new OpenIdProvider(sso, node.clock()));
         this.signOn = node.singleSignOn();
-        this.sessions = sessions;
     }
 
     /** Registers the routes; without single sign-on configured, start and callback answer 404 pages. */
-    public static void install(Routes routes, SentinelNode node, SignedInSessions sessions) {
-        OidcRoutes oidc = new OidcRoutes(node, sessions);
+    public static void install(Routes routes, SentinelNode node) {
+        OidcRoutes oidc = new OidcRoutes(node);
         routes.get(PROVIDERS_PATH, oidc::providers);
         routes.get(START_PATH, oidc::start);
         routes.get(CALLBACK_PATH, oidc::callback);
@@ -144,7 +145,8 @@ public final class OidcRoutes {
             }
             IDTokenClaimsSet claims = openId.redeem(success.getAuthorizationCode(), state.get(), redirectUri());
             Account account = signOn.signIn(ProviderClaims.identity(claims, settings.get().rolesClaim()));
-            sessions.start(ctx, account);
+            SessionCookies.set(ctx, node.sessions().start(account.id(), SessionStart.of(SessionStart.SSO,
+                    Requests.clientIp(ctx), Requests.userAgent(ctx))));
             ctx.header("Cache-Control", "no-store");
             ctx.redirect("/", io.javalin.http.HttpStatus.FOUND);
         } catch (OpenIdProvider.Unavailable unavailable) {

@@ -12,6 +12,7 @@ import dev.sentinel.core.port.in.CreateAccountCommand;
 import dev.sentinel.core.port.in.Principal;
 import dev.sentinel.http.SentinelServer;
 import dev.sentinel.http.TestServer;
+import dev.sentinel.http.session.SessionCookies;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -86,11 +87,15 @@ class SingleSignOnTest {
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location")).hasValue("/");
         assertThat(sentinel.accounts().findByIdentity(issuer, "subject-ada")).map(Account::id).hasValue(ada.id());
+        assertThat(server.node().sessions().resume(sessionCookie(first)))
+                .hasValueSatisfying(active -> assertThat(active.session().account()).isEqualTo(ada.id()));
 
         // the provider now says subject-ada is grace@example.com: the link decides, not the email
         HttpResponse<String> second = signInAs("subject-ada", Map.of("email", "grace@example.com", "email_verified", true));
 
         assertThat(second.statusCode()).isEqualTo(302);
+        assertThat(server.node().sessions().resume(sessionCookie(second)))
+                .hasValueSatisfying(active -> assertThat(active.session().account()).isEqualTo(ada.id()));
         assertThat(actions("ada@example.com")).containsExactly("account.sso_link", "account.sign_in", "account.sign_in");
         assertThat(actions("grace@example.com")).isEmpty();
         assertThat(sentinel.accounts().findByIdentity(issuer, "subject-ada")).map(Account::id).hasValue(ada.id());
@@ -102,6 +107,7 @@ class SingleSignOnTest {
 
         assertThat(reply.statusCode()).isEqualTo(403);
         assertThat(reply.body()).contains("did not confirm that your email address is verified");
+        assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(SessionCookies.NAME));
         assertThat(sentinel.accounts().findByIdentity(issuer, "subject-x")).isEmpty();
         assertThat(actions("ada@example.com")).isEmpty();
         assertThat(refusals()).anySatisfy(detail -> assertThat(detail).contains("sub=subject-x")
@@ -118,6 +124,7 @@ class SingleSignOnTest {
 
         assertThat(intruder.statusCode()).isEqualTo(403);
         assertThat(intruder.body()).contains("No Sentinel account may sign in with this identity");
+        assertThat(intruder.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(SessionCookies.NAME));
         assertThat(sentinel.accounts().findByIdentity(issuer, "subject-mallory")).isEmpty();
         assertThat(actions("ada@example.com")).containsExactly("account.sso_link", "account.sign_in");
         assertThat(refusals()).anySatisfy(detail -> assertThat(detail).contains("reason=linked_to_another_subject"));
@@ -306,6 +313,13 @@ class SingleSignOnTest {
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionCookie(HttpResponse<String> reply) {
+        String header = reply.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(SessionCookies.NAME + "=")).findFirst().orElseThrow();
+        assertThat(header).contains("HttpOnly").contains("SameSite=Lax");
+        return header.substring(SessionCookies.NAME.length() + 1, header.indexOf(';'));
     }
 
     private String cookie() {

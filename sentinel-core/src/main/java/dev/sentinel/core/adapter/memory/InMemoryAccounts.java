@@ -65,6 +65,7 @@ final class InMemoryAccounts implements Accounts {
         state.memberships.values().removeIf(membership -> membership.account().equals(id));
         state.recoveryCodes.remove(id);
         state.identities.values().removeIf(identity -> identity.account().equals(id));
+        state.sessions.values().removeIf(session -> session.account().equals(id));
         return state.accounts.remove(id) != null;
     }
 

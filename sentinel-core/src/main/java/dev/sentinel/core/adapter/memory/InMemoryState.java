@@ -33,6 +33,8 @@ final class InMemoryState {
     final Map<String, dev.sentinel.core.domain.access.Membership> memberships = new LinkedHashMap<>();
     final Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys =
             new LinkedHashMap<>();
+    /** Secret hash → the signed-in session. */
+    final Map<String, dev.sentinel.core.domain.access.SignInSession> sessions = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
@@ -64,6 +66,7 @@ final class InMemoryState {
         undo.identities = new LinkedHashMap<>(identities);
         undo.memberships = new LinkedHashMap<>(memberships);
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
+        undo.sessions = new LinkedHashMap<>(sessions);
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -116,6 +119,7 @@ final class InMemoryState {
         replace(identities, saved.identities);
         replace(memberships, saved.memberships);
         replace(accessKeys, saved.accessKeys);
+        replace(sessions, saved.sessions);
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -142,6 +146,7 @@ final class InMemoryState {
         Map<String, dev.sentinel.core.domain.access.SsoIdentity> identities;
         Map<String, dev.sentinel.core.domain.access.Membership> memberships;
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
+        Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

@@ -127,5 +127,10 @@ public final class InMemoryStorage implements Storage {
         public AccessKeys accessKeys() {
             return new InMemoryAccessKeys(state);
         }
+
+        @Override
+        public dev.sentinel.core.port.out.Sessions sessions() {
+            return new InMemorySessions(state);
+        }
     }
 }

@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  * changed at the provider cannot reach another account. People without an account are refused (accounts are made by
  * owners). When the identity carries groups (a roles claim is configured), they set the account's roles ({@link SsoRoles}):
  * the owner role and the memberships of existing projects become exactly what the groups say. Sign-ins, links, role
- * changes and refusals are audited, each in the transaction of its change. Immutable and thread-safe.
+ * changes and refusals are audited, each in the transaction of its change; the sign-in itself is audited by
+ * {@link SessionService#start} when the caller starts the account's session. Immutable and thread-safe.
  */
 public final class SingleSignOnService {
 
@@ -61,7 +62,8 @@ public final class SingleSignOnService {
     }
 
     /**
-     * The account {@code identity} signs in as; links it on its first sign-in and applies its groups, all audited.
+     * The account {@code identity} signs in as; links it on its first sign-in and applies its groups, all audited. The
+     * caller then starts the account's session ({@link SessionService#start}, method {@link SessionStart#SSO}).
      *
      * @throws SsoRefusedException when it may reach no account (audited as {@code account.sso_refused})
      */
@@ -99,7 +101,6 @@ public final class SingleSignOnService {
             if (identity.groups().isPresent()) {
                 account = applyRoles(session, now, account, SsoRoles.of(identity.groups().get()));
             }
-            audit(session, now, account, "account.sign_in", "method=sso iss=" + identity.issuer());
             return account;
         });
         if (outcome instanceof SsoRefusedException refused) {

@@ -133,6 +133,11 @@ public final class SealingStorage implements Storage {
         }
 
         @Override
+        public dev.sentinel.core.port.out.Sessions sessions() {
+            return session.sessions();
+        }
+
+        @Override
         public Optional<SentinelPass> sentinelPass(ClientId clientId) {
             return session.sentinelPass(clientId);
         }

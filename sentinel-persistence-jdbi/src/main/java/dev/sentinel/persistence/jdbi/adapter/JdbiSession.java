@@ -111,6 +111,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.Sessions sessions() {
+        return new JdbiSessionsAdapter(handle());
+    }
+
+    @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {
         try {
             return JdbiSentinelPasses.find(handle.getConnection(), clientId);
