@@ -273,6 +273,7 @@ public final class NodeSettings {
         private Duration sessionMax = dev.sentinel.core.application.access.SessionLimits.DEFAULT_ABSOLUTE;
         private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
                 dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS;
+        private String twoFactorName;
 
         private Builder() {
         }
@@ -413,6 +414,13 @@ public final class NodeSettings {
         /** Which password accounts must enrol a second factor; default {@code ADMINS}. */
         public Builder twoFactor(dev.sentinel.core.application.access.TwoFactorRequirement value) {
             this.twoFactor = Objects.requireNonNull(value, "twoFactor");
+            this.twoFactorName = null;
+            return this;
+        }
+
+        /** {@link #twoFactor} by name ({@code admins}, {@code all}, {@code none}), checked by {@link #build()}. */
+        public Builder twoFactor(String value) {
+            this.twoFactorName = Objects.requireNonNull(value, "twoFactor");
             return this;
         }
 
@@ -567,6 +575,14 @@ public final class NodeSettings {
             Optional<SingleSignOn> sso = singleSignOn(violations);
             dev.sentinel.core.application.access.SessionLimits.problems(sessionIdle, sessionMax)
                     .forEach(problem -> violations.add(problem.getKey(), problem.getValue()));
+            if (twoFactorName != null) {
+                dev.sentinel.core.application.access.TwoFactorRequirement named = parsed(violations, "require_2fa",
+                        () -> dev.sentinel.core.application.access.TwoFactorRequirement.parse(twoFactorName));
+                if (named != null) {
+                    twoFactor = named;
+                    twoFactorName = null;
+                }
+            }
             violations.throwIfAny();
             return new NodeSettings(this, algorithm, type, List.copyOf(proxies),
                     throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess), sso);

@@ -100,6 +100,23 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: SENTINEL_ACTIVITY_RETENTION. Default: ${DEFAULT-VALUE}")
     Duration activityRetention;
 
+    @Option(names = "--require-2fa", paramLabel = "WHO", defaultValue = "${env:SENTINEL_REQUIRE_2FA:-admins}",
+            description = "Which password accounts must enrol a second factor (TOTP) at their first sign-in: admins "
+                    + "(owners and project admins), all or none. Env: SENTINEL_REQUIRE_2FA. Default: ${DEFAULT-VALUE}")
+    String require2fa;
+
+    @Option(names = "--session-idle", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_SESSION_IDLE:-30m}",
+            description = "How long a signed-in session may go without a request before it ends, at least 1s and at "
+                    + "most --session-max. Env: SENTINEL_SESSION_IDLE. Default: ${DEFAULT-VALUE}")
+    Duration sessionIdle;
+
+    @Option(names = "--session-max", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_SESSION_MAX:-12h}",
+            description = "How long a signed-in session lasts in all, however busy, at least 1s. "
+                    + "Env: SENTINEL_SESSION_MAX. Default: ${DEFAULT-VALUE}")
+    Duration sessionMax;
+
     @Option(names = "--store-outage-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "${env:SENTINEL_STORE_OUTAGE_LIMIT:-1m}",
             description = "How long the store may stay unavailable before serve stops with exit code 1, for a supervisor "
@@ -257,7 +274,8 @@ public final class ServeCommand implements Callable<Integer> {
         NodeSettings.Builder settings = NodeSettings.builder().host(host).port(port).issuer(issuer).audience(audience)
                 .tokenLifetime(tokenOptions.tokenLifetime()).signingAlgorithm(tokenOptions.signingAlgorithm())
                 .accessTokenType(accessTokenTyp).scopesSupported(words(scopesSupported))
-                .activityRetention(activityRetention)
+                .activityRetention(activityRetention).sessionIdle(sessionIdle).sessionMax(sessionMax)
+                .twoFactor(require2fa == null ? "admins" : require2fa)
                 .throttling(new Throttling(clientFailureLimit, addressFailureLimit, adminFailureLimit))
                 .throttleIpv6Prefix(throttleIpv6Prefix).throttleRecentSuccess(throttleRecentSuccess)
                 .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
