@@ -1,12 +1,25 @@
-// The management API client: bearer admin token from sessionStorage, JSON in and out,
-// application/problem+json failures turned into ApiError with words a person can read.
+// The management API client: a signed-in session (HttpOnly cookie the page cannot read, plus the session's CSRF token
+// sent on every request that changes something) or a pasted bearer token (admin token or access key) kept in
+// sessionStorage; JSON in and out, application/problem+json failures turned into ApiError with words a person can read.
 
 const TOKEN_KEY = 'sentinel.adminToken';
+let signedIn = null; // the reply of GET /api/v1/session while a session is on
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
+  /** Whether anyone is signed in: a session, or a pasted token. */
+  active: () => Boolean(signedIn) || Boolean(sessionStorage.getItem(TOKEN_KEY)),
+  /** The signed-in account's reply (account, roles, csrf_token, enrolment_required), or null with a token/none. */
+  who: () => signedIn,
   signIn: (token) => sessionStorage.setItem(TOKEN_KEY, token),
-  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+  started: (reply) => { signedIn = reply; sessionStorage.removeItem(TOKEN_KEY); },
+  signOut: () => { signedIn = null; sessionStorage.removeItem(TOKEN_KEY); },
+  /** Whether the caller may change things in `project` (owner, or admin there); a pasted token may try anything. */
+  canWrite(project) {
+    if (!signedIn) return true;
+    return signedIn.roles.some((role) => role.role === 'owner' || (role.role === 'admin' && (!project || role.project === project)));
+  },
+  isOwner: () => !signedIn || signedIn.roles.some((role) => role.role === 'owner'),
 };
 
 /** A failed API call: `detail` is a sentence, `errors` the per-field problems ({field, message}). */
@@ -23,9 +36,10 @@ export class ApiError extends Error {
 async function problemOf(response) {
   let body = null;
   try { body = await response.json(); } catch { /* not JSON */ }
-  if (response.status === 401) {
+  const errors0 = Array.isArray(body?.errors) ? body.errors : [];
+  if (response.status === 401 && !response.url.endsWith('/api/v1/session')) {
     window.dispatchEvent(new CustomEvent('sentinel:unauthorized'));
-    return new ApiError(401, 'Unauthorized', body?.detail || 'The admin token was not accepted. Sign in again.');
+    return new ApiError(401, 'Unauthorized', body?.detail || 'You are signed out. Sign in again.', errors0);
   }
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   return new ApiError(response.status, body?.title, body?.detail || body?.error_description || response.statusText, errors);
@@ -34,7 +48,8 @@ async function problemOf(response) {
 async function send(method, path, body, token = session.token()) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const init = { method, headers, cache: 'no-store' };
+  else if (signedIn && method !== 'GET') headers['X-CSRF-Token'] = signedIn.csrf_token;
+  const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -72,6 +87,20 @@ function fileName(response, fallback) {
 }
 
 export const api = {
+  /** Who is signed in by the session cookie; null when nobody is. */
+  async currentSession() {
+    const response = await fetch('/api/v1/session', { headers: { Accept: 'application/json' }, cache: 'no-store',
+      credentials: 'same-origin' }).catch(() => null);
+    return response && response.ok ? response.json() : null;
+  },
+  signIn: (email, password, totp) => json('POST', '/api/v1/session', totp ? { email, password, totp } : { email, password }, ''),
+  signOut: () => json('DELETE', '/api/v1/session', undefined, ''),
+  signOutEverywhere: () => json('DELETE', '/api/v1/session/all', undefined, ''),
+  sessions: () => json('GET', '/api/v1/session/list', undefined, ''),
+  endSession: (id) => json('DELETE', `/api/v1/session/list/${enc(id)}`, undefined, ''),
+  beginTotp: () => json('POST', '/api/v1/session/totp', undefined, ''),
+  confirmTotp: (code) => json('POST', '/api/v1/session/totp/confirm', { code }, ''),
+  audit: (filters) => json('GET', `/api/v1/audit${query(filters)}`),
   checkToken: (token) => json('GET', '/api/v1/projects', undefined, token),
   listProjects: () => json('GET', '/api/v1/projects'),
   listPasses: (project) => json('GET', `/api/v1/projects/${enc(project)}/passes`),

@@ -6,13 +6,18 @@ import { projects } from './projects.js';
 import { projectListView } from './projectList.js';
 import { passesView } from './passes.js';
 import { detailView } from './detail.js';
+import { signInView, enrolment } from './signin.js';
+import { sessionsView, auditView } from './account.js';
 
 const main = $('#main');
 let dispose = () => {};
 
 function parseRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (!session.token() || parts[0] === 'signin') return { name: 'signin' };
+  if (!session.active() || parts[0] === 'signin') return { name: 'signin' };
+  if (session.who()?.enrolment_required) return { name: 'enrol' };
+  if (parts[0] === 'sessions') return { name: 'sessions' };
+  if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'passes' && parts[1]) return { name: 'detail', passId: parts[1], tab: parts[2] || 'overview' };
   if (parts[0] === 'projects' && parts[1]) return { name: 'passes', project: parts[1] };
   if (parts[0] === 'projects') return { name: 'projects' };
@@ -28,8 +33,13 @@ function render() {
   dispose = () => {};
   const route = parseRoute();
   const signedIn = route.name !== 'signin';
-  $('#project-picker').hidden = !signedIn;
+  $('#project-picker').hidden = !signedIn || route.name === 'enrol';
   $('#sign-out').hidden = !signedIn;
+  showWho(signedIn && route.name !== 'enrol');
+  if (route.name === 'enrol') {
+    clear(main, h('section', { class: 'signin' }, h('div', { class: 'card signin-card' }, ...enrolment(() => navigate('#/')))));
+    return;
+  }
   if (route.name === 'home') {
     home();
     return;
@@ -37,7 +47,9 @@ function render() {
   if (signedIn) projects.load().catch(() => {});
   // the detail view shows its pass's own project once the pass is loaded
   projects.show(route.name === 'passes' ? route.project : route.name === 'detail' ? '' : projects.current());
-  const view = route.name === 'signin' ? signInView()
+  const view = route.name === 'signin' ? signInView((list) => navigate(list ? projects.landing(list) : '#/'))
+    : route.name === 'sessions' ? sessionsView(() => navigate('#/signin'))
+      : route.name === 'audit' ? auditView()
     : route.name === 'detail' ? detailView(route, navigate)
       : route.name === 'projects' ? projectListView()
         : passesView(route.project, navigate);
@@ -54,49 +66,6 @@ function home() {
     .catch((error) => clear(main, errorBox(error)));
 }
 
-function signInView() {
-  const area = messageArea();
-  const input = h('input', { id: 'admin-token', name: 'admin-token', type: 'password', required: true,
-    autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'admin-token-hint' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Sign in');
-  const form = h('form', { class: 'stack', novalidate: true }, area,
-    h('div', { class: 'field' },
-      h('label', { for: 'admin-token' }, 'Admin token'), input,
-      h('p', { id: 'admin-token-hint', class: 'hint' },
-        'The token printed by ', h('code', {}, 'sentinel serve'), ' on its first start, or the one you configured. ',
-        'It is kept only in this browser tab and forgotten when the tab closes.')),
-    submit);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const token = input.value.trim();
-    if (!token) {
-      area.show({ detail: 'Enter the admin token to sign in' });
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
-      return;
-    }
-    busy(submit, async () => {
-      try {
-        const list = await api.checkToken(token);
-        session.signIn(token);
-        navigate(projects.landing(list.items || []));
-      } catch (error) {
-        area.show(error.status === 401 ? { detail: 'That admin token was not accepted. Check it and try again' } : error);
-        input.setAttribute('aria-invalid', 'true');
-        input.focus();
-      }
-    });
-  });
-  return {
-    element: h('section', { class: 'signin' },
-      h('div', { class: 'card signin-card' },
-        h('div', { class: 'signin-mark', 'aria-hidden': 'true' }, '◆'),
-        h('h1', {}, 'Sign in to Sentinel'),
-        h('p', { class: 'muted' }, 'Machine credentials for your AI agents and automation.'),
-        form)),
-  };
-}
-
 function wireShell() {
   $('#project-picker').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -108,21 +77,38 @@ function wireShell() {
     input.setAttribute('aria-invalid', error ? 'true' : 'false');
     if (!error) navigate(`#/projects/${encodeURIComponent(name)}`);
   });
-  $('#sign-out').addEventListener('click', () => {
+  $('#sign-out').addEventListener('click', async () => {
+    if (session.who()) await api.signOut().catch(() => {});
     session.signOut();
     navigate('#/signin');
   });
   window.addEventListener('sentinel:unauthorized', () => {
-    if (!session.token()) return;
+    if (!session.active()) return;
     session.signOut();
     navigate('#/signin');
   });
   window.addEventListener('hashchange', render);
 }
 
-wireShell();
-try {
-  render();
-} catch (error) {
-  clear(main, errorBox(error));
+/** The top bar's account links: who is signed in (or that a token is in use), my sessions, the audit trail. */
+function showWho(visible) {
+  const slot = $('#whoami');
+  slot.hidden = !visible;
+  if (!visible) return;
+  const who = session.who();
+  clear(slot,
+    h('span', { id: 'whoami-name', class: 'muted' }, who ? who.account.email : 'Token'),
+    who ? h('a', { class: 'topbar-link', href: '#/sessions', id: 'my-sessions-link' }, 'My sessions') : '',
+    h('a', { class: 'topbar-link', href: '#/audit', id: 'audit-link' }, 'Audit'));
 }
+
+wireShell();
+api.currentSession().then((who) => {
+  if (who) session.started(who);
+}).finally(() => {
+  try {
+    render();
+  } catch (error) {
+    clear(main, errorBox(error));
+  }
+});

@@ -1,6 +1,6 @@
 // Overview tab: the four stat cards, how to get a first token (while the pass was never used), the pass facts,
 // Regenerate Credentials and Deactivate / Activate.
-import { api } from './api.js';
+import { api, session } from './api.js';
 import { h, clear, formatDate, formatTime, formatAgo, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
 import { statusBadge, copyButton, credentialsBlock, tokenRequest, busy, openDialog, messageArea, announce, confirmDialog, confirmSecretCopied } from './ui.js';
 import { successTone, SUCCESS_WORDS } from './metrics.js';
@@ -16,6 +16,8 @@ export function overviewTab(context, body) {
 
   function show(pass, stats) {
     current = pass;
+    regenerate.hidden = !session.canWrite(pass.project);
+    toggle.hidden = !session.canWrite(pass.project);
     if (stats) {
       clear(cards, statCards(stats));
       clear(firstToken, neverUsed(stats) ? firstTokenCard(pass) : null);

@@ -1,6 +1,6 @@
 // The passes of one project: searchable and sortable, with status and expiry badges, last use and requests, a link
 // to each pass, and "New pass". The first order is the API's and the CLI's: oldest first.
-import { api } from './api.js';
+import { api, session } from './api.js';
 import { h, clear, formatDate, formatTime, formatNumber, humanize } from './dom.js';
 import { statusBadge, expiryBadge, messageArea, loading } from './ui.js';
 import { openCreateFlow } from './create.js';
@@ -40,6 +40,7 @@ export function passesView(project, navigate) {
   const list = h('div', { class: 'pass-list' }, loading('Loading passes…'));
   const create = h('button', { type: 'button', class: 'btn btn-primary', id: 'new-pass' },
     h('span', { 'aria-hidden': 'true' }, '+ '), 'New Sentinel Pass');
+  create.hidden = !session.canWrite(project); // a viewer reads, and is offered nothing to change
   const search = h('input', { type: 'search', id: 'pass-search', autocomplete: 'off', spellcheck: 'false',
     placeholder: 'Name, type, pass ID, client ID…', 'aria-describedby': 'pass-count' });
   const sort = h('select', { id: 'pass-sort' }, SORTS.map((option) => h('option', { value: option.value }, option.label)));
@@ -80,7 +81,7 @@ export function passesView(project, navigate) {
       h('h2', {}, 'No passes yet'),
       h('p', { class: 'muted' }, 'A Sentinel Pass gives one agent its own OAuth client credentials, ',
         'with permissions, a validity period and an activity log.'),
-      h('button', { type: 'button', class: 'btn btn-primary', onclick: () => create.click() }, 'Create your first pass'));
+      create.hidden ? '' : h('button', { type: 'button', class: 'btn btn-primary', onclick: () => create.click() }, 'Create your first pass'));
   }
 
   function table(rows) {

@@ -1,5 +1,5 @@
 // Settings tab: the allowed networks, Revoke / Activate, and Delete behind a confirmation dialog.
-import { api } from './api.js';
+import { api, session } from './api.js';
 import { h, clear } from './dom.js';
 import { networkList } from './create.js';
 import { busy, confirmDialog, announce } from './ui.js';
@@ -9,6 +9,10 @@ export function settingsTab(context, body) {
 
   function show(pass) {
     context.showPass(pass);
+    if (!session.canWrite(pass.project)) {
+      clear(element, h('p', { class: 'muted', id: 'read-only-note' }, 'You can read this pass; changing it needs the role admin in its project.'));
+      return;
+    }
     const revoked = pass.revoked || pass.status !== 'active';
     const stateButton = revoked
       ? h('button', { type: 'button', class: 'btn btn-primary', id: 'activate-pass' }, 'Activate')

@@ -87,8 +87,8 @@ class DashboardBrowserTest {
         browser.find("#admin-token");
         browser.screenshot("01-sign-in");
         browser.type("#admin-token", "not-the-admin-token-at-all");
-        browser.click("form button[type=submit]");
-        browser.text("[role=alert]", "not accepted");
+        browser.click("#token-form button[type=submit]");
+        browser.text("#token-form [role=alert]", "not accepted");
         assertThat(browser.activeElementId()).isEqualTo("admin-token");
         browser.type("#admin-token", ADMIN_TOKEN, Keys.ENTER);
         browser.text("h1", "Sentinel Passes");
