@@ -134,7 +134,6 @@ public final class OidcRoutes {
             }
             AuthorizationSuccessResponse success = response.toSuccessResponse();
             if (!issuerMatches(success, openId)) {
-                signOn.refused(openId.issuer().getValue(), "issuer_mismatch");
                 refuse(ctx, 400, "Sign-in failed", "The answer came from another provider than the one this "
                         + "Sentinel trusts.", "iss mismatch: " + success.getIssuer());
                 return;
@@ -152,7 +151,9 @@ public final class OidcRoutes {
         } catch (OpenIdProvider.Unavailable unavailable) {
             providerDown(ctx, unavailable);
         } catch (OpenIdProvider.Rejected rejected) {
-            signOn.refused(openId.issuer().getValue(), rejected.getMessage());
+            if (rejected.tokenIssued()) { // a refused code is anyone's guess, and would let strangers fill the audit trail
+                signOn.refused(openId.issuer().getValue(), rejected.getMessage());
+            }
             refuse(ctx, 401, "Sign-in refused", "The sign-in could not be verified. Start it again; if it keeps "
                     + "failing, tell a Sentinel owner.", rejected.getMessage());
         } catch (SsoRefusedException refused) {

@@ -64,8 +64,16 @@ final class OpenIdProvider {
 
     /** What the provider answered to the code exchange was a refusal, or the ID token did not verify. */
     static final class Rejected extends Exception {
-        Rejected(String message) {
+        private final boolean tokenIssued;
+
+        Rejected(String message, boolean tokenIssued) {
             super(message);
+            this.tokenIssued = tokenIssued;
+        }
+
+        /** Whether the provider issued tokens that Sentinel refused (false: the provider refused the code itself). */
+        boolean tokenIssued() {
+            return tokenIssued;
         }
     }
 
@@ -121,10 +129,10 @@ final class OpenIdProvider {
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             throw new Rejected("the provider refused the code: " + (error.getCode() == null ? "no error code"
-                    : error.getCode()));
+                    : error.getCode()), false);
         }
         if (!(response instanceof OIDCTokenResponse tokens) || tokens.getOIDCTokens().getIDToken() == null) {
-            throw new Rejected("the provider's token response holds no ID token");
+            throw new Rejected("the provider's token response holds no ID token", true);
         }
         try {
             return provider.validator().validate(tokens.getOIDCTokens().getIDToken(), state.nonce());
@@ -132,7 +140,7 @@ final class OpenIdProvider {
             if (invalid.getCause() instanceof IOException unreachable) {
                 throw new Unavailable("the provider's keys cannot be read: " + unreachable.getMessage(), unreachable);
             }
-            throw new Rejected("the ID token does not verify: " + invalid.getMessage());
+            throw new Rejected("the ID token does not verify: " + invalid.getMessage(), true);
         }
     }
 
