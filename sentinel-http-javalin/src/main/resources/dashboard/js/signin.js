@@ -49,8 +49,21 @@ export function signInView(onSignedIn) {
     });
   });
   clear(card, h('div', { class: 'signin-mark', 'aria-hidden': 'true' }, '◆'), h('h1', {}, 'Sign in to Sentinel'),
-    h('p', { class: 'muted' }, 'Machine credentials for your AI agents and automation.'), form, tokenForm(onSignedIn));
+    h('p', { class: 'muted' }, 'Machine credentials for your AI agents and automation.'), form, providers(),
+    tokenForm(onSignedIn));
   return { element: h('section', { class: 'signin' }, card), focusTarget: email.input };
+}
+
+/** "Sign in with NAME" for each single sign-on provider the server offers (none: nothing is shown). */
+function providers() {
+  const slot = h('div', { class: 'stack', id: 'signin-providers' });
+  fetch('/auth/providers', { headers: { Accept: 'application/json' } })
+    .then((reply) => (reply.ok ? reply.json() : { providers: [] }))
+    .then((body) => clear(slot, ...(body.providers || []).map((provider) => h('a', {
+      class: 'btn btn-secondary btn-block', href: provider.start, id: `signin-${provider.id}`,
+    }, `Sign in with ${provider.name}`))))
+    .catch(() => clear(slot));
+  return slot;
 }
 
 /** For operators without an account yet: the admin token or an access key, kept only in this tab. */

@@ -138,7 +138,7 @@ class ArchitectureTest {
                         "dev.sentinel.http.guard", "dev.sentinel.http.throttle", "dev.sentinel.http.export"))
                 .because("other modules use the HTTP module through its server, its Javalin guard, its throttle "
                         + "buckets and its export writer"));
-        for (String group : new String[] {"oauth", "admin", "activity", "metrics"}) {
+        for (String group : new String[] {"oauth", "admin", "activity", "metrics", "sso"}) {
             check(noClasses().that().resideOutsideOfPackage("dev.sentinel.http." + group)
                     .should().dependOnClassesThat(DescribedPredicate.describe("an internal of http." + group,
                             type -> type.getPackageName().equals("dev.sentinel.http." + group)

@@ -50,6 +50,30 @@ public final class NodeSettings {
         }
     }
 
+    /**
+     * Single sign-on through an OpenID provider: its issuer URL (discovery at {@code <issuer>/.well-known/openid-configuration}),
+     * the client id and secret Sentinel is registered with there, the name on the sign-in button, and the claim whose
+     * values set roles (empty: roles are kept in Sentinel). Its {@link #toString()} hides the secret.
+     */
+    public record SingleSignOn(URI issuer, String clientId, String clientSecret, String name, Optional<String> rolesClaim) {
+
+        public static final String DEFAULT_NAME = "single sign-on";
+
+        public SingleSignOn {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(rolesClaim, "rolesClaim");
+        }
+
+        @Override
+        public String toString() {
+            return "SingleSignOn[" + issuer + ", client " + clientId + ", name " + name + ", rolesClaim "
+                    + rolesClaim.orElse("(none)") + ", secret hidden]";
+        }
+    }
+
     private final String host;
     private final int port;
     private final Optional<String> issuer;
@@ -69,11 +93,12 @@ public final class NodeSettings {
     private final List<String> trustedProxies;
     private final Optional<Tls> tls;
     private final Duration tlsReloadInterval;
+    private final Optional<SingleSignOn> singleSignOn;
     private final dev.sentinel.core.application.access.SessionLimits sessionLimits;
     private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
-                         List<String> trustedProxies, Throttling throttling) {
+                         List<String> trustedProxies, Throttling throttling, Optional<SingleSignOn> singleSignOn) {
         this.host = builder.host;
         this.port = builder.port;
         this.issuer = builder.issuer.map(value -> URI.create(value).toString());
@@ -93,6 +118,7 @@ public final class NodeSettings {
         this.trustedProxies = trustedProxies;
         this.tls = builder.tls;
         this.tlsReloadInterval = builder.tlsReloadInterval;
+        this.singleSignOn = singleSignOn;
         this.sessionLimits = new dev.sentinel.core.application.access.SessionLimits(builder.sessionIdle,
                 builder.sessionMax);
         this.twoFactor = builder.twoFactor;
@@ -188,6 +214,11 @@ public final class NodeSettings {
         return tlsReloadInterval;
     }
 
+    /** Single sign-on through an OpenID provider; empty (the default): none. */
+    public Optional<SingleSignOn> singleSignOn() {
+        return singleSignOn;
+    }
+
     /** How long a signed-in session lasts idle and in all. */
     public dev.sentinel.core.application.access.SessionLimits sessionLimits() {
         return sessionLimits;
@@ -233,6 +264,11 @@ public final class NodeSettings {
         private List<String> trustedProxies = List.of();
         private Optional<Tls> tls = Optional.empty();
         private Duration tlsReloadInterval = DEFAULT_TLS_RELOAD_INTERVAL;
+        private Optional<String> oidcIssuer = Optional.empty();
+        private Optional<String> oidcClientId = Optional.empty();
+        private Optional<String> oidcClientSecret = Optional.empty();
+        private Optional<String> oidcName = Optional.empty();
+        private Optional<String> oidcRolesClaim = Optional.empty();
         private Duration sessionIdle = dev.sentinel.core.application.access.SessionLimits.DEFAULT_IDLE;
         private Duration sessionMax = dev.sentinel.core.application.access.SessionLimits.DEFAULT_ABSOLUTE;
         private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
@@ -451,6 +487,33 @@ public final class NodeSettings {
         }
 
         /**
+         * Signs people in through the OpenID provider {@code issuer} (an https URL; http only for a loopback host, for
+         * tests), where Sentinel is registered as a confidential client with {@code clientId} and {@code clientSecret}
+         * and the redirect URI {@code <issuer of this node>/auth/oidc/callback}. All three, or none (null or blank).
+         */
+        public Builder oidc(String issuer, String clientId, String clientSecret) {
+            this.oidcIssuer = blankToEmpty(issuer);
+            this.oidcClientId = blankToEmpty(clientId);
+            this.oidcClientSecret = blankToEmpty(clientSecret);
+            return this;
+        }
+
+        /** The provider's name on the sign-in button ("Sign in with NAME"), 1-40 characters; default "single sign-on". */
+        public Builder oidcName(String value) {
+            this.oidcName = blankToEmpty(value);
+            return this;
+        }
+
+        /**
+         * The ID-token claim (e.g. {@code groups}) whose values set each signing-in account's roles (see
+         * {@code SsoRoles}); default none: roles are given in Sentinel only.
+         */
+        public Builder oidcRolesClaim(String value) {
+            this.oidcRolesClaim = blankToEmpty(value);
+            return this;
+        }
+
+        /**
          * The settings, with a copy of every value: changing the builder afterwards changes nothing in them.
          *
          * @throws ValidationException naming every broken rule, each by its field (snake_case, e.g. {@code port},
@@ -509,6 +572,7 @@ public final class NodeSettings {
             Duration recentSuccess = throttleRecentSuccess != null ? throttleRecentSuccess : throttling.recentSuccess();
             Throttling.recentSuccessProblem(recentSuccess).ifPresent(problem ->
                     violations.add("throttle_recent_success", problem));
+            Optional<SingleSignOn> sso = singleSignOn(violations);
             dev.sentinel.core.application.access.SessionLimits.problems(sessionIdle, sessionMax)
                     .forEach(problem -> violations.add(problem.getKey(), problem.getValue()));
             if (twoFactorName != null) {
@@ -521,7 +585,65 @@ public final class NodeSettings {
             }
             violations.throwIfAny();
             return new NodeSettings(this, algorithm, type, List.copyOf(proxies),
-                    throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess));
+                    throttling.withIpv6Prefix(ipv6Prefix).withRecentSuccess(recentSuccess), sso);
+        }
+
+        private Optional<SingleSignOn> singleSignOn(Violations violations) {
+            boolean any = oidcIssuer.isPresent() || oidcClientId.isPresent() || oidcClientSecret.isPresent()
+                    || oidcName.isPresent() || oidcRolesClaim.isPresent();
+            if (!any) {
+                return Optional.empty();
+            }
+            int before = violations.list().size();
+            String needs = "must be given too for single sign-on (issuer, client id and client secret go together)";
+            URI issuerUri = oidcIssuer.map(value -> checkedOidcIssuer(violations, value)).orElse(null);
+            if (oidcIssuer.isEmpty()) {
+                violations.add("oidc_issuer", needs);
+            }
+            oidcClientId.filter(id -> id.length() > 255 || id.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f))
+                    .ifPresent(id -> violations.add("oidc_client_id", "must be 1-255 visible ASCII characters"));
+            if (oidcClientId.isEmpty()) {
+                violations.add("oidc_client_id", needs);
+            }
+            if (oidcClientSecret.isEmpty()) {
+                violations.add("oidc_client_secret", needs);
+            }
+            oidcName.filter(name -> name.length() > 40 || name.chars().anyMatch(Character::isISOControl))
+                    .ifPresent(name -> violations.add("oidc_name", "must be 1-40 characters without control characters"));
+            oidcRolesClaim.filter(claim -> !claim.matches("[A-Za-z0-9_:./-]{1,100}")).ifPresent(claim ->
+                    violations.add("oidc_roles_claim", "must be a claim name of 1-100 letters, digits, '_', ':', '.', "
+                            + "'/' or '-' (got '" + claim + "')"));
+            if (violations.list().size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new SingleSignOn(issuerUri, oidcClientId.get(), oidcClientSecret.get(),
+                    oidcName.orElse(SingleSignOn.DEFAULT_NAME), oidcRolesClaim));
+        }
+
+        private static URI checkedOidcIssuer(Violations violations, String value) {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (java.net.URISyntaxException invalid) {
+                violations.add("oidc_issuer", "must be a URL such as https://login.example.com (got '" + value + "')");
+                return null;
+            }
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+            boolean https = "https".equalsIgnoreCase(uri.getScheme());
+            boolean http = "http".equalsIgnoreCase(uri.getScheme());
+            if (!uri.isAbsolute() || host.isEmpty() || uri.getQuery() != null || uri.getFragment() != null
+                    || !(https || http)) {
+                violations.add("oidc_issuer", "must be an https URL without query or fragment, such as "
+                        + "https://login.example.com (got '" + value + "')");
+                return null;
+            }
+            if (http && !loopback) {
+                violations.add("oidc_issuer", "must use https (http only on a loopback address, for tests; got '"
+                        + value + "')");
+                return null;
+            }
+            return uri;
         }
 
         /** The value {@code parse} makes, or null after adding its complaint as a violation of {@code field}. */

@@ -6,6 +6,7 @@ import dev.sentinel.core.application.PassService;
 import dev.sentinel.core.application.StoringActivityRecorder;
 import dev.sentinel.core.application.access.AccessKeyService;
 import dev.sentinel.core.application.access.AccountService;
+import dev.sentinel.core.application.access.SingleSignOnService;
 import dev.sentinel.core.application.access.Authorization;
 import dev.sentinel.core.application.access.MembershipService;
 import dev.sentinel.core.application.analytics.ActivityRetention;
@@ -92,6 +93,7 @@ public final class SentinelNode implements AutoCloseable {
     private final BearerGate gate;
     private final TokenService tokens;
     private final AccessKeyService accessKeys;
+    private final SingleSignOnService singleSignOn;
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
@@ -127,6 +129,7 @@ public final class SentinelNode implements AutoCloseable {
             return thread;
         });
         this.accessKeys = sentinel.accessKeys().as(ADMIN_API);
+        this.singleSignOn = new SingleSignOnService(storage, clock, keyEncryptionKey);
         this.gate = new BearerGate(() -> adminTokens,
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
@@ -264,6 +267,14 @@ public final class SentinelNode implements AutoCloseable {
     /** People's accounts, with TOTP secrets encrypted under the node's key-encryption key; acting as {@link #ADMIN_API}. */
     public AccountService accounts() {
         return sentinel.accounts().as(ADMIN_API);
+    }
+
+    /**
+     * Single sign-on: the account a verified provider identity reaches, and the sign-in state sealed under a key derived
+     * from the node's key-encryption key (so any node sharing the key finishes a sign-in another one began).
+     */
+    public SingleSignOnService singleSignOn() {
+        return singleSignOn;
     }
 
     /** The access keys, with the node's one cache of verified keys; acting as {@link #ADMIN_API}. */

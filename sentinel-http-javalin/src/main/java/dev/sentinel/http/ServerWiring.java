@@ -11,6 +11,7 @@ import dev.sentinel.http.oauth.OAuthRoutes;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.problem.JsonErrorHandler;
 import dev.sentinel.http.problem.Problems;
+import dev.sentinel.http.sso.OidcRoutes;
 import dev.sentinel.http.tls.ServerCertificate;
 import dev.sentinel.http.web.Json;
 import dev.sentinel.http.web.Requests;
@@ -134,6 +135,7 @@ final class ServerWiring {
         dev.sentinel.http.setup.SetupRoutes.install(routes, node);
         dev.sentinel.http.setup.SetupRoutes.installPage(config.routes);
         MetricsRoutes.install(routes, metrics, node.gate());
+        OidcRoutes.install(routes, node);
         routes.get("/healthz", ctx -> Json.reply(ctx, 200, Map.of("status", "ok")));
         routes.get("/readyz", this::ready);
         routes.get("/api/v1/openapi.json", ServerWiring::openApi);

@@ -125,6 +125,21 @@ public final class TestServer {
             return this;
         }
 
+        public Builder oidc(String issuer, String clientId, String clientSecret) {
+            settings.oidc(issuer, clientId, clientSecret);
+            return this;
+        }
+
+        public Builder oidcName(String value) {
+            settings.oidcName(value);
+            return this;
+        }
+
+        public Builder oidcRolesClaim(String value) {
+            settings.oidcRolesClaim(value);
+            return this;
+        }
+
         public Builder sessionIdle(Duration value) {
             settings.sessionIdle(value);
             return this;

@@ -64,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+    /** The client secret read from its file, never from the command line (other users can read that). */
+    private String oidcClientSecret;
+    private String oidcSecretProblem;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:SENTINEL_HOST:-127.0.0.1}",
             description = "Interface to listen on; 0.0.0.0 for all. Env: SENTINEL_HOST. Default: ${DEFAULT-VALUE}")
@@ -186,6 +189,34 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: SENTINEL_TLS_RELOAD_INTERVAL. Default: ${DEFAULT-VALUE}")
     Duration tlsReloadInterval;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL", defaultValue = "${env:SENTINEL_OIDC_ISSUER}",
+            description = "Offer single sign-on through this OpenID provider (its issuer URL; https, http only on "
+                    + "loopback); needs --oidc-client-id and --oidc-client-secret-file. Register "
+                    + "<issuer of Sentinel>/auth/oidc/callback as the redirect URI there. Env: SENTINEL_OIDC_ISSUER. "
+                    + "Default: none.")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", defaultValue = "${env:SENTINEL_OIDC_CLIENT_ID}",
+            description = "The client id Sentinel is registered with at the provider. Env: SENTINEL_OIDC_CLIENT_ID.")
+    String oidcClientId;
+
+    @Option(names = "--oidc-client-secret-file", paramLabel = "FILE",
+            defaultValue = "${env:SENTINEL_OIDC_CLIENT_SECRET_FILE}",
+            description = "File holding the client secret from the provider (one line; readable by its owner only). "
+                    + "Env: SENTINEL_OIDC_CLIENT_SECRET_FILE.")
+    Path oidcClientSecretFile;
+
+    @Option(names = "--oidc-name", paramLabel = "NAME", defaultValue = "${env:SENTINEL_OIDC_NAME}",
+            description = "The provider's name on the sign-in page (\"Sign in with NAME\"), at most 40 characters. "
+                    + "Env: SENTINEL_OIDC_NAME. Default: single sign-on")
+    String oidcName;
+
+    @Option(names = "--oidc-roles-claim", paramLabel = "CLAIM", defaultValue = "${env:SENTINEL_OIDC_ROLES_CLAIM}",
+            description = "ID-token claim (e.g. groups) whose values set roles at every sign-in: sentinel-owner, "
+                    + "<project>:admin, <project>:viewer. Env: SENTINEL_OIDC_ROLES_CLAIM. Default: none (roles are "
+                    + "given in Sentinel).")
+    String oidcRolesClaim;
+
     @Mixin
     TokenOptions tokenOptions;
 
@@ -243,6 +274,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The node's settings as the options and env variables give them; {@link #validate} checks them. */
     private NodeSettings.Builder settings() {
+        readOidcClientSecret();
         NodeSettings.Builder settings = NodeSettings.builder().host(host).port(port).issuer(issuer).audience(audience)
                 .tokenLifetime(tokenOptions.tokenLifetime()).signingAlgorithm(tokenOptions.signingAlgorithm())
                 .accessTokenType(accessTokenTyp).scopesSupported(words(scopesSupported))
@@ -252,7 +284,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .throttleIpv6Prefix(throttleIpv6Prefix).throttleRecentSuccess(throttleRecentSuccess)
                 .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
                 .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
-                .tlsReloadInterval(tlsReloadInterval);
+                .tlsReloadInterval(tlsReloadInterval)
+                .oidc(oidcIssuer, oidcClientId, oidcClientSecret).oidcName(oidcName).oidcRolesClaim(oidcRolesClaim);
         tlsCert = blankToNull(tlsCert);
         tlsKey = blankToNull(tlsKey);
         if (tlsCert != null && tlsKey != null) {
@@ -271,13 +304,41 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--store-outage-limit must be at least 1s (got "
                     + storeOutageLimit + ")");
         }
+        ValidationException invalid = null;
         try {
             settings.build();
-        } catch (ValidationException invalid) {
-            throw ServeOptions.refusal(spec.commandLine(), invalid);
+        } catch (ValidationException broken) {
+            invalid = broken;
+        }
+        if (invalid != null || oidcSecretProblem != null) {
+            throw ServeOptions.refusal(spec.commandLine(), invalid,
+                    oidcSecretProblem == null ? List.of() : List.of(oidcSecretProblem));
         }
         if (tlsCert != null) {
             SentinelServer.checkTls(tlsCert, tlsKey); // before the store is opened or created
+        }
+    }
+
+    /**
+     * Reads the client secret from {@code --oidc-client-secret-file} like the key-encryption key file: trimmed, a
+     * warning when other users may read the file; a missing or empty file is a problem of that option.
+     */
+    private void readOidcClientSecret() {
+        Path file = blankToNull(oidcClientSecretFile);
+        if (file == null) {
+            return;
+        }
+        try {
+            String secret = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (secret.isEmpty() || secret.contains("\n")) {
+                oidcSecretProblem = "--oidc-client-secret-file " + file + " must hold the client secret on one line";
+                return;
+            }
+            oidcClientSecret = secret;
+            SecretFiles.warnIfOthersCanRead(file, "the OpenID client secret file");
+        } catch (java.io.IOException unreadable) {
+            oidcSecretProblem = "--oidc-client-secret-file cannot read " + file + " (" + unreadable.getClass()
+                    .getSimpleName().replace("Exception", "") + ")";
         }
     }
 

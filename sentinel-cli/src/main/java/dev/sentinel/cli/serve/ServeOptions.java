@@ -5,7 +5,6 @@ import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -34,7 +33,12 @@ final class ServeOptions {
             Map.entry("trusted_proxies", "--trusted-proxies"),
             Map.entry("throttle_ipv6_prefix", "--throttle-ipv6-prefix"),
             Map.entry("throttle_recent_success", "--throttle-recent-success"),
-            Map.entry("tls_reload_interval", "--tls-reload-interval"));
+            Map.entry("tls_reload_interval", "--tls-reload-interval"),
+            Map.entry("oidc_issuer", "--oidc-issuer"),
+            Map.entry("oidc_client_id", "--oidc-client-id"),
+            Map.entry("oidc_client_secret", "--oidc-client-secret-file"),
+            Map.entry("oidc_name", "--oidc-name"),
+            Map.entry("oidc_roles_claim", "--oidc-roles-claim"));
     /** Settings given as lists of values, whose rule names the offending value: the field is shown too. */
     private static final List<String> LISTS = List.of("trusted_proxies");
 
@@ -43,8 +47,18 @@ final class ServeOptions {
 
     /** The refusal of settings that broke {@code invalid}'s rules. */
     static RuntimeException refusal(CommandLine command, ValidationException invalid) {
-        String message = invalid.violations().stream().map(ServeOptions::message).collect(Collectors.joining("; "));
-        boolean usage = invalid.violations().stream().anyMatch(violation -> OPTIONS.containsKey(violation.field()));
+        return refusal(command, invalid, List.of());
+    }
+
+    /** As {@link #refusal(CommandLine, ValidationException)}, after broken options found before the settings were built. */
+    static RuntimeException refusal(CommandLine command, ValidationException invalid, List<String> optionProblems) {
+        List<String> messages = new java.util.ArrayList<>(optionProblems);
+        if (invalid != null) {
+            invalid.violations().stream().map(ServeOptions::message).forEach(messages::add);
+        }
+        String message = String.join("; ", messages);
+        boolean usage = !optionProblems.isEmpty() || invalid != null && invalid.violations().stream()
+                .anyMatch(violation -> OPTIONS.containsKey(violation.field()));
         return usage ? new ParameterException(command, message) : new CommandFailedException(message);
     }
 

@@ -157,6 +157,33 @@ class ServeCommandTest {
         assertThat(result.err()).contains("--tls-reload-interval must be at least 1s");
     }
 
+    @Test
+    void brokenSingleSignOnOptionsAreNamedAllAtOnceBeforeTheStoreIsCreated(@TempDir Path files) throws Exception {
+        Path emptySecret = Files.writeString(files.resolve("secret"), "\n");
+
+        Result result = new Cli(dataDir).run("serve", "--oidc-issuer", "http://login.example.com",
+                "--oidc-client-secret-file", emptySecret.toString(), "--oidc-roles-claim", "no spaces",
+                "--port", "70000");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--oidc-client-secret-file " + emptySecret + " must hold the client secret")
+                .contains("--oidc-issuer must use https (http only on a loopback address")
+                .contains("--oidc-client-id must be given too for single sign-on")
+                .contains("--oidc-roles-claim must be a claim name").contains("--port must be between 0 and 65535");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
+    void aMissingClientSecretFileIsNamedWithoutAStackTrace(@TempDir Path files) {
+        Result result = new Cli(dataDir).run("serve", "--oidc-issuer", "https://login.example.com",
+                "--oidc-client-id", "sentinel", "--oidc-client-secret-file", files.resolve("absent").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--oidc-client-secret-file cannot read " + files.resolve("absent"))
+                .doesNotContain("at dev.sentinel");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
     private static Result serveTls(Path cert, Path key, Path store) {
         return Cli.runRaw("serve", "--port", "0", "--tls-cert", cert.toString(), "--tls-key", key.toString(),
                 "--data-dir", store.toString());
