@@ -104,6 +104,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env: SENTINEL_ACTIVITY_RETENTION. Default: ${DEFAULT-VALUE}")
     Duration activityRetention;
 
+    @Option(names = "--audit-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:SENTINEL_AUDIT_RETENTION}",
+            description = "How long audit entries are kept, at least 1d; older ones are purged hourly behind a signed "
+                    + "checkpoint, so the rest still verifies. Env: SENTINEL_AUDIT_RETENTION. Default: kept for ever")
+    Duration auditRetention;
+
     @Option(names = "--require-2fa", paramLabel = "WHO", defaultValue = "${env:SENTINEL_REQUIRE_2FA:-admins}",
             description = "Which password accounts must enrol a second factor (TOTP) at their first sign-in: admins "
                     + "(owners and project admins), all or none. Env: SENTINEL_REQUIRE_2FA. Default: ${DEFAULT-VALUE}")
@@ -286,6 +292,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
                 .tlsReloadInterval(tlsReloadInterval)
                 .oidc(oidcIssuer, oidcClientId, oidcClientSecret).oidcName(oidcName).oidcRolesClaim(oidcRolesClaim);
+        if (auditRetention != null) {
+            settings.auditRetention(auditRetention);
+        }
         tlsCert = blankToNull(tlsCert);
         tlsKey = blankToNull(tlsKey);
         if (tlsCert != null && tlsKey != null) {

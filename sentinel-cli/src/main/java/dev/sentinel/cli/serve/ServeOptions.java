@@ -26,6 +26,7 @@ final class ServeOptions {
             Map.entry("access_token_typ", "--access-token-typ"),
             Map.entry("scopes_supported", "--scopes-supported"),
             Map.entry("activity_retention", "--activity-retention"),
+            Map.entry("audit_retention", "--audit-retention"),
             Map.entry("session_idle", "--session-idle"),
             Map.entry("session_max", "--session-max"),
             Map.entry("require_2fa", "--require-2fa"),

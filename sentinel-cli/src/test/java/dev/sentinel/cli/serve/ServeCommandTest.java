@@ -56,6 +56,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void auditRetentionShorterThanADayIsAUsageError() {
+        Result result = new Cli(dataDir).run("serve", "--audit-retention", "12h");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--audit-retention must be at least 1d");
+    }
+
+    @Test
     void activityRetentionShorterThanADayIsAUsageError() {
         Result result = new Cli(dataDir).run("serve", "--activity-retention", "12h");
 
