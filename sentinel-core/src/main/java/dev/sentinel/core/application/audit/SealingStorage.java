@@ -1,24 +1,10 @@
 package dev.sentinel.core.application.audit;
 
-import dev.sentinel.core.domain.ClientId;
-import dev.sentinel.core.domain.SentinelPass;
-import dev.sentinel.core.port.out.AccessKeys;
-import dev.sentinel.core.port.out.Accounts;
-import dev.sentinel.core.port.out.ActivityLog;
-import dev.sentinel.core.port.out.AgentUsers;
 import dev.sentinel.core.port.out.AuditTrail;
-import dev.sentinel.core.port.out.IngestReceipts;
-import dev.sentinel.core.port.out.Memberships;
-import dev.sentinel.core.port.out.Passes;
-import dev.sentinel.core.port.out.Projects;
-import dev.sentinel.core.port.out.RevokedTokens;
-import dev.sentinel.core.port.out.Settings;
-import dev.sentinel.core.port.out.SigningKeys;
+import dev.sentinel.core.port.out.ForwardingStorageSession;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
-import dev.sentinel.core.port.out.UsageRollups;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -65,86 +51,18 @@ public final class SealingStorage implements Storage {
         return "SealingStorage[" + delegate + "]";
     }
 
-    private record Session(StorageSession session, AuditChain chain) implements StorageSession {
+    /** The wrapped session with its audit trail sealing; every other store passes through. */
+    private static final class Session extends ForwardingStorageSession {
+        private final AuditChain chain;
+
+        Session(StorageSession session, AuditChain chain) {
+            super(session);
+            this.chain = chain;
+        }
 
         @Override
         public AuditTrail audit() {
-            return new SealingAuditTrail(session.audit(), chain);
-        }
-
-        @Override
-        public AgentUsers agentUsers() {
-            return session.agentUsers();
-        }
-
-        @Override
-        public Passes passes() {
-            return session.passes();
-        }
-
-        @Override
-        public ActivityLog activity() {
-            return session.activity();
-        }
-
-        @Override
-        public UsageRollups usage() {
-            return session.usage();
-        }
-
-        @Override
-        public SigningKeys signingKeys() {
-            return session.signingKeys();
-        }
-
-        @Override
-        public Settings settings() {
-            return session.settings();
-        }
-
-        @Override
-        public RevokedTokens revokedTokens() {
-            return session.revokedTokens();
-        }
-
-        @Override
-        public IngestReceipts ingestReceipts() {
-            return session.ingestReceipts();
-        }
-
-        @Override
-        public Projects projects() {
-            return session.projects();
-        }
-
-        @Override
-        public Accounts accounts() {
-            return session.accounts();
-        }
-
-        @Override
-        public Memberships memberships() {
-            return session.memberships();
-        }
-
-        @Override
-        public AccessKeys accessKeys() {
-            return session.accessKeys();
-        }
-
-        @Override
-        public dev.sentinel.core.port.out.SetupLinks setupLinks() {
-            return session.setupLinks();
-        }
-
-        @Override
-        public dev.sentinel.core.port.out.Sessions sessions() {
-            return session.sessions();
-        }
-
-        @Override
-        public Optional<SentinelPass> sentinelPass(ClientId clientId) {
-            return session.sentinelPass(clientId);
+            return new SealingAuditTrail(delegate().audit(), chain);
         }
     }
 }
