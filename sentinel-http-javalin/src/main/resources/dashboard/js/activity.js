@@ -75,7 +75,7 @@ export function activityLog(passId) {
   function table(items) {
     return h('table', { class: 'table responsive-table', id: 'activity-table' },
       h('caption', { class: 'visually-hidden' }, 'Activity log, newest first, times in UTC'),
-      h('thead', {}, h('tr', {}, ['Timestamp (UTC)', 'Type', 'Endpoint', 'Method', 'Status', 'Duration', 'IP address', '']
+      h('thead', {}, h('tr', {}, ['Timestamp (UTC)', 'Type', 'Endpoint', 'Method', 'Status', 'Duration', 'IP address', 'Reported by', '']
         .map((title) => h('th', { scope: 'col' }, title ? title : h('span', { class: 'visually-hidden' }, 'Details'))))),
       items.map(row));
   }
@@ -85,7 +85,7 @@ export function activityLog(passId) {
     const toggle = h('button', { type: 'button', class: 'btn btn-ghost btn-small', 'aria-expanded': 'false', 'aria-controls': detailsId },
       'Details');
     const details = h('tr', { class: 'event-details', id: detailsId, hidden: true },
-      h('td', { colspan: '8' }, h('dl', { class: 'facts facts-inline' },
+      h('td', { colspan: '9' }, h('dl', { class: 'facts facts-inline' },
         fact('Status code', event.status_code), fact('User agent', event.user_agent || '—'),
         fact('Error', event.error_message || '—'),
         fact('Metadata', h('code', {}, JSON.stringify(event.metadata ?? {}))))));
@@ -110,6 +110,7 @@ export function activityLog(passId) {
           h('span', { class: 'visually-hidden' }, ok ? 'Success' : 'Failed'), ' ', h('span', { class: 'muted small' }, event.status_code)),
         h('td', { dataset: { label: 'Duration' } }, `${formatNumber(event.duration_ms)} ms`),
         h('td', { dataset: { label: 'IP address' }, class: 'mono' }, event.client_ip || '—'),
+        h('td', { dataset: { label: 'Reported by', column: 'reported-by' } }, reportedBy(event.reported_by)),
         h('td', { class: 'cell-action' }, toggle)),
       details);
   }
@@ -132,6 +133,17 @@ export function activityLog(passId) {
       h('div', { class: 'card-head' }, h('h2', { id: 'activity-title' }, 'Activity log'), exportMenu),
       filters, area, body, pager),
   };
+}
+
+/**
+ * Who the event comes from: null is the server's own evidence (it saw the request itself); anything else was reported
+ * to POST /api/v1/activity by the named access key, the legacy ingest-token or admin-api, and is marked as such.
+ */
+function reportedBy(reporter) {
+  return reporter == null
+    ? h('span', { class: 'tag tag-source-server', title: 'Recorded by this Sentinel server itself' }, 'Sentinel')
+    : h('span', { class: 'tag tag-source-reported', title: `Reported to the activity API by ${reporter}` },
+      h('span', { class: 'visually-hidden' }, 'Reported by '), reporter);
 }
 
 const fact = (term, value) => h('div', { class: 'fact' }, h('dt', {}, term), h('dd', {}, value));

@@ -4,6 +4,9 @@
 
 const TOKEN_KEY = 'sentinel.adminToken';
 let signedIn = null; // the reply of GET /api/v1/session while a session is on
+let tokenRoles = null; // with a pasted token: its role in each project it sees (GET /api/v1/projects), once known
+
+const writes = (role) => role === 'owner' || role === 'admin';
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
@@ -11,15 +14,30 @@ export const session = {
   active: () => Boolean(signedIn) || Boolean(sessionStorage.getItem(TOKEN_KEY)),
   /** The signed-in account's reply (account, roles, csrf_token, enrolment_required), or null with a token/none. */
   who: () => signedIn,
-  signIn: (token) => sessionStorage.setItem(TOKEN_KEY, token),
-  started: (reply) => { signedIn = reply; sessionStorage.removeItem(TOKEN_KEY); },
-  signOut: () => { signedIn = null; sessionStorage.removeItem(TOKEN_KEY); },
-  /** Whether the caller may change things in `project` (owner, or admin there); a pasted token may try anything. */
-  canWrite(project) {
-    if (!signedIn) return true;
-    return signedIn.roles.some((role) => role.role === 'owner' || (role.role === 'admin' && (!project || role.project === project)));
+  signIn: (token, projectList) => { sessionStorage.setItem(TOKEN_KEY, token); session.knowProjects(projectList); },
+  started: (reply) => { signedIn = reply; tokenRoles = null; sessionStorage.removeItem(TOKEN_KEY); },
+  signOut: () => { signedIn = null; tokenRoles = null; sessionStorage.removeItem(TOKEN_KEY); },
+  /** With a pasted token, the projects list tells its role in each project (owner keys read owner everywhere). */
+  knowProjects(projectList) {
+    if (signedIn || !Array.isArray(projectList)) return;
+    tokenRoles = new Map(projectList.filter((project) => project.role).map((project) => [project.name, project.role]));
   },
-  isOwner: () => !signedIn || signedIn.roles.some((role) => role.role === 'owner'),
+  /**
+   * Whether the caller may change things in `project` (owner, or admin there). A pasted token whose projects list is
+   * not known yet, or lists no project, may try anything: the server refuses what it may not do.
+   */
+  canWrite(project) {
+    if (signedIn) {
+      return signedIn.roles.some((role) => role.role === 'owner' || (role.role === 'admin' && (!project || role.project === project)));
+    }
+    if (!tokenRoles || tokenRoles.size === 0) return true;
+    if ([...tokenRoles.values()].includes('owner')) return true;
+    return project ? writes(tokenRoles.get(project)) : [...tokenRoles.values()].some(writes);
+  },
+  isOwner() {
+    if (signedIn) return signedIn.roles.some((role) => role.role === 'owner');
+    return !tokenRoles || tokenRoles.size === 0 || [...tokenRoles.values()].includes('owner');
+  },
 };
 
 /** A failed API call: `detail` is a sentence, `errors` the per-field problems ({field, message}). */
@@ -101,6 +119,12 @@ export const api = {
   beginTotp: () => json('POST', '/api/v1/session/totp', undefined, ''),
   confirmTotp: (code) => json('POST', '/api/v1/session/totp/confirm', { code }, ''),
   audit: (filters) => json('GET', `/api/v1/audit${query(filters)}`),
+  verifyAudit: () => json('GET', '/api/v1/audit/verify'),
+  async exportAudit(format, filters) {
+    const response = await send('GET', `/api/v1/audit/export${query({ ...filters, format })}`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return { blob: await response.blob(), name: fileName(response, `sentinel-audit-${stamp}.${format}`) };
+  },
   checkToken: (token) => json('GET', '/api/v1/projects', undefined, token),
   listProjects: () => json('GET', '/api/v1/projects'),
   listPasses: (project) => json('GET', `/api/v1/projects/${enc(project)}/passes`),

@@ -103,8 +103,10 @@ function showWho(visible) {
 }
 
 wireShell();
-api.currentSession().then((who) => {
+api.currentSession().then(async (who) => {
   if (who) session.started(who);
+  // a pasted token's role in each project, so the first page already offers only what it allows
+  else if (session.token()) await projects.load().catch(() => {});
 }).finally(() => {
   try {
     render();

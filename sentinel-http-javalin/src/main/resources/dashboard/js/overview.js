@@ -13,11 +13,15 @@ export function overviewTab(context, body) {
   // one button whose words say what it does: Deactivate an active pass, Activate an inactive or revoked one
   const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Deactivate');
   const firstToken = h('div', {});
+  const actions = h('section', { class: 'card', 'aria-labelledby': 'actions-title', id: 'pass-actions' },
+    h('h2', { id: 'actions-title' }, 'Actions'),
+    h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
+    h('div', { class: 'button-row' }, regenerate, toggle));
 
   function show(pass, stats) {
     current = pass;
-    regenerate.hidden = !session.canWrite(pass.project);
-    toggle.hidden = !session.canWrite(pass.project);
+    // a viewer is offered no action at all: the card of buttons goes with them
+    actions.hidden = !session.canWrite(pass.project);
     if (stats) {
       clear(cards, statCards(stats));
       clear(firstToken, neverUsed(stats) ? firstTokenCard(pass) : null);
@@ -84,10 +88,7 @@ export function overviewTab(context, body) {
         h('div', { class: 'stack-lg' },
           h('section', { class: 'card', 'aria-labelledby': 'capabilities-title' },
             h('h2', { id: 'capabilities-title' }, 'Capabilities'), capabilities),
-          h('section', { class: 'card', 'aria-labelledby': 'actions-title' },
-            h('h2', { id: 'actions-title' }, 'Actions'),
-            h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
-            h('div', { class: 'button-row' }, regenerate, toggle))))),
+          actions))),
   };
 }
 

@@ -1,6 +1,6 @@
 // Projects: the server's list (GET /api/v1/projects) fills the picker; this browser remembers only the last project
 // it opened (localStorage; project names are not secret), to open it again after sign-in.
-import { api } from './api.js';
+import { api, session } from './api.js';
 import { h, clear, $ } from './dom.js';
 
 const CURRENT = 'sentinel.project';
@@ -24,6 +24,7 @@ export const projects = {
   async load() {
     const body = await api.listProjects();
     known = body.items || [];
+    session.knowProjects(known);
     projects.fillList();
     return known;
   },

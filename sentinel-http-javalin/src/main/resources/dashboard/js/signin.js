@@ -86,7 +86,7 @@ function tokenForm(onSignedIn) {
     busy(submit, async () => {
       try {
         const list = await api.checkToken(value);
-        session.signIn(value);
+        session.signIn(value, list.items || []);
         onSignedIn(list.items || []);
       } catch (error) {
         area.show(error.status === 401 ? { detail: 'That admin token was not accepted. Check it and try again' } : error);
