@@ -54,6 +54,7 @@ class SingleSignOnTest {
     private Account grace;
     private HttpClient browser;
     private String issuer;
+    private boolean providerStopped;
 
     @BeforeEach
     void start() {
@@ -77,7 +78,9 @@ class SingleSignOnTest {
     @AfterEach
     void stop() {
         server.close();
-        provider.shutdown();
+        if (!providerStopped) {
+            provider.shutdown();
+        }
     }
 
     @Test
@@ -253,6 +256,45 @@ class SingleSignOnTest {
         assertThat(reply.statusCode()).isEqualTo(502);
         assertThat(reply.body()).contains("cannot reach the sign-in provider http://127.0.0.1:" + closed + "/default")
                 .doesNotContain("Exception").doesNotContain("at dev.sentinel");
+    }
+
+    @Test
+    void aDisabledAccountIsRefusedThroughSingleSignOnLinkedOrNot() throws Exception {
+        assertThat(signInAs("subject-ada", Map.of("email", "ada@example.com", "email_verified", true)).statusCode())
+                .isEqualTo(302);
+        sentinel.accounts().setDisabled(ada.id(), true);
+        sentinel.accounts().setDisabled(grace.id(), true);
+
+        HttpResponse<String> linked = signInAs("subject-ada", Map.of("email", "ada@example.com", "email_verified", true));
+        HttpResponse<String> first = signInAs("subject-grace", Map.of("email", "grace@example.com",
+                "email_verified", true));
+
+        for (HttpResponse<String> reply : List.of(linked, first)) {
+            assertThat(reply.statusCode()).isEqualTo(403);
+            assertThat(reply.body()).contains("No access").doesNotContain("Exception");
+            assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(SessionCookies.NAME));
+        }
+        assertThat(actions("ada@example.com")).containsExactly("account.sso_link", "account.sign_in");
+        assertThat(actions("grace@example.com")).isEmpty();
+        assertThat(sentinel.accounts().findByIdentity(issuer, "subject-grace")).isEmpty();
+        assertThat(refusals()).filteredOn(detail -> detail.contains("reason=disabled")).hasSize(2);
+    }
+
+    @Test
+    void aTokenEndpointThatGoesDownDuringTheCallbackIsAClearPageNotAStackTrace() throws Exception {
+        URI callback = authorize("subject-ada", Map.of("email", "ada@example.com", "email_verified", true));
+        provider.shutdown(); // after the browser was sent back: only the code's redemption meets the closed port
+        providerStopped = true;
+
+        HttpResponse<String> reply = get(callback);
+
+        assertThat(reply.statusCode()).isEqualTo(502);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(reply.body()).contains("Sign-in provider unavailable").contains("cannot reach the sign-in provider")
+                .doesNotContain("Exception").doesNotContain("at dev.sentinel").doesNotContain(CLIENT_SECRET);
+        assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(SessionCookies.NAME));
+        assertThat(sentinel.accounts().findByIdentity(issuer, "subject-ada")).isEmpty();
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class SignInService {
         try {
             Email email = validate(request);
             Instant now = clock.instant();
-            AuthThrottle.ClientAttempt attempt = throttle.admitClient(request.address(), "account:" + email.value(), now);
+            AuthThrottle.ClientAttempt attempt = throttle.admitSignIn(request.address(), email.value(), now);
             if (attempt.refusal().isPresent()) {
                 return new SignInOutcome.Throttled(attempt.refusal().get());
             }

@@ -43,6 +43,8 @@ public final class AuthThrottle implements AutoCloseable {
     private static final Duration UNPROVEN_WAIT = Duration.ofSeconds(1);
     /** The wait a refused unproven attempt is told to keep. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** Sign-ins count under this prefix and the email, never under a client id's key. */
+    private static final String SIGN_IN_KEY = "account:";
 
     private final Throttling limits;
     private final SourceKeys sources;
@@ -110,13 +112,27 @@ public final class AuthThrottle implements AutoCloseable {
      */
     public ClientAttempt admitClient(Optional<String> address, String clientId, Instant now) {
         String source = sources.source(address);
-        String pair = SourceKeys.pair(clientId, source);
+        return admit(source, SourceKeys.pair(clientId, source), false, now);
+    }
+
+    /**
+     * As {@link #admitClient}, for a password sign-in of the account {@code email} (already validated): it counts under
+     * the account and address (each account its own bucket, apart from client ids) and in the same per-address bucket
+     * as client authentications, and its episodes say they are failed sign-ins.
+     */
+    public ClientAttempt admitSignIn(Optional<String> address, String email, Instant now) {
+        Objects.requireNonNull(email, "email");
+        String source = sources.source(address);
+        return admit(source, SIGN_IN_KEY + email + " " + source, true, now);
+    }
+
+    private ClientAttempt admit(String source, String pair, boolean signIn, Instant now) {
         long provenAt = recent.recentSuccess(pair, now);
         if (provenAt != Long.MIN_VALUE) {
             // a pair that succeeded recently is not held up by its own attempts in flight (a rightful client's
             // concurrent grants): only failures it has reported count against it
             Optional<Duration> wait = perClient.refusal(pair);
-            return wait.isPresent() ? refused(wait.get()) : new ClientAttempt(this, source, pair, provenAt, null);
+            return wait.isPresent() ? refused(wait.get()) : new ClientAttempt(this, source, pair, signIn, provenAt, null);
         }
         // a throttled pair or source is refused before it waits for a check
         Optional<Duration> wait = perClient.refusal(pair).or(() -> perAddress.refusal(source));
@@ -139,12 +155,12 @@ public final class AuthThrottle implements AutoCloseable {
             releaseUnproven();
             return refused(wait.get());
         }
-        return new ClientAttempt(this, source, pair, provenAt, null);
+        return new ClientAttempt(this, source, pair, signIn, provenAt, null);
     }
 
     private ClientAttempt refused(Duration wait) {
         refusedClients.increment();
-        return new ClientAttempt(this, null, null, Long.MIN_VALUE, wait);
+        return new ClientAttempt(this, null, null, false, Long.MIN_VALUE, wait);
     }
 
     private boolean acquireUnproven() {
@@ -174,14 +190,17 @@ public final class AuthThrottle implements AutoCloseable {
         private final AuthThrottle throttle;
         private final String source;
         private final String pair;
+        private final boolean signIn;
         private final long provenAt;
         private final Duration refusal;
         private boolean reported;
 
-        private ClientAttempt(AuthThrottle throttle, String source, String pair, long provenAt, Duration refusal) {
+        private ClientAttempt(AuthThrottle throttle, String source, String pair, boolean signIn, long provenAt,
+                              Duration refusal) {
             this.throttle = throttle;
             this.source = source;
             this.pair = pair;
+            this.signIn = signIn;
             this.provenAt = provenAt;
             this.refusal = refusal;
         }
@@ -253,15 +272,21 @@ public final class AuthThrottle implements AutoCloseable {
             releaseUnproven();
             emptied = perClient.takenFailed(attempt.pair);
         }
-        if (emptied) {
-            episode(passId, "client_id " + attempt.pair.substring(0, attempt.pair.indexOf(' ')) + " from "
-                    + attempt.source + ": "
+        String subject = attempt.pair.substring(0, attempt.pair.lastIndexOf(' '));
+        if (emptied && attempt.signIn) {
+            episode(passId, "account " + subject.substring(SIGN_IN_KEY.length()) + " from " + attempt.source + ": "
+                    + limits.perClientAndAddress().failures() + " failed sign-ins (limit "
+                    + limits.perClientAndAddress() + " per account and address)");
+        } else if (emptied) {
+            episode(passId, "client_id " + subject + " from " + attempt.source + ": "
                     + limits.perClientAndAddress().failures() + " failed client authentications (limit "
                     + limits.perClientAndAddress() + " per client id and address)");
         }
         if (!attempt.proven() && perAddress.takenFailed(attempt.source)) {
             episode(Optional.empty(), "address " + attempt.source + ": " + limits.perAddress().failures()
-                    + " failed client authentications across client ids (limit " + limits.perAddress() + " per address)");
+                    + (attempt.signIn ? " failed sign-ins and client authentications" : " failed client authentications")
+                    + " across " + (attempt.signIn ? "accounts and " : "") + "client ids (limit " + limits.perAddress()
+                    + " per address)");
         }
     }
 

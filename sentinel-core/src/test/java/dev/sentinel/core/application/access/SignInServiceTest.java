@@ -11,6 +11,7 @@ import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.application.throttle.AuthThrottle;
 import dev.sentinel.core.application.throttle.FailureLimit;
 import dev.sentinel.core.application.throttle.Throttling;
+import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ValidationException;
@@ -76,6 +77,36 @@ class SignInServiceTest {
         }
 
         assertThat(service.signIn(request("ada@example.com", PASSWORD))).isInstanceOf(SignInOutcome.Throttled.class);
+    }
+
+    @Test
+    void aThrottlingEpisodeOfSignInsSaysSoAndNamesTheAccountButNoPassword() {
+        account(false);
+        SignInService service = signIn(TwoFactorRequirement.NONE);
+        for (int i = 0; i < 3; i++) {
+            service.signIn(request("ada@example.com", "wrong password " + i));
+        }
+        throttle.close(); // the episode's entry is written on the throttle's own thread
+
+        assertThat(storage.read(session -> session.audit().recent(100)).stream()
+                .filter(entry -> entry.action().equals("throttled")).map(AuditEntry::detail))
+                .containsExactly("account ada@example.com from 192.0.2.7: 3 failed sign-ins (limit 3/1m per account "
+                        + "and address)")
+                .noneMatch(detail -> detail.contains("wrong password") || detail.contains("client"));
+    }
+
+    @Test
+    void failedSignInsOfOneAccountDoNotThrottleAnotherFromTheSameAddress() {
+        account(false);
+        accounts.create(new CreateAccountCommand("bob@example.com", "Bob", false, PASSWORD.toCharArray()));
+        SignInService service = signIn(TwoFactorRequirement.NONE);
+        for (int i = 0; i < 3; i++) {
+            service.signIn(request("mallory-guesses@example.com", "wrong " + i));
+        }
+
+        assertThat(service.signIn(request("mallory-guesses@example.com", "wrong 3")))
+                .isInstanceOf(SignInOutcome.Throttled.class);
+        assertThat(service.signIn(request("bob@example.com", PASSWORD))).isInstanceOf(SignInOutcome.SignedIn.class);
     }
 
     @Test
