@@ -3,18 +3,12 @@ package dev.sentinel.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sentinel.core.Sentinel;
 import dev.sentinel.core.application.CreatedPass;
 import dev.sentinel.core.application.analytics.UsageRange;
 import dev.sentinel.core.port.in.CreatePassCommand;
-import dev.sentinel.core.NodeSettings;
-import dev.sentinel.core.SentinelNode;
 import dev.sentinel.http.SentinelServer;
-import dev.sentinel.http.throttle.Bucket4jThrottleBuckets;
 import dev.sentinel.resource.guard.GuardDecision;
 import dev.sentinel.resource.guard.TokenGuard;
-import dev.sentinel.persistence.jdbi.DatabaseConfig;
-import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,10 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,39 +28,31 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodesTest {
 
-    private static final String ISSUER = "https://sentinel.example.test";
     private static final String ADMIN = "two-nodes-admin-token-0123456789abcdef";
-    private static final byte[] KEK = new byte[32];
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private TestPostgres postgres;
+    private TwoNodesOnPostgres nodes;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     @Test
     void twoNodesOnOneDatabaseShareTokensRevocationsAndActivity() throws Exception {
-        DatabaseConfig config = freshSchema();
-        CompletableFuture<JdbiStorage> startingA = CompletableFuture.supplyAsync(() -> JdbiStorage.open(config));
-        CompletableFuture<JdbiStorage> startingB = CompletableFuture.supplyAsync(() -> JdbiStorage.open(config));
-        Node a = node(startingA.join());
-        Node b = node(startingB.join());
-        CreatedPass pass = a.sentinel.passes().create(CreatePassCommand.builder("cluster").agentName("Cluster Agent")
+        nodes = TwoNodesOnPostgres.forTest("the two-node test").adminToken(ADMIN).openTogether().start();
+        SentinelServer a = nodes.a();
+        SentinelServer b = nodes.b();
+        CreatedPass pass = nodes.core(a).passes().create(CreatePassCommand.builder("cluster").agentName("Cluster Agent")
                 .agentType("bot").build());
 
         String token = grant(a, pass);
         grant(b, pass);
         assertThat(active(b, token)).as("a token from A introspects on B").isTrue();
-        TokenGuard guardOnB = b.server.tokenGuard();
+        TokenGuard guardOnB = b.tokenGuard();
         assertThat(guardOnB.check("Bearer " + token, Optional.empty()).allowed()).isTrue();
 
         HttpResponse<String> revoked = post(a, "/oauth/revoke", "token=" + token, "Bearer " + ADMIN);
@@ -83,27 +66,14 @@ class TwoNodesTest {
         }
         assertThat(decision.allowed()).as("B's guard within its 2-second state cache").isFalse();
 
-        a.server.close();
-        b.server.close(); // both write what they buffered
-        long grants = a.sentinel.usage().usage(pass.pass().passId(), UsageRange.parse("24h")).metrics().totalRequests();
+        a.close();
+        b.close(); // both write what they buffered
+        long grants = nodes.core(a).usage().usage(pass.pass().passId(), UsageRange.parse("24h")).metrics()
+                .totalRequests();
         assertThat(grants).as("one usage view of both nodes' grants").isEqualTo(2);
     }
 
-    private record Node(Sentinel sentinel, SentinelServer server) {
-    }
-
-    private Node node(JdbiStorage storage) {
-        open.add(storage);
-        Sentinel sentinel = Sentinel.builder().storage(storage).build();
-        NodeSettings settings = NodeSettings.builder().port(0).issuer(ISSUER).adminToken(ADMIN)
-                .keyEncryptionKey(KEK).stopTimeout(Duration.ZERO).build();
-        SentinelServer server = SentinelServer.of(SentinelNode.builder(sentinel, settings)
-                .throttleBuckets(Bucket4jThrottleBuckets.create()).build()).start();
-        open.add(server);
-        return new Node(sentinel, server);
-    }
-
-    private String grant(Node node, CreatedPass pass) throws Exception {
+    private String grant(SentinelServer node, CreatedPass pass) throws Exception {
         String form = "grant_type=client_credentials&client_id=" + pass.credentials().clientId().value()
                 + "&client_secret=" + URLEncoder.encode(pass.credentials().clientSecret().reveal(), StandardCharsets.UTF_8);
         HttpResponse<String> response = post(node, "/oauth/token", form, null);
@@ -111,22 +81,17 @@ class TwoNodesTest {
         return MAPPER.readTree(response.body()).path("access_token").asText();
     }
 
-    private boolean active(Node node, String token) throws Exception {
+    private boolean active(SentinelServer node, String token) throws Exception {
         return MAPPER.readTree(post(node, "/oauth/introspect", "token=" + token, "Bearer " + ADMIN).body())
                 .path("active").asBoolean();
     }
 
-    private HttpResponse<String> post(Node node, String path, String form, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.server.baseUri() + path))
+    private HttpResponse<String> post(SentinelServer node, String path, String form, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUri() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private DatabaseConfig freshSchema() throws Exception {
-        postgres = TestPostgres.freshSchema("the two-node test");
-        return DatabaseConfig.postgres(postgres.url(), postgres.user, postgres.password);
     }
 }
