@@ -4,11 +4,10 @@ import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.render.Figures;
-import dev.sentinel.cli.render.Json;
+import dev.sentinel.cli.render.Listing;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.access.AccessKey;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,20 +35,18 @@ final class AccessKeyListCommand implements Callable<Integer> {
         try (Store store = Store.open(storeOptions)) {
             keys = store.accessKeys().list();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled()) {
-            out.println(Json.write(keys.stream().map(AccessKeys::json).toList()));
-        } else if (keys.isEmpty()) {
-            out.println("No access keys. Create one with: sentinel access-key create --name NAME --role ROLE");
-        } else {
-            Table table = Table.withHeader("ID", "NAME", "ROLE", "PROJECTS", "CREATED (UTC)", "EXPIRES", "LAST USED");
-            keys.forEach(key -> table.row(key.id(), key.name(), key.role().code(),
-                    String.join(",", key.projects().stream().map(ProjectId::value).sorted().toList()),
-                    Figures.instant(key.createdAt()), key.expiresAt().map(Figures::instant).orElse("never"),
-                    key.lastUsedAt().map(Figures::instant).orElse("never")));
-            out.print(table.render());
-        }
-        out.flush();
+        Listing.print(spec.commandLine().getOut(), json.enabled(), () -> keys.stream().map(AccessKeys::json).toList(),
+                keys.isEmpty(), "No access keys. Create one with: sentinel access-key create --name NAME --role ROLE",
+                () -> table(keys));
         return 0;
+    }
+
+    private static Table table(List<AccessKey> keys) {
+        Table table = Table.withHeader("ID", "NAME", "ROLE", "PROJECTS", "CREATED (UTC)", "EXPIRES", "LAST USED");
+        keys.forEach(key -> table.row(key.id(), key.name(), key.role().code(),
+                String.join(",", key.projects().stream().map(ProjectId::value).sorted().toList()),
+                Figures.instant(key.createdAt()), key.expiresAt().map(Figures::instant).orElse("never"),
+                key.lastUsedAt().map(Figures::instant).orElse("never")));
+        return table;
     }
 }

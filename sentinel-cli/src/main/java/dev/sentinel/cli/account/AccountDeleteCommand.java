@@ -1,6 +1,5 @@
 package dev.sentinel.cli.account;
 
-import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.domain.access.Account;
 import java.io.PrintWriter;
@@ -27,11 +26,7 @@ final class AccountDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Account account;
-        try (Store store = Store.open(storeOptions)) {
-            account = Accounts.byEmail(store, email);
-            store.accounts().delete(account.id());
-        }
+        Account account = Accounts.change(storeOptions, email, (store, found) -> store.accounts().delete(found.id()));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Deleted account " + account.email() + ".");
         out.flush();

@@ -4,10 +4,9 @@ import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.render.Figures;
-import dev.sentinel.cli.render.Json;
+import dev.sentinel.cli.render.Listing;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.access.Account;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +44,8 @@ final class AccountListCommand implements Callable<Integer> {
                         Figures.instant(account.createdAt()), account.disabledAt().map(Figures::instant).orElse(""));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled()) {
-            out.println(Json.write(documents));
-        } else if (documents.isEmpty()) {
-            out.println("No accounts yet. Create the first owner with: sentinel account create EMAIL --role owner");
-        } else {
-            out.print(table.render());
-        }
-        out.flush();
+        Listing.print(spec.commandLine().getOut(), json.enabled(), () -> documents, documents.isEmpty(),
+                "No accounts yet. Create the first owner with: sentinel account create EMAIL --role owner", () -> table);
         return 0;
     }
 }

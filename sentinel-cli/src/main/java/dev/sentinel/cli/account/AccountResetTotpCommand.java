@@ -1,6 +1,5 @@
 package dev.sentinel.cli.account;
 
-import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.domain.access.Account;
 import java.io.PrintWriter;
@@ -28,11 +27,8 @@ final class AccountResetTotpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Account account;
-        try (Store store = Store.open(storeOptions)) {
-            account = Accounts.byEmail(store, email);
-            store.accounts().resetTotp(account.id());
-        }
+        Account account = Accounts.change(storeOptions, email,
+                (store, found) -> store.accounts().resetTotp(found.id()));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Removed the second factor and recovery codes of " + account.email()
                 + "; they enrol again at their next sign-in.");

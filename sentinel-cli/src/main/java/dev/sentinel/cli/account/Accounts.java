@@ -1,6 +1,7 @@
 package dev.sentinel.cli.account;
 
 import dev.sentinel.cli.options.Store;
+import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.core.application.access.MembershipService;
 import dev.sentinel.core.domain.access.Account;
 import dev.sentinel.core.domain.access.AccountNotFoundException;
@@ -10,6 +11,7 @@ import dev.sentinel.core.wire.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** What the account commands share: finding an account by email, and its JSON (the management API's field names). */
 final class Accounts {
@@ -20,6 +22,18 @@ final class Accounts {
     static Account byEmail(Store store, String email) {
         Email checked = Email.of(email);
         return store.accounts().findByEmail(checked).orElseThrow(() -> new AccountNotFoundException(checked.value()));
+    }
+
+    /**
+     * Opens the store, finds the account by email (failing when there is none) and applies {@code change} to it before
+     * the store closes; the account as it was found.
+     */
+    static Account change(StoreOptions options, String email, BiConsumer<Store, Account> change) {
+        try (Store store = Store.open(options)) {
+            Account account = byEmail(store, email);
+            change.accept(store, account);
+            return account;
+        }
     }
 
     static Map<String, Object> json(Account account, List<Membership> memberships) {

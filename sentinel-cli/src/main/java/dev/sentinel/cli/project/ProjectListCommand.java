@@ -4,11 +4,10 @@ import dev.sentinel.cli.options.JsonOption;
 import dev.sentinel.cli.options.Store;
 import dev.sentinel.cli.options.StoreOptions;
 import dev.sentinel.cli.render.Figures;
-import dev.sentinel.cli.render.Json;
+import dev.sentinel.cli.render.Listing;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.wire.ProjectJson;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,16 +34,9 @@ final class ProjectListCommand implements Callable<Integer> {
         try (Store store = Store.open(storeOptions)) {
             List<ProjectSummary> projects = store.projects().list().stream().map(overview -> new ProjectSummary(
                     overview.project().name(), overview.passes(), overview.lastActivity())).toList();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json.enabled()) {
-                out.println(Json.write(ProjectJson.projects(projects)));
-            } else if (projects.isEmpty()) {
-                out.println("No projects yet. Create one with: sentinel project create NAME (or with its first pass: "
-                        + "sentinel pass create --project NAME …)");
-            } else {
-                out.print(table(projects).render());
-            }
-            out.flush();
+            Listing.print(spec.commandLine().getOut(), json.enabled(), () -> ProjectJson.projects(projects),
+                    projects.isEmpty(), "No projects yet. Create one with: sentinel project create NAME (or with its "
+                            + "first pass: sentinel pass create --project NAME …)", () -> table(projects));
         }
         return 0;
     }
