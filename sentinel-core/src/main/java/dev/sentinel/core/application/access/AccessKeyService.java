@@ -3,7 +3,6 @@ package dev.sentinel.core.application.access;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.base.Ticker;
-import com.google.common.hash.Hashing;
 import dev.sentinel.core.application.AdminTokens;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.CredentialGenerator;
@@ -16,11 +15,9 @@ import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.in.CreateAccessKeyCommand;
 import dev.sentinel.core.port.in.Principal;
 import dev.sentinel.core.port.out.Storage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,8 +178,7 @@ public final class AccessKeyService {
     }
 
     static String hash(String key) {
-        return "$sha256$" + Base64.getEncoder().encodeToString(
-                Hashing.sha256().hashString(key, StandardCharsets.US_ASCII).asBytes());
+        return StoredSecretHash.of(key);
     }
 
     @Override

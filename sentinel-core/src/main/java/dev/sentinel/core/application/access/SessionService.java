@@ -182,8 +182,7 @@ public final class SessionService {
 
     /** The hash under which the session of this cookie value is stored. */
     public static String secretHash(String cookieValue) {
-        return "$sha256$" + Base64.getEncoder().encodeToString(
-                Hashing.sha256().hashString("session:" + cookieValue, StandardCharsets.US_ASCII).asBytes());
+        return StoredSecretHash.of("session:" + cookieValue);
     }
 
     private static String csrfToken(String cookieValue) {

@@ -1,6 +1,5 @@
 package dev.sentinel.core.application.access;
 
-import com.google.common.hash.Hashing;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.CredentialGenerator;
@@ -16,11 +15,9 @@ import dev.sentinel.core.port.in.CreateAccountCommand;
 import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -180,8 +177,7 @@ public final class SetupLinkService {
     }
 
     static String hash(String token) {
-        return "$sha256$" + Base64.getEncoder().encodeToString(
-                Hashing.sha256().hashString(token, StandardCharsets.US_ASCII).asBytes());
+        return StoredSecretHash.of(token);
     }
 
     private static void audit(StorageSession session, Instant now, String who, String action, String detail) {
