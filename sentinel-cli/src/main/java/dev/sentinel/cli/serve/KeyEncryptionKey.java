@@ -7,16 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The 32-byte key that encrypts token-signing keys at rest, from the first of: a key file named by option or
@@ -31,7 +26,6 @@ public final class KeyEncryptionKey {
     public static final String FILE_NAME = "key-encryption.key";
     static final int BYTES = 32;
     private static final String HOW_TO_MAKE = "(umask 077; openssl rand -base64 32 > FILE)";
-    private static final Logger LOG = LoggerFactory.getLogger(KeyEncryptionKey.class);
 
     private KeyEncryptionKey() {
     }
@@ -56,24 +50,13 @@ public final class KeyEncryptionKey {
     private static byte[] fromOperatorFile(Path file) {
         try {
             byte[] key = decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
-            warnIfOthersCanRead(file);
+            SecretFiles.warnIfOthersCanRead(file, "key-encryption key file");
             return key;
         } catch (NoSuchFileException missing) {
             throw new SentinelException("the key-encryption key file " + file + " does not exist; make one with "
                     + HOW_TO_MAKE.replace("FILE", file.toString()));
         } catch (IOException unreadable) {
             throw new SentinelException("cannot read the key-encryption key file " + file + ": " + unreadable);
-        }
-    }
-
-    private static void warnIfOthersCanRead(Path file) throws IOException {
-        if (!DataDirectory.posix()) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-            LOG.warn("The key-encryption key file {} is readable by other users ({}); chmod 600 it", file,
-                    PosixFilePermissions.toString(permissions));
         }
     }
 
