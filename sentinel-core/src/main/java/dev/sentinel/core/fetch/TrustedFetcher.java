@@ -214,11 +214,17 @@ public final class TrustedFetcher {
         return new Fetched(uri, response.body(), CacheControl.maxAge(response.headers().firstValue("Cache-Control")));
     }
 
-    private FetchException failed(String target, Throwable failure) {
+    /** The failure inside the wrappers a future adds. */
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private FetchException failed(String target, Throwable failure) {
+        Throwable cause = unwrap(failure);
         if (cause instanceof FetchException known) {
             return known;
         }
