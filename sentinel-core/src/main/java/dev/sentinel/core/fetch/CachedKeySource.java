@@ -22,9 +22,11 @@ import java.util.logging.Logger;
  * fails, the cached keys stay usable for the stale-if-error bound past their lifetime and are then refused (fail
  * closed) until a fetch succeeds. A {@code kid} not in the set causes one refetch, at most once per refetch interval.
  *
- * <p>One fetch at a time (single flight). A caller whose keys are usable never waits for a fetch: a due refresh runs
- * in the background; only a caller with no usable keys, or whose {@code kid} is unknown, waits for the fetch, at most
- * the fetch deadline. Thread-safe.
+ * <p>One fetch at a time (single flight), at most the fetch deadline long. The caller that finds the set due makes
+ * the fetch and waits for it (keeping the cached keys if it fails), so a withdrawn key is gone from the first answer
+ * after the lifetime; a caller whose keys are usable never waits behind another caller's fetch, and other sets are
+ * fetched independently. A caller with no usable keys, or whose {@code kid} is unknown, joins the running fetch.
+ * Thread-safe.
  */
 public final class CachedKeySource implements KeySource {
 
@@ -71,10 +73,14 @@ public final class CachedKeySource implements KeySource {
         boolean usable = fresh || now.isBefore(current.freshUntil.plus(bounds.staleIfError()));
         boolean knownKid = kid.isEmpty() || current.has(kid.get());
         if (usable && knownKid) {
-            if (!fresh) {
-                refreshInBackground(now);
+            if (fresh || inFlight.get() != null || !mayAttempt(now)) {
+                return current.keys; // fresh, or another caller is refreshing: never wait behind it
             }
-            return current.keys;
+            try {
+                return awaitFetch(now).keys; // due: this caller refreshes, so a withdrawn key goes now
+            } catch (KeysUnavailableException failed) {
+                return current.keys;
+            }
         }
         if (usable) {
             // an unknown kid: perhaps a rotated key; one refetch, rate-limited, then whatever is known
@@ -102,12 +108,6 @@ public final class CachedKeySource implements KeySource {
     private boolean mayAttempt(Instant now) {
         Instant last = lastAttempt;
         return last == null || !now.isBefore(last.plus(bounds.refetchInterval()));
-    }
-
-    private void refreshInBackground(Instant now) {
-        if (inFlight.get() == null && mayAttempt(now)) {
-            start(now);
-        }
     }
 
     private Snapshot awaitFetch(Instant now) {
