@@ -97,6 +97,8 @@ public final class SentinelNode implements AutoCloseable {
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
+    private final dev.sentinel.core.application.AllowedHostService allowedHosts;
+    private final dev.sentinel.core.fetch.HttpKeySources keySources;
 
     private SentinelNode(Builder builder) {
         this.settings = builder.settings;
@@ -139,6 +141,13 @@ public final class SentinelNode implements AutoCloseable {
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
+        this.allowedHosts = new dev.sentinel.core.application.AllowedHostService(storage, clock, ADMIN_API);
+        this.keySources = dev.sentinel.core.fetch.HttpKeySources.builder(new dev.sentinel.core.fetch.TrustedFetcher(
+                dev.sentinel.core.fetch.FetchPolicy.builder().allowPrivateTargets(settings.allowPrivateTargets())
+                        .allowedHosts(allowedHosts::current)
+                        .privateTargetsHint("start Sentinel with --allow-private-targets, or have an owner allow the"
+                                + " host: sentinel allowed-host add HOST").build()))
+                .staleIfError(settings.keysStaleIfError()).clock(clock).build();
     }
 
     /**
@@ -160,6 +169,10 @@ public final class SentinelNode implements AutoCloseable {
                 .orElseGet(() -> sentinel.adminTokens(new SecureRandom()));
         generatedAdminToken = admin.generated();
         adminTokens = admin;
+        if (settings.allowPrivateTargets()) {
+            LOG.warning("private targets are allowed: keys and metadata may be fetched from loopback, link-local and"
+                    + " private addresses, and over plain http from them (--allow-private-targets)");
+        }
         housekeeping.scheduleWithFixedDelay(this::flushFailedAttempts, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
@@ -275,6 +288,19 @@ public final class SentinelNode implements AutoCloseable {
      */
     public SingleSignOnService singleSignOn() {
         return singleSignOn;
+    }
+
+    /**
+     * The node's fetched key sets ({@code jwks_uri} of passes, issuers of trust policies), under its fetch policy:
+     * private targets as {@link NodeSettings#allowPrivateTargets()} says, plus the owner's allowed hosts.
+     */
+    public dev.sentinel.core.fetch.HttpKeySources keySources() {
+        return keySources;
+    }
+
+    /** The hosts owners allow the fetcher to reach on private addresses; acting as {@link #ADMIN_API}. */
+    public dev.sentinel.core.application.AllowedHostService allowedHosts() {
+        return allowedHosts;
     }
 
     /** The access keys, with the node's one cache of verified keys; acting as {@link #ADMIN_API}. */
