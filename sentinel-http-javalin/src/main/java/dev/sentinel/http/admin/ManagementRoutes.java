@@ -53,5 +53,9 @@ public final class ManagementRoutes {
         routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
         routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
         routes.post("/api/v1/passes/{passId}/activate", passes::activate);
+        AllowedHostEndpoints allowedHosts = new AllowedHostEndpoints(node.allowedHosts());
+        routes.get("/api/v1/allowed-hosts", allowedHosts::list);
+        routes.put("/api/v1/allowed-hosts/{host}", allowedHosts::put);
+        routes.delete("/api/v1/allowed-hosts/{host}", allowedHosts::delete);
     }
 }
