@@ -96,6 +96,7 @@ public final class NodeSettings {
     private final Optional<SingleSignOn> singleSignOn;
     private final dev.sentinel.core.application.access.SessionLimits sessionLimits;
     private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
+    private final boolean acceptTokenEndpointAudience;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
                          List<String> trustedProxies, Throttling throttling, Optional<SingleSignOn> singleSignOn) {
@@ -122,6 +123,7 @@ public final class NodeSettings {
         this.sessionLimits = new dev.sentinel.core.application.access.SessionLimits(builder.sessionIdle,
                 builder.sessionMax);
         this.twoFactor = builder.twoFactor;
+        this.acceptTokenEndpointAudience = builder.acceptTokenEndpointAudience;
     }
 
     /** Settings with every default: loopback, port 8080, no TLS, the stored admin token. */
@@ -229,6 +231,14 @@ public final class NodeSettings {
         return twoFactor;
     }
 
+    /**
+     * Whether every {@code private_key_jwt} pass's client assertions may name the token endpoint URL as their
+     * {@code aud} besides the issuer (Spring Security's client sends it); default no.
+     */
+    public boolean acceptTokenEndpointAudience() {
+        return acceptTokenEndpointAudience;
+    }
+
     /** The URL of this node on {@code boundPort}, e.g. {@code https://[::1]:8443}: its default issuer. */
     public String baseUrl(int boundPort) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -274,6 +284,7 @@ public final class NodeSettings {
         private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
                 dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS;
         private String twoFactorName;
+        private boolean acceptTokenEndpointAudience;
 
         private Builder() {
         }
@@ -421,6 +432,12 @@ public final class NodeSettings {
         /** {@link #twoFactor} by name ({@code admins}, {@code all}, {@code none}), checked by {@link #build()}. */
         public Builder twoFactor(String value) {
             this.twoFactorName = Objects.requireNonNull(value, "twoFactor");
+            return this;
+        }
+
+        /** Lets every pass's client assertions name the token endpoint URL as their audience (default: no). */
+        public Builder acceptTokenEndpointAudience(boolean value) {
+            this.acceptTokenEndpointAudience = value;
             return this;
         }
 
