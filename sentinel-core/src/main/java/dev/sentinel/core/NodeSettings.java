@@ -98,6 +98,7 @@ public final class NodeSettings {
     private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
     private final boolean allowPrivateTargets;
     private final Duration keysStaleIfError;
+    private final boolean acceptTokenEndpointAudience;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
                          List<String> trustedProxies, Throttling throttling, Optional<SingleSignOn> singleSignOn) {
@@ -126,6 +127,7 @@ public final class NodeSettings {
         this.twoFactor = builder.twoFactor;
         this.allowPrivateTargets = builder.allowPrivateTargets;
         this.keysStaleIfError = builder.keysStaleIfError;
+        this.acceptTokenEndpointAudience = builder.acceptTokenEndpointAudience;
     }
 
     /** Settings with every default: loopback, port 8080, no TLS, the stored admin token. */
@@ -246,6 +248,14 @@ public final class NodeSettings {
         return keysStaleIfError;
     }
 
+    /**
+     * Whether every {@code private_key_jwt} pass's client assertions may name the token endpoint URL as their
+     * {@code aud} besides the issuer (Spring Security's client sends it); default no.
+     */
+    public boolean acceptTokenEndpointAudience() {
+        return acceptTokenEndpointAudience;
+    }
+
     /** The URL of this node on {@code boundPort}, e.g. {@code https://[::1]:8443}: its default issuer. */
     public String baseUrl(int boundPort) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -293,6 +303,7 @@ public final class NodeSettings {
         private String twoFactorName;
         private boolean allowPrivateTargets;
         private Duration keysStaleIfError = dev.sentinel.core.fetch.HttpKeySources.DEFAULT_STALE_IF_ERROR;
+        private boolean acceptTokenEndpointAudience;
 
         private Builder() {
         }
@@ -452,6 +463,12 @@ public final class NodeSettings {
         /** {@link #twoFactor} by name ({@code admins}, {@code all}, {@code none}), checked by {@link #build()}. */
         public Builder twoFactor(String value) {
             this.twoFactorName = Objects.requireNonNull(value, "twoFactor");
+            return this;
+        }
+
+        /** Lets every pass's client assertions name the token endpoint URL as their audience (default: no). */
+        public Builder acceptTokenEndpointAudience(boolean value) {
+            this.acceptTokenEndpointAudience = value;
             return this;
         }
 

@@ -213,6 +213,11 @@ public final class Sentinel {
         return new TokenService(storage, authenticator, clock, settings, front);
     }
 
+    /** As {@link #tokens(TokenSettings, TokenService.FrontDoor)}, checking client assertions with {@code trust}. */
+    TokenService tokens(TokenSettings settings, TokenService.FrontDoor front, TokenService.AssertionTrust trust) {
+        return new TokenService(storage, authenticator, clock, settings, front, trust);
+    }
+
     /**
      * The shared signing keys alone, e.g. to rotate them from an admin tool: {@code algorithm} for new keys, the
      * key-encryption key the servers use, and their token lifetime (how long a retired key stays published).

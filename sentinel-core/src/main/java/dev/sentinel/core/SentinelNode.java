@@ -137,7 +137,8 @@ public final class SentinelNode implements AutoCloseable {
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
         this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
-                throttle, Optional.of(gate), evidence));
+                throttle, Optional.of(gate), evidence), new TokenService.AssertionTrust(Optional.empty(),
+                Optional.empty()));
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
@@ -196,6 +197,7 @@ public final class SentinelNode implements AutoCloseable {
                     .lifetime(settings.tokenLifetime()).accessTokenType(settings.accessTokenType());
             settings.signingAlgorithm().ifPresent(algorithm -> token.algorithm(algorithm.joseName()));
             settings.audience().ifPresent(token::audience);
+            token.acceptTokenEndpointAudience(settings.acceptTokenEndpointAudience());
             return token.build();
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);

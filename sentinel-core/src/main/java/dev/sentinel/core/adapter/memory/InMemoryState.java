@@ -39,6 +39,8 @@ final class InMemoryState {
     final Map<String, dev.sentinel.core.domain.access.SignInSession> sessions = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
+    /** "client id NUL jti" → until when the assertion is remembered. */
+    final Map<String, java.time.Instant> usedAssertions = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
 
     InMemoryState() {
@@ -68,6 +70,7 @@ final class InMemoryState {
         undo.identities = new LinkedHashMap<>(identities);
         undo.memberships = new LinkedHashMap<>(memberships);
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
+        undo.usedAssertions = new LinkedHashMap<>(usedAssertions);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
     }
@@ -102,6 +105,7 @@ final class InMemoryState {
         replace(signingKeys, saved.signingKeys);
         replace(settings, saved.settings);
         replace(revokedTokens, saved.revokedTokens);
+        replace(usedAssertions, saved.usedAssertions);
         replace(ingestReceipts, saved.ingestReceipts);
         if (saved.removedEvents != null) {
             events.clear();
@@ -152,6 +156,7 @@ final class InMemoryState {
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
         Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
+        Map<String, java.time.Instant> usedAssertions;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

@@ -104,6 +104,11 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public dev.sentinel.core.port.out.UsedAssertions usedAssertions() {
+            return new InMemoryUsedAssertions(state);
+        }
+
+        @Override
         public IngestReceipts ingestReceipts() {
             return new InMemoryIngestReceipts(state);
         }

@@ -76,6 +76,25 @@ public final class TokenService {
         }
     }
 
+    /**
+     * What checks client assertions beyond a pass's inline keys: {@code keySources} fetches the keys of passes with a
+     * {@code jwks_uri} (none: such passes are refused, {@code keys_unavailable}), {@code federated} checks assertions
+     * whose {@code sub} is a workload's rather than the client id (none: refused).
+     */
+    public record AssertionTrust(Optional<dev.sentinel.core.fetch.KeySources> keySources,
+                                 Optional<FederatedClientAssertions> federated) {
+
+        public AssertionTrust {
+            Objects.requireNonNull(keySources, "keySources");
+            Objects.requireNonNull(federated, "federated");
+        }
+
+        /** Inline keys only, no federation. */
+        public static AssertionTrust inlineKeysOnly() {
+            return new AssertionTrust(Optional.empty(), Optional.empty());
+        }
+    }
+
     private final Storage storage;
     private final Clock clock;
     private final TokenSettings settings;
@@ -98,6 +117,13 @@ public final class TokenService {
     /** The token use cases behind {@code front}: how a server records, throttles and lets the admin in. */
     public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
                         FrontDoor front) {
+        this(storage, authenticator, clock, settings, front, AssertionTrust.inlineKeysOnly());
+    }
+
+    /** The token use cases behind {@code front}, checking client assertions with {@code trust}. */
+    public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
+                        FrontDoor front, AssertionTrust trust) {
+        Objects.requireNonNull(trust, "trust");
         this.storage = Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -108,7 +134,8 @@ public final class TokenService {
         this.liveness = new TokenLiveness(storage);
         Attempts attempts = new Attempts(front.activity(), front.failures(), front.evidence());
         ClientAuthentication authentication = new ClientAuthentication(authenticator, front.throttle(),
-                front.adminGate(), attempts);
+                front.adminGate(), attempts, new ClientAssertions(storage, settings, trust.keySources()),
+                trust.federated());
         this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)), authentication, attempts,
                 clock);
         this.introspection = new TokenIntrospection(authentication, this, clock);
@@ -240,10 +267,14 @@ public final class TokenService {
         });
     }
 
-    /** Deletes the deny-list entries of tokens that expired more than five minutes ago; returns how many. */
+    /**
+     * Deletes the deny-list entries of tokens that expired more than five minutes ago, and the replay-cache entries of
+     * client assertions that expired as long ago; returns how many.
+     */
     public int pruneRevoked() {
         Instant before = clock.instant().minus(PRUNE_MARGIN);
-        return storage.inTransaction(session -> session.revokedTokens().deleteExpiredBefore(before));
+        return storage.inTransaction(session -> session.revokedTokens().deleteExpiredBefore(before)
+                + session.usedAssertions().deleteExpiredBefore(before));
     }
 
     /** Verification of this issuer's tokens without the pass's current state, for this package's tests. */

@@ -64,6 +64,11 @@ public abstract class ForwardingStorageSession implements StorageSession {
     }
 
     @Override
+    public UsedAssertions usedAssertions() {
+        return delegate.usedAssertions();
+    }
+
+    @Override
     public IngestReceipts ingestReceipts() {
         return delegate.ingestReceipts();
     }

@@ -23,6 +23,9 @@ public interface StorageSession {
 
     RevokedTokens revokedTokens();
 
+    /** The replay cache of client assertions' {@code jti}s. */
+    UsedAssertions usedAssertions();
+
     IngestReceipts ingestReceipts();
 
     /** The project records. */

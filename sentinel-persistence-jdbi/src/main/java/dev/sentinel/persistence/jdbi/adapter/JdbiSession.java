@@ -86,6 +86,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.UsedAssertions usedAssertions() {
+        return new JdbiUsedAssertionsAdapter(handle(), dialect);
+    }
+
+    @Override
     public IngestReceipts ingestReceipts() {
         return new JdbiIngestReceiptsAdapter(handle());
     }
