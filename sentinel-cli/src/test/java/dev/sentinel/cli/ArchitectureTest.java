@@ -40,10 +40,10 @@ class ArchitectureTest {
             .importPackages("dev.sentinel");
 
     @Test
-    void coreDependsOnTheJdkGuavaAndBouncyCastleOnly() {
+    void coreDependsOnTheJdkGuavaBouncyCastleAndNimbusJoseOnly() {
         check(classes().that().resideInAPackage("dev.sentinel.core..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", "dev.sentinel.core..", "com.google.common..",
-                        "org.bouncycastle.."));
+                        "org.bouncycastle..", "com.nimbusds.jose..", "com.nimbusds.jwt.."));
     }
 
     @Test
