@@ -40,6 +40,9 @@ final class InMemoryState {
     final Map<String, String> settings = new LinkedHashMap<>();
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
+    /** The trust policies, in creation order. */
+    final Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+            trustPolicies = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -70,6 +73,7 @@ final class InMemoryState {
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
+        undo.trustPolicies = new LinkedHashMap<>(trustPolicies);
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -124,6 +128,7 @@ final class InMemoryState {
         replace(accessKeys, saved.accessKeys);
         replace(setupLinks, saved.setupLinks);
         replace(sessions, saved.sessions);
+        replace(trustPolicies, saved.trustPolicies);
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -152,6 +157,8 @@ final class InMemoryState {
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
         Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
+        Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+                trustPolicies;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

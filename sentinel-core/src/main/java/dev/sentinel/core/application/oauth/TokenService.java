@@ -4,6 +4,9 @@ import dev.sentinel.core.jose.Base64Url;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.federation.RefusalTrail;
+import dev.sentinel.core.application.federation.WorkloadIdentities;
+import dev.sentinel.core.fetch.KeySources;
 import dev.sentinel.core.application.throttle.AuthThrottle;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.AccessTokens;
@@ -83,6 +86,7 @@ public final class TokenService {
     private final AccessTokens tokens;
     private final TokenLiveness liveness;
     private final TokenGrants grants;
+    private final Federation federation;
     private final TokenIntrospection introspection;
     private final TokenRevocation revocation;
     private final TokenChecks checks;
@@ -95,9 +99,21 @@ public final class TokenService {
         this(storage, authenticator, clock, settings, local(storage, clock));
     }
 
-    /** The token use cases behind {@code front}: how a server records, throttles and lets the admin in. */
+    /**
+     * The token use cases behind {@code front}: how a server records, throttles and lets the admin in. Trust policies
+     * find keys only in their static {@code jwks}; see the constructor with {@link KeySources}.
+     */
     public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
                         FrontDoor front) {
+        this(storage, authenticator, clock, settings, front, Optional.empty());
+    }
+
+    /**
+     * The token use cases behind {@code front}, with the node's fetched key sets for trust policies that name a
+     * {@code jwks_uri} or rely on their issuer's discovery.
+     */
+    public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
+                        FrontDoor front, Optional<KeySources> fetchedKeys) {
         this.storage = Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -109,7 +125,10 @@ public final class TokenService {
         Attempts attempts = new Attempts(front.activity(), front.failures(), front.evidence());
         ClientAuthentication authentication = new ClientAuthentication(authenticator, front.throttle(),
                 front.adminGate(), attempts);
-        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)), authentication, attempts,
+        this.federation = new Federation(new WorkloadIdentities(storage, fetchedKeys, settings::issuer),
+                new RefusalTrail(storage), this, attempts);
+        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)),
+                List.of(new JwtBearerGrant(federation), new TokenExchangeGrant(federation)), authentication, attempts,
                 clock);
         this.introspection = new TokenIntrospection(authentication, this, clock);
         this.revocation = new TokenRevocation(authentication, this, clock);
@@ -238,6 +257,19 @@ public final class TokenService {
             session.audit().record(pass.map(found -> entry.inProject(found.project())).orElse(entry));
             return null;
         });
+    }
+
+    /**
+     * Writes the counts of refused federated tokens still waiting for their minute to end to the audit trail (a
+     * server does so every minute); returns how many entries were written.
+     */
+    public int flushFederationRefusals() {
+        return federation.flushRefusals(clock.instant());
+    }
+
+    /** Federated client assertions, for the client-authentication step. */
+    FederatedClientAssertions federatedClientAssertions() {
+        return federation;
     }
 
     /** Deletes the deny-list entries of tokens that expired more than five minutes ago; returns how many. */
