@@ -53,5 +53,11 @@ public final class ManagementRoutes {
         routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
         routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
         routes.post("/api/v1/passes/{passId}/activate", passes::activate);
+        TrustPolicyEndpoints trustPolicies = new TrustPolicyEndpoints(node.trustPolicies());
+        routes.get("/api/v1/projects/{project}/trust-policies", trustPolicies::list);
+        routes.post("/api/v1/projects/{project}/trust-policies", trustPolicies::create);
+        routes.get("/api/v1/trust-policies/{id}", trustPolicies::get);
+        routes.patch("/api/v1/trust-policies/{id}", trustPolicies::patch);
+        routes.delete("/api/v1/trust-policies/{id}", trustPolicies::delete);
     }
 }
