@@ -94,6 +94,7 @@ public final class SentinelNode implements AutoCloseable {
     private final TokenService tokens;
     private final AccessKeyService accessKeys;
     private final SingleSignOnService singleSignOn;
+    private final dev.sentinel.core.application.federation.TrustPolicyService trustPolicies;
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
@@ -136,12 +137,6 @@ public final class SentinelNode implements AutoCloseable {
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
-        this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
-                throttle, Optional.of(gate), evidence), new TokenService.AssertionTrust(Optional.empty(),
-                Optional.empty()));
-        this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
-        this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
-                sentinel.securityAudit(), settings.twoFactor(), clock);
         this.allowedHosts = new dev.sentinel.core.application.AllowedHostService(storage, clock, ADMIN_API);
         this.keySources = dev.sentinel.core.fetch.HttpKeySources.builder(new dev.sentinel.core.fetch.TrustedFetcher(
                 dev.sentinel.core.fetch.FetchPolicy.builder().allowPrivateTargets(settings.allowPrivateTargets())
@@ -149,6 +144,14 @@ public final class SentinelNode implements AutoCloseable {
                         .privateTargetsHint("start Sentinel with --allow-private-targets, or have an owner allow the"
                                 + " host: sentinel allowed-host add HOST").build()))
                 .staleIfError(settings.keysStaleIfError()).clock(clock).build();
+        this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
+                throttle, Optional.of(gate), evidence), new TokenService.AssertionTrust(Optional.of(keySources),
+                Optional.empty()));
+        this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
+        this.trustPolicies = new dev.sentinel.core.application.federation.TrustPolicyService(storage,
+                new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer);
+        this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
+                sentinel.securityAudit(), settings.twoFactor(), clock);
     }
 
     /**
@@ -179,6 +182,8 @@ public final class SentinelNode implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushAccessKeyUses, 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("recording refused federated tokens",
+                tokens::flushFederationRefusals), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredSessions, 5, 60, TimeUnit.MINUTES);
         settings.auditRetention().ifPresent(keep ->
                 housekeeping.scheduleWithFixedDelay(this::purgeOldAudit, 4, 60, TimeUnit.MINUTES));
@@ -230,6 +235,11 @@ public final class SentinelNode implements AutoCloseable {
         if (settings.issuer().isEmpty()) {
             issuer = settings.baseUrl(boundPort);
         }
+    }
+
+    /** The projects' trust policies for workload identity federation; a policy's default audience is the issuer. */
+    public dev.sentinel.core.application.federation.TrustPolicyService trustPolicies() {
+        return trustPolicies;
     }
 
     /** The issuer of tokens and metadata: the configured one, or the URL the node listens on. */

@@ -57,5 +57,11 @@ public final class ManagementRoutes {
         routes.get("/api/v1/allowed-hosts", allowedHosts::list);
         routes.put("/api/v1/allowed-hosts/{host}", allowedHosts::put);
         routes.delete("/api/v1/allowed-hosts/{host}", allowedHosts::delete);
+        TrustPolicyEndpoints trustPolicies = new TrustPolicyEndpoints(node.trustPolicies());
+        routes.get("/api/v1/projects/{project}/trust-policies", trustPolicies::list);
+        routes.post("/api/v1/projects/{project}/trust-policies", trustPolicies::create);
+        routes.get("/api/v1/trust-policies/{id}", trustPolicies::get);
+        routes.patch("/api/v1/trust-policies/{id}", trustPolicies::patch);
+        routes.delete("/api/v1/trust-policies/{id}", trustPolicies::delete);
     }
 }

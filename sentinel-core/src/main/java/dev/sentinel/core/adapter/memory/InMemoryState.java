@@ -42,6 +42,9 @@ final class InMemoryState {
     /** "client id NUL jti" → until when the assertion is remembered. */
     final Map<String, java.time.Instant> usedAssertions = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
+    /** The trust policies, in creation order. */
+    final Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+            trustPolicies = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -73,6 +76,7 @@ final class InMemoryState {
         undo.usedAssertions = new LinkedHashMap<>(usedAssertions);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
+        undo.trustPolicies = new LinkedHashMap<>(trustPolicies);
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -128,6 +132,7 @@ final class InMemoryState {
         replace(accessKeys, saved.accessKeys);
         replace(setupLinks, saved.setupLinks);
         replace(sessions, saved.sessions);
+        replace(trustPolicies, saved.trustPolicies);
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -157,6 +162,8 @@ final class InMemoryState {
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
         Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
         Map<String, java.time.Instant> usedAssertions;
+        Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+                trustPolicies;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

@@ -142,5 +142,10 @@ public final class InMemoryStorage implements Storage {
         public dev.sentinel.core.port.out.Sessions sessions() {
             return new InMemorySessions(state);
         }
+
+        @Override
+        public dev.sentinel.core.port.out.TrustPolicies trustPolicies() {
+            return new InMemoryTrustPolicies(state);
+        }
     }
 }

@@ -4,6 +4,9 @@ import dev.sentinel.core.jose.Base64Url;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.federation.RefusalTrail;
+import dev.sentinel.core.application.federation.WorkloadIdentities;
+import dev.sentinel.core.fetch.KeySources;
 import dev.sentinel.core.application.throttle.AuthThrottle;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.AccessTokens;
@@ -102,6 +105,7 @@ public final class TokenService {
     private final AccessTokens tokens;
     private final TokenLiveness liveness;
     private final TokenGrants grants;
+    private final Federation federation;
     private final TokenIntrospection introspection;
     private final TokenRevocation revocation;
     private final TokenChecks checks;
@@ -114,13 +118,21 @@ public final class TokenService {
         this(storage, authenticator, clock, settings, local(storage, clock));
     }
 
-    /** The token use cases behind {@code front}: how a server records, throttles and lets the admin in. */
+    /**
+     * The token use cases behind {@code front}: how a server records, throttles and lets the admin in. Trust policies
+     * find keys only in their static {@code jwks}; see the constructor with {@link KeySources}.
+     */
     public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
                         FrontDoor front) {
         this(storage, authenticator, clock, settings, front, AssertionTrust.inlineKeysOnly());
     }
 
-    /** The token use cases behind {@code front}, checking client assertions with {@code trust}. */
+    /**
+     * The token use cases behind {@code front}, checking client assertions and workload tokens with {@code trust}:
+     * the node's fetched key sets for passes and trust policies that name a {@code jwks_uri} or rely on their
+     * issuer's discovery, and federated client assertions by this service's trust policies unless {@code trust}
+     * names another checker.
+     */
     public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
                         FrontDoor front, AssertionTrust trust) {
         Objects.requireNonNull(trust, "trust");
@@ -133,10 +145,13 @@ public final class TokenService {
         this.tokens = settings.accessTokens(keys);
         this.liveness = new TokenLiveness(storage);
         Attempts attempts = new Attempts(front.activity(), front.failures(), front.evidence());
+        this.federation = new Federation(new WorkloadIdentities(storage, trust.keySources(), settings::issuer),
+                new RefusalTrail(storage), this, attempts);
         ClientAuthentication authentication = new ClientAuthentication(authenticator, front.throttle(),
                 front.adminGate(), attempts, new ClientAssertions(storage, settings, trust.keySources()),
-                trust.federated());
-        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)), authentication, attempts,
+                Optional.of(trust.federated().orElse(federation)));
+        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)),
+                List.of(new JwtBearerGrant(federation), new TokenExchangeGrant(federation)), authentication, attempts,
                 clock);
         this.introspection = new TokenIntrospection(authentication, this, clock);
         this.revocation = new TokenRevocation(authentication, this, clock);
@@ -265,6 +280,14 @@ public final class TokenService {
             session.audit().record(pass.map(found -> entry.inProject(found.project())).orElse(entry));
             return null;
         });
+    }
+
+    /**
+     * Writes the counts of refused federated tokens still waiting for their minute to end to the audit trail (a
+     * server does so every minute); returns how many entries were written.
+     */
+    public int flushFederationRefusals() {
+        return federation.flushRefusals(clock.instant());
     }
 
     /**

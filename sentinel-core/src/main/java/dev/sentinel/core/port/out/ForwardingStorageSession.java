@@ -103,6 +103,11 @@ public abstract class ForwardingStorageSession implements StorageSession {
         return delegate.sessions();
     }
 
+    @Override
+    public TrustPolicies trustPolicies() {
+        return delegate.trustPolicies();
+    }
+
     /** The wrapped session's read (one SQL join in the JDBI adapter), unless a subclass changes {@link #passes()}. */
     @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {

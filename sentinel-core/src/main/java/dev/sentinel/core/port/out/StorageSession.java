@@ -45,6 +45,9 @@ public interface StorageSession {
     /** The signed-in sessions of accounts. */
     Sessions sessions();
 
+    /** The projects' trust policies for workload identity federation. */
+    TrustPolicies trustPolicies();
+
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
      * The default reads the two stores one after the other; an adapter that can read both at once (one SQL join)

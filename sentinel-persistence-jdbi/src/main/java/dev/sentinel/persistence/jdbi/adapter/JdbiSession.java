@@ -126,6 +126,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.TrustPolicies trustPolicies() {
+        return new JdbiTrustPoliciesAdapter(handle());
+    }
+
+    @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {
         try {
             return JdbiSentinelPasses.find(handle.getConnection(), clientId);
