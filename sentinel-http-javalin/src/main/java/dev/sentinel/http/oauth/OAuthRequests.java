@@ -26,7 +26,8 @@ final class OAuthRequests {
         String grantType = form.require("grant_type");
         Map<String, String> parameters = new LinkedHashMap<>(form.values());
         // client_id stays: the federated grants may name their pass with it alone
-        parameters.keySet().removeAll(java.util.Set.of("grant_type", "client_secret"));
+        parameters.keySet().removeAll(java.util.Set.of("grant_type", "client_secret", "client_assertion",
+                "client_assertion_type"));
         List<String> resources = form.all("resource");
         return new TokenRequest(grantType, ClientCredentials.client(ctx, form), resources, parameters,
                 origin(ctx, startNanos));
