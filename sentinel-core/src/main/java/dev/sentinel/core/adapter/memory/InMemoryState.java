@@ -38,6 +38,11 @@ final class InMemoryState {
     /** Secret hash → the signed-in session. */
     final Map<String, dev.sentinel.core.domain.access.SignInSession> sessions = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
+    /** Alert rules and alerts by id, in creation order; the evaluation lease's holder and end. */
+    final Map<String, dev.sentinel.core.domain.alert.AlertRule> alertRules = new LinkedHashMap<>();
+    final Map<String, dev.sentinel.core.domain.alert.Alert> alerts = new LinkedHashMap<>();
+    String leaseHolder;
+    java.time.Instant leaseUntil;
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
 
@@ -70,6 +75,10 @@ final class InMemoryState {
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
+        undo.alertRules = new LinkedHashMap<>(alertRules);
+        undo.alerts = new LinkedHashMap<>(alerts);
+        undo.leaseHolder = leaseHolder;
+        undo.leaseUntil = leaseUntil;
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -124,6 +133,10 @@ final class InMemoryState {
         replace(accessKeys, saved.accessKeys);
         replace(setupLinks, saved.setupLinks);
         replace(sessions, saved.sessions);
+        replace(alertRules, saved.alertRules);
+        replace(alerts, saved.alerts);
+        leaseHolder = saved.leaseHolder;
+        leaseUntil = saved.leaseUntil;
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -152,6 +165,10 @@ final class InMemoryState {
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
         Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
+        Map<String, dev.sentinel.core.domain.alert.AlertRule> alertRules;
+        Map<String, dev.sentinel.core.domain.alert.Alert> alerts;
+        String leaseHolder;
+        java.time.Instant leaseUntil;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

@@ -137,5 +137,10 @@ public final class InMemoryStorage implements Storage {
         public dev.sentinel.core.port.out.Sessions sessions() {
             return new InMemorySessions(state);
         }
+
+        @Override
+        public dev.sentinel.core.port.out.Alerts alerts() {
+            return new InMemoryAlerts(state);
+        }
     }
 }

@@ -42,6 +42,9 @@ public interface StorageSession {
     /** The signed-in sessions of accounts. */
     Sessions sessions();
 
+    /** Alert rules, alerts and the cluster's evaluation lease. */
+    Alerts alerts();
+
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.
      * The default reads the two stores one after the other; an adapter that can read both at once (one SQL join)
