@@ -104,12 +104,14 @@ public abstract class AlertsContract extends StorageContractSupport {
         List<Alert> all = alerts.alerts(List.of(), true, 10);
         assertThat(all).hasSize(3);
         assertThat(all.stream().filter(alert -> !alert.open()).map(Alert::stage)).containsExactlyInAnyOrder("7d", "1d");
-        assertThat(webhooks.events).extracting(Published::type, event -> event.data().get("state")).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("pass.expiring", "firing"),
-                org.assertj.core.groups.Tuple.tuple("pass.expiring", "cleared"),
-                org.assertj.core.groups.Tuple.tuple("pass.expiring", "firing"),
-                org.assertj.core.groups.Tuple.tuple("pass.expiring", "cleared"),
-                org.assertj.core.groups.Tuple.tuple("pass.expired", "firing"));
+        // each evaluation publishes what it found; rules made in the same instant may be evaluated in either order
+        assertThat(webhooks.events.subList(0, 3)).extracting(Published::type, event -> event.data().get("state"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pass.expiring", "firing"),
+                        org.assertj.core.groups.Tuple.tuple("pass.expiring", "cleared"),
+                        org.assertj.core.groups.Tuple.tuple("pass.expiring", "firing"));
+        assertThat(webhooks.events.subList(3, 5)).extracting(Published::type, event -> event.data().get("state"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("pass.expiring", "cleared"),
+                        org.assertj.core.groups.Tuple.tuple("pass.expired", "firing"));
     }
 
     @Test
