@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Machine credentials (Sentinel Passes) for AI agents and automation.",
         subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
             ActivityCommand.class, AccountCommand.class, AccessKeyCommand.class, AuditCommand.class,
+            dev.sentinel.cli.alert.AlertCommand.class,
             KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
             HealthcheckCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -236,6 +236,12 @@ public final class Sentinel {
     }
 
     /** Usage analytics and the overview of a pass. */
+    /** Alert rules and alerts of this store, publishing what fires and clears to {@code events}. */
+    public dev.sentinel.core.application.alert.AlertService alerts(
+            dev.sentinel.core.application.webhook.WebhookEvents events) {
+        return new dev.sentinel.core.application.alert.AlertService(storage(), clock(), events);
+    }
+
     public UsageService usage() {
         return usage;
     }

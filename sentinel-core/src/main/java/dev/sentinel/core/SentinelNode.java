@@ -47,7 +47,7 @@ import java.util.logging.Logger;
  * authentications, the failure throttle, the admin, ingest and metrics tokens behind one {@link BearerGate}, the token
  * use cases, the access keys (one cache of verified keys), the audit trail sealed with a key derived from its
  * key-encryption key, and the housekeeping schedule (failed-attempt summaries every 5 seconds; when access keys were
- * last used every minute; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
+ * last used every minute; alert rules every 30 seconds, once per cluster; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
  * configured, audit retention every hour). An HTTP adapter serves its use cases; several nodes
  * may share one store. Build one with {@link #builder(Sentinel, NodeSettings)}; {@link #start()} (which the HTTP server
  * calls) makes its signing key and admin token; {@link #close()} writes what is still buffered.
@@ -87,6 +87,7 @@ public final class SentinelNode implements AutoCloseable {
     private final ActivityRetention retention;
     private final ActivityIngest ingest;
     private final PassService passes;
+    private final dev.sentinel.core.application.alert.AlertService alerts;
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String issuer;
@@ -126,6 +127,7 @@ public final class SentinelNode implements AutoCloseable {
         this.retention = new ActivityRetention(storage, clock, settings.activityRetention());
         this.ingest = sentinel.ingest(settings.activityRetention());
         this.passes = sentinel.passes().as(ADMIN_API);
+        this.alerts = new dev.sentinel.core.application.alert.AlertService(storage, clock, builder.webhookEvents);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sentinel-housekeeping");
             thread.setDaemon(true);
@@ -185,6 +187,8 @@ public final class SentinelNode implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(() -> quietly("recording refused federated tokens",
                 tokens::flushFederationRefusals), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredSessions, 5, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::evaluateAlerts, 10,
+                dev.sentinel.core.application.alert.AlertService.INTERVAL_SECONDS, TimeUnit.SECONDS);
         settings.auditRetention().ifPresent(keep ->
                 housekeeping.scheduleWithFixedDelay(this::purgeOldAudit, 4, 60, TimeUnit.MINUTES));
         return this;
@@ -341,6 +345,20 @@ public final class SentinelNode implements AutoCloseable {
     /** Ends expired sessions now (hourly); returns how many. */
     public int purgeExpiredSessions() {
         return (int) quietly("expired session purge", sessions::purgeExpired);
+    }
+
+    /** Alert rules, alerts, and their evaluation (once per cluster, by the node holding the lease). */
+    public dev.sentinel.core.application.alert.AlertService alerts() {
+        return alerts;
+    }
+
+    /** Evaluates the alert rules now if this node holds the cluster's lease (every 30 seconds as well). */
+    public void evaluateAlerts() {
+        try {
+            alerts.evaluate();
+        } catch (RuntimeException failure) {
+            LOG.warning("alert evaluation failed: " + failure.getMessage());
+        }
     }
 
     /** Who may do what. */
@@ -506,6 +524,7 @@ public final class SentinelNode implements AutoCloseable {
         private final NodeSettings settings;
         private ThrottleBuckets buckets;
         private ActivityRecorder recorder;
+        private dev.sentinel.core.application.webhook.WebhookEvents webhookEvents = (project, type, id, data) -> { };
 
         private Builder(Sentinel sentinel, NodeSettings settings) {
             this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
@@ -527,6 +546,12 @@ public final class SentinelNode implements AutoCloseable {
          */
         public Builder activityRecorder(ActivityRecorder value) {
             this.recorder = Objects.requireNonNull(value, "activityRecorder");
+            return this;
+        }
+
+        /** Where alerts are published when they fire and clear; default nowhere (they are still stored). */
+        public Builder webhookEvents(dev.sentinel.core.application.webhook.WebhookEvents value) {
+            this.webhookEvents = Objects.requireNonNull(value, "webhookEvents");
             return this;
         }
 

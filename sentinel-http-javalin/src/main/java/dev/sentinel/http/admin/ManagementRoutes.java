@@ -43,6 +43,11 @@ public final class ManagementRoutes {
         routes.get("/api/v1/audit", audit::list);
         routes.get("/api/v1/audit/export", audit::export);
         routes.get("/api/v1/audit/verify", audit::verify);
+        AlertEndpoints alerts = new AlertEndpoints(node.alerts());
+        routes.get("/api/v1/alerts", alerts::listAlerts);
+        routes.get("/api/v1/projects/{project}/alert-rules", alerts::listRules);
+        routes.post("/api/v1/projects/{project}/alert-rules", alerts::createRule);
+        routes.delete("/api/v1/alert-rules/{id}", alerts::deleteRule);
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);

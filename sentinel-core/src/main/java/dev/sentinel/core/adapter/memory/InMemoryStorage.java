@@ -147,5 +147,10 @@ public final class InMemoryStorage implements Storage {
         public dev.sentinel.core.port.out.TrustPolicies trustPolicies() {
             return new InMemoryTrustPolicies(state);
         }
+
+        @Override
+        public dev.sentinel.core.port.out.Alerts alerts() {
+            return new InMemoryAlerts(state);
+        }
     }
 }

@@ -113,4 +113,9 @@ public abstract class ForwardingStorageSession implements StorageSession {
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {
         return delegate.sentinelPass(clientId);
     }
+
+    @Override
+    public Alerts alerts() {
+        return delegate.alerts();
+    }
 }

@@ -47,6 +47,8 @@ public interface StorageSession {
 
     /** The projects' trust policies for workload identity federation. */
     TrustPolicies trustPolicies();
+    /** Alert rules, alerts and the cluster's evaluation lease. */
+    Alerts alerts();
 
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.

@@ -121,6 +121,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.Alerts alerts() {
+        return new JdbiAlertsAdapter(handle());
+    }
+
+    @Override
     public dev.sentinel.core.port.out.Sessions sessions() {
         return new JdbiSessionsAdapter(handle());
     }
