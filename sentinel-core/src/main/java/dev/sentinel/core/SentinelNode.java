@@ -141,7 +141,7 @@ public final class SentinelNode implements AutoCloseable {
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
-        this.allowedHosts = new dev.sentinel.core.application.AllowedHostService(storage, clock, ADMIN_API);
+        this.allowedHosts = sentinel.allowedHosts().as(ADMIN_API);
         this.keySources = dev.sentinel.core.fetch.HttpKeySources.builder(new dev.sentinel.core.fetch.TrustedFetcher(
                 dev.sentinel.core.fetch.FetchPolicy.builder().allowPrivateTargets(settings.allowPrivateTargets())
                         .allowedHosts(allowedHosts::current)
