@@ -134,6 +134,11 @@ public final class Sentinel {
         return accessKeys;
     }
 
+    /** The hosts owners allow the fetcher to reach on private addresses, acting as {@link Actor#LIBRARY}. */
+    public dev.sentinel.core.application.AllowedHostService allowedHosts() {
+        return new dev.sentinel.core.application.AllowedHostService(storage, clock, Actor.LIBRARY);
+    }
+
     /**
      * One-time set-up links (valid 24 hours, used once) with which a person without a password chooses one: the first
      * owner of a new store, and recovery. Acting as {@link Actor#LIBRARY}.

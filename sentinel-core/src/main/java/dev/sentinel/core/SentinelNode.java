@@ -139,7 +139,7 @@ public final class SentinelNode implements AutoCloseable {
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
-        this.allowedHosts = new dev.sentinel.core.application.AllowedHostService(storage, clock, ADMIN_API);
+        this.allowedHosts = sentinel.allowedHosts().as(ADMIN_API);
         this.keySources = dev.sentinel.core.fetch.HttpKeySources.builder(new dev.sentinel.core.fetch.TrustedFetcher(
                 dev.sentinel.core.fetch.FetchPolicy.builder().allowPrivateTargets(settings.allowPrivateTargets())
                         .allowedHosts(allowedHosts::current)
