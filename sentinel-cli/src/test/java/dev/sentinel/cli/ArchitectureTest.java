@@ -54,8 +54,10 @@ class ArchitectureTest {
 
     @Test
     void portsKnowOnlyTheDomain() {
+        // port.in.PassKeysInput reads a JWK set with the one check of such sets, fetch.PublicJwks
         check(classes().that().resideInAPackage("dev.sentinel.core.port..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.sentinel.core.domain..", "dev.sentinel.core.port.."));
+                .resideInAnyPackage("java..", "dev.sentinel.core.domain..", "dev.sentinel.core.port..",
+                        "dev.sentinel.core.fetch..", "com.nimbusds.jose.jwk.."));
     }
 
     @Test
