@@ -177,6 +177,17 @@ public final class Sentinel {
         return new Builder();
     }
 
+    /**
+     * The projects' trust policies on this store (audit entries sealed as the other use cases'), for a caller without
+     * a running node, such as the command line; {@code defaultAudience} gives the audience of a policy that names none
+     * (Sentinel's issuer identifier). A node has its own: {@link SentinelNode#trustPolicies()}.
+     */
+    public dev.sentinel.core.application.federation.TrustPolicyService trustPolicies(
+            java.util.function.Supplier<String> defaultAudience) {
+        return new dev.sentinel.core.application.federation.TrustPolicyService(storage, new CredentialGenerator(random),
+                clock, defaultAudience);
+    }
+
     /** The pass lifecycle use cases, acting as {@link Actor#LIBRARY}; use {@link PassService#as(Actor)} to name another. */
     public PassService passes() {
         return passes;
