@@ -68,6 +68,32 @@ class PassKeysCommandsTest {
     }
 
     @Test
+    void noPrivatePartOfAGeneratedRsaKeyReachesTheStoreOnCreateOrOnKeysAdd() throws Exception {
+        Result created = create("--generate-key", "--key-alg", "RS256");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        String passId = created.json().get("pass").get("pass_id").asText();
+        Result added = cli.run("pass", "keys", "add", passId, "--generate-key", "--key-alg", "PS256", "--json");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+
+        List<JsonNode> privateKeys = List.of(created.json().get("credentials"), added.json().get("private_key"));
+        for (JsonNode printed : privateKeys) {
+            JsonNode jwk = printed.get("private_key_jwk");
+            for (String member : List.of("d", "p", "q", "dp", "dq", "qi")) {
+                String value = jwk.get(member).asText();
+                assertThat(value).as(member).hasSizeGreaterThan(100);
+                assertThat(storeFilesContain(value)).as("private member " + member + " in the store's files").isFalse();
+            }
+            String pemBody = printed.get("private_key_pem").asText().lines().skip(1).findFirst().orElseThrow();
+            assertThat(storeFilesContain(pemBody)).as("the PEM private key in the store's files").isFalse();
+            assertThat(storeFilesContain(jwk.get("n").asText())).as("the public modulus in the store's files").isTrue();
+        }
+        JsonNode stored = cli.run("pass", "show", passId, "--json").json().get("jwks").get("keys");
+        assertThat(stored).hasSize(2);
+        stored.forEach(key -> assertThat(key.fieldNames()).toIterable()
+                .doesNotContain("d", "p", "q", "dp", "dq", "qi", "oth", "k"));
+    }
+
+    @Test
     void formatEnvPrintsLinesThatBashSourcesIntoTheKeyPairTheStoreHolds() throws Exception {
         Result created = create("--generate-key", "--key-alg", "EdDSA", "--format", "env");
 
