@@ -16,6 +16,7 @@ import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -148,7 +149,7 @@ public final class Store implements AutoCloseable {
 
     /** The trust policies, a policy that names no audience getting {@code defaultAudience} (Sentinel's issuer). */
     public TrustPolicyService trustPolicies(String defaultAudience) {
-        java.util.Objects.requireNonNull(defaultAudience, "defaultAudience");
+        Objects.requireNonNull(defaultAudience, "defaultAudience");
         return sentinel.trustPolicies(() -> defaultAudience);
     }
 
