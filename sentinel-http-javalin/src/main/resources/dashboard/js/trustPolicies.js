@@ -48,9 +48,10 @@ export function trustPoliciesView(project) {
 
   async function load() {
     try {
-      const [body, passList] = await Promise.all([api.trustPolicies(project), writer ? api.listPasses(project) : []]);
-      passes = Array.isArray(passList) ? passList : passList.items || passList.passes || [];
-      const policies = Array.isArray(body) ? body : body.items || body.trust_policies || [];
+      // both lists answer {items, total}; a viewer is offered no form, so needs no passes to choose from
+      const [body, passList] = await Promise.all([api.trustPolicies(project), writer ? api.listPasses(project) : { items: [] }]);
+      passes = passList.items;
+      const policies = body.items;
       clear(list, policies.length ? table(policies) : h('p', { class: 'empty-row muted', id: 'trust-policies-none' },
         'No trust policies yet. A policy lets a workload trade its platform\'s identity token for a pass\'s access token, with no secret stored.'));
       if (writer) clear(formSlot, createForm());
