@@ -199,7 +199,7 @@ class PassKeysBrowserTest {
     }
 
     @Test
-    void theWizardRegistersAJwksUriAndShowsTheServersRuleForOneThatIsNotHttps() throws Exception {
+    void theWizardRegistersAJwksUriWithTheAudienceOptInAndShowsTheServersRuleForOneThatIsNotHttps() throws Exception {
         signIn();
         startKeyPass("Remote Keys Bot");
         browser.click("input[name=key_source][value=jwks_uri]");
@@ -216,12 +216,15 @@ class PassKeysBrowserTest {
         assertThat(passTotal("keys")).as("nothing half-made").isZero();
 
         browser.type("input[name=jwks_uri]", "https://agent.example.com/jwks.json");
+        browser.click("[data-field=accept_token_endpoint_audience] input[type=checkbox]");
         browser.click("dialog form button[type=submit]");
+        browser.text("#create-review [data-field=accept_token_endpoint_audience]", "Accepted");
         browser.click("#create-submit");
         browser.text("#created-keys [data-role=jwks-uri]", "https://agent.example.com/jwks.json");
         String passId = browser.find("#created-pass-id").getText();
         JsonNode pass = passJson(passId);
         assertThat(pass.path("jwks_uri").asText()).isEqualTo("https://agent.example.com/jwks.json");
+        assertThat(pass.path("accept_token_endpoint_audience").asBoolean()).as("the wizard's opt-in").isTrue();
         assertThat(browser.find("#created-client-id").getText()).isEqualTo(pass.path("client_id").asText());
         assertThat(browser.find("dialog[open]").getText()).doesNotContain("sps_");
         browser.click("#create-complete");
