@@ -383,4 +383,31 @@ class DiscoveredIssuerFederationTest {
         assertThat(lastRefusal(reader, 1)).isEqualTo("unknown_issuer: no trust policy of pass "
                 + reader.pass().passId() + " trusts the issuer \"" + issuer.issuer + "\"");
     }
+
+    @Test
+    void aTokenWithoutKidIsCheckedAgainstThePublishedKeysAndCausesNoRefetch() throws Exception {
+        createPolicy(policy(issuer.issuer, deployer));
+        fixture.clock.advance(Duration.ofSeconds(1));
+
+        assertGranted(jwtBearer(issuer.mintWithoutKid(appOnMain(), issuer.key())));
+        fixture.clock.advance(Duration.ofSeconds(11));
+        assertRefused(jwtBearer(issuer.mintWithoutKid(appOnMain(), LoopbackIssuer.newKey("unpublished"))),
+                "invalid_grant", NOT_ACCEPTED);
+
+        assertThat(issuer.jwksFetches.get()).as("a kid-less token is no reason to refetch").isEqualTo(1);
+    }
+
+    @Test
+    void aFederatedClientAssertionFailingThePolicyOfTheNamedPassIsAFailedAuthenticationOfThatPass() throws Exception {
+        String policyId = createPolicy(policy(issuer.issuer, deployer));
+        String onATag = issuer.mint(WorkloadIssuer.githubActions("octo-org/app", "refs/tags/v1", audience(),
+                fixture.clock.instant().minusSeconds(10)));
+
+        HttpResponse<String> refused = token("grant_type", "client_credentials", "client_assertion_type",
+                CLIENT_ASSERTION, "client_assertion", onATag, "client_id", deployer.credentials().clientId().value());
+
+        assertRefused(refused, "invalid_client", "client authentication failed");
+        assertThat(lastRefusal(deployer, 1)).startsWith("condition_failed: policy " + policyId)
+                .contains("/ref");
+    }
 }

@@ -131,6 +131,18 @@ final class LoopbackIssuer implements AutoCloseable {
         return sign(claims.issuer(issuer), key);
     }
 
+    /** The claims signed with {@code key} and no kid in the header, as some issuers and SDKs send them. */
+    String mintWithoutKid(JWTClaimsSet.Builder claims, RSAKey key) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                claims.issuer(issuer).build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException failure) {
+            throw new IllegalStateException(failure);
+        }
+        return jwt.serialize();
+    }
+
     /** The claims signed with the current key under another {@code iss}: an issuer whose keys live here. */
     String mintAs(String iss, JWTClaimsSet.Builder claims) {
         return sign(claims.issuer(iss), signing);
