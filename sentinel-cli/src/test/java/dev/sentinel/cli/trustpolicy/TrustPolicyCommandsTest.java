@@ -114,6 +114,16 @@ class TrustPolicyCommandsTest {
     }
 
     @Test
+    void aPlainHttpIssuerIsRefusedEvenOnAPrivateAddressSinceTheCommandCannotKnowTheServersSetting() {
+        Result refused = create("--preset", "kubernetes", "--issuer", "http://10.0.0.5:6443", "--namespace", "agents",
+                "--service-account", "bot");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("issuer").contains("https");
+        assertThat(cli.run("trust-policy", "list", "--project", "demo").out()).contains("No trust policies");
+    }
+
+    @Test
     void aPassOfAnotherProjectIsRefused() {
         String other = cli.run("pass", "create", "--project", "other", "--name", "Other Bot", "--type", "bot").json()
                 .get("pass").get("pass_id").asText();
