@@ -40,10 +40,10 @@ class ArchitectureTest {
             .importPackages("dev.sentinel");
 
     @Test
-    void coreDependsOnTheJdkGuavaAndBouncyCastleOnly() {
+    void coreDependsOnTheJdkGuavaBouncyCastleAndNimbusJoseOnly() {
         check(classes().that().resideInAPackage("dev.sentinel.core..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", "dev.sentinel.core..", "com.google.common..",
-                        "org.bouncycastle.."));
+                        "org.bouncycastle..", "com.nimbusds.jose..", "com.nimbusds.jwt.."));
     }
 
     @Test
@@ -54,8 +54,10 @@ class ArchitectureTest {
 
     @Test
     void portsKnowOnlyTheDomain() {
+        // port.in.PassKeysInput reads a JWK set with the one check of such sets, fetch.PublicJwks
         check(classes().that().resideInAPackage("dev.sentinel.core.port..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.sentinel.core.domain..", "dev.sentinel.core.port.."));
+                .resideInAnyPackage("java..", "dev.sentinel.core.domain..", "dev.sentinel.core.port..",
+                        "dev.sentinel.core.fetch..", "com.nimbusds.jose.jwk.."));
     }
 
     @Test

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.ArgSpec;
 class HelpTextTest {
 
     private static final List<String> COMMANDS = List.of("serve", "pass", "project", "usage", "activity", "account",
-            "access-key", "audit", "keys", "admin-token", "backup", "completion", "help");
+            "access-key", "audit", "keys", "admin-token", "backup", "allowed-host", "completion", "help");
 
     @Test
     void sentinelAloneAndSentinelHelpPrintTheCommandList() {

@@ -96,6 +96,9 @@ public final class NodeSettings {
     private final Optional<SingleSignOn> singleSignOn;
     private final dev.sentinel.core.application.access.SessionLimits sessionLimits;
     private final dev.sentinel.core.application.access.TwoFactorRequirement twoFactor;
+    private final boolean allowPrivateTargets;
+    private final Duration keysStaleIfError;
+    private final boolean acceptTokenEndpointAudience;
 
     private NodeSettings(Builder builder, Optional<KeyAlgorithm> signingAlgorithm, AccessTokenType accessTokenType,
                          List<String> trustedProxies, Throttling throttling, Optional<SingleSignOn> singleSignOn) {
@@ -122,6 +125,9 @@ public final class NodeSettings {
         this.sessionLimits = new dev.sentinel.core.application.access.SessionLimits(builder.sessionIdle,
                 builder.sessionMax);
         this.twoFactor = builder.twoFactor;
+        this.allowPrivateTargets = builder.allowPrivateTargets;
+        this.keysStaleIfError = builder.keysStaleIfError;
+        this.acceptTokenEndpointAudience = builder.acceptTokenEndpointAudience;
     }
 
     /** Settings with every default: loopback, port 8080, no TLS, the stored admin token. */
@@ -229,6 +235,27 @@ public final class NodeSettings {
         return twoFactor;
     }
 
+    /**
+     * Whether the node fetches keys and metadata from loopback, link-local and private addresses too (and over plain
+     * http from them); default false: only https to public addresses and the owner's allowed hosts.
+     */
+    public boolean allowPrivateTargets() {
+        return allowPrivateTargets;
+    }
+
+    /** How long past their lifetime fetched key sets are used while their issuer cannot be reached; default 1 h. */
+    public Duration keysStaleIfError() {
+        return keysStaleIfError;
+    }
+
+    /**
+     * Whether every {@code private_key_jwt} pass's client assertions may name the token endpoint URL as their
+     * {@code aud} besides the issuer (Spring Security's client sends it); default no.
+     */
+    public boolean acceptTokenEndpointAudience() {
+        return acceptTokenEndpointAudience;
+    }
+
     /** The URL of this node on {@code boundPort}, e.g. {@code https://[::1]:8443}: its default issuer. */
     public String baseUrl(int boundPort) {
         String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -274,8 +301,23 @@ public final class NodeSettings {
         private dev.sentinel.core.application.access.TwoFactorRequirement twoFactor =
                 dev.sentinel.core.application.access.TwoFactorRequirement.ADMINS;
         private String twoFactorName;
+        private boolean allowPrivateTargets;
+        private Duration keysStaleIfError = dev.sentinel.core.fetch.HttpKeySources.DEFAULT_STALE_IF_ERROR;
+        private boolean acceptTokenEndpointAudience;
 
         private Builder() {
+        }
+
+        /** Lets the node fetch keys from private, loopback and link-local addresses (and over plain http from them). */
+        public Builder allowPrivateTargets(boolean value) {
+            this.allowPrivateTargets = value;
+            return this;
+        }
+
+        /** How long past their lifetime fetched keys are used while fetching fails; 0 to 7 days, default 1 h. */
+        public Builder keysStaleIfError(Duration value) {
+            this.keysStaleIfError = Objects.requireNonNull(value, "keysStaleIfError");
+            return this;
         }
 
         /** The address to listen on; default {@code 127.0.0.1} (loopback only), {@code 0.0.0.0} for all. */
@@ -421,6 +463,12 @@ public final class NodeSettings {
         /** {@link #twoFactor} by name ({@code admins}, {@code all}, {@code none}), checked by {@link #build()}. */
         public Builder twoFactor(String value) {
             this.twoFactorName = Objects.requireNonNull(value, "twoFactor");
+            return this;
+        }
+
+        /** Lets every pass's client assertions name the token endpoint URL as their audience (default: no). */
+        public Builder acceptTokenEndpointAudience(boolean value) {
+            this.acceptTokenEndpointAudience = value;
             return this;
         }
 
@@ -582,6 +630,9 @@ public final class NodeSettings {
                     twoFactor = named;
                     twoFactorName = null;
                 }
+            }
+            if (keysStaleIfError.isNegative() || keysStaleIfError.compareTo(Duration.ofDays(7)) > 0) {
+                violations.add("keys_stale_if_error", "must be between 0s and 7d (got " + keysStaleIfError + ")");
             }
             violations.throwIfAny();
             return new NodeSettings(this, algorithm, type, List.copyOf(proxies),

@@ -134,6 +134,11 @@ public final class Sentinel {
         return accessKeys;
     }
 
+    /** The hosts owners allow the fetcher to reach on private addresses, acting as {@link Actor#LIBRARY}. */
+    public dev.sentinel.core.application.AllowedHostService allowedHosts() {
+        return new dev.sentinel.core.application.AllowedHostService(storage, clock, Actor.LIBRARY);
+    }
+
     /**
      * One-time set-up links (valid 24 hours, used once) with which a person without a password chooses one: the first
      * owner of a new store, and recovery. Acting as {@link Actor#LIBRARY}.
@@ -213,6 +218,11 @@ public final class Sentinel {
         return new TokenService(storage, authenticator, clock, settings, front);
     }
 
+    /** As {@link #tokens(TokenSettings, TokenService.FrontDoor)}, checking client assertions with {@code trust}. */
+    TokenService tokens(TokenSettings settings, TokenService.FrontDoor front, TokenService.AssertionTrust trust) {
+        return new TokenService(storage, authenticator, clock, settings, front, trust);
+    }
+
     /**
      * The shared signing keys alone, e.g. to rotate them from an admin tool: {@code algorithm} for new keys, the
      * key-encryption key the servers use, and their token lifetime (how long a retired key stays published).
@@ -231,6 +241,12 @@ public final class Sentinel {
     }
 
     /** Usage analytics and the overview of a pass. */
+    /** Alert rules and alerts of this store, publishing what fires and clears to {@code events}. */
+    public dev.sentinel.core.application.alert.AlertService alerts(
+            dev.sentinel.core.application.webhook.WebhookEvents events) {
+        return new dev.sentinel.core.application.alert.AlertService(storage(), clock(), events);
+    }
+
     public UsageService usage() {
         return usage;
     }

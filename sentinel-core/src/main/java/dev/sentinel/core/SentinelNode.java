@@ -47,7 +47,7 @@ import java.util.logging.Logger;
  * authentications, the failure throttle, the admin, ingest and metrics tokens behind one {@link BearerGate}, the token
  * use cases, the access keys (one cache of verified keys), the audit trail sealed with a key derived from its
  * key-encryption key, and the housekeeping schedule (failed-attempt summaries every 5 seconds; when access keys were
- * last used every minute; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
+ * last used every minute; alert rules every 30 seconds, once per cluster; activity retention, the revoked-token deny-list, ingest idempotency keys and, when
  * configured, audit retention every hour). An HTTP adapter serves its use cases; several nodes
  * may share one store. Build one with {@link #builder(Sentinel, NodeSettings)}; {@link #start()} (which the HTTP server
  * calls) makes its signing key and admin token; {@link #close()} writes what is still buffered.
@@ -87,6 +87,7 @@ public final class SentinelNode implements AutoCloseable {
     private final ActivityRetention retention;
     private final ActivityIngest ingest;
     private final PassService passes;
+    private final dev.sentinel.core.application.alert.AlertService alerts;
     private final ScheduledExecutorService housekeeping;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String issuer;
@@ -94,9 +95,12 @@ public final class SentinelNode implements AutoCloseable {
     private final TokenService tokens;
     private final AccessKeyService accessKeys;
     private final SingleSignOnService singleSignOn;
+    private final dev.sentinel.core.application.federation.TrustPolicyService trustPolicies;
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
+    private final dev.sentinel.core.application.AllowedHostService allowedHosts;
+    private final dev.sentinel.core.fetch.HttpKeySources keySources;
 
     private SentinelNode(Builder builder) {
         this.settings = builder.settings;
@@ -123,6 +127,7 @@ public final class SentinelNode implements AutoCloseable {
         this.retention = new ActivityRetention(storage, clock, settings.activityRetention());
         this.ingest = sentinel.ingest(settings.activityRetention());
         this.passes = sentinel.passes().as(ADMIN_API);
+        this.alerts = new dev.sentinel.core.application.alert.AlertService(storage, clock, builder.webhookEvents);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sentinel-housekeeping");
             thread.setDaemon(true);
@@ -134,9 +139,19 @@ public final class SentinelNode implements AutoCloseable {
                 settings.ingestToken().map(token -> AdminTokens.configured(token, "ingest token")),
                 settings.metricsToken().map(token -> AdminTokens.configured(token, "metrics token")), throttle,
                 Optional.of(accessKeys));
+        this.allowedHosts = sentinel.allowedHosts().as(ADMIN_API);
+        this.keySources = dev.sentinel.core.fetch.HttpKeySources.builder(new dev.sentinel.core.fetch.TrustedFetcher(
+                dev.sentinel.core.fetch.FetchPolicy.builder().allowPrivateTargets(settings.allowPrivateTargets())
+                        .allowedHosts(allowedHosts::current)
+                        .privateTargetsHint("start Sentinel with --allow-private-targets, or have an owner allow the"
+                                + " host: sentinel allowed-host add HOST").build()))
+                .staleIfError(settings.keysStaleIfError()).clock(clock).build();
         this.tokens = sentinel.tokens(tokenSettings(keyEncryptionKey), new TokenService.FrontDoor(recorder, failedAttempts::record,
-                throttle, Optional.of(gate), evidence));
+                throttle, Optional.of(gate), evidence), new TokenService.AssertionTrust(Optional.of(keySources),
+                Optional.empty()));
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
+        this.trustPolicies = new dev.sentinel.core.application.federation.TrustPolicyService(storage,
+                new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer);
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
     }
@@ -160,12 +175,20 @@ public final class SentinelNode implements AutoCloseable {
                 .orElseGet(() -> sentinel.adminTokens(new SecureRandom()));
         generatedAdminToken = admin.generated();
         adminTokens = admin;
+        if (settings.allowPrivateTargets()) {
+            LOG.warning("private targets are allowed: keys and metadata may be fetched from loopback, link-local and"
+                    + " private addresses, and over plain http from them (--allow-private-targets)");
+        }
         housekeeping.scheduleWithFixedDelay(this::flushFailedAttempts, 5, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeOldActivity, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneRevokedTokens, 2, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::pruneIdempotencyKeys, 3, 60, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushAccessKeyUses, 60, 60, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("recording refused federated tokens",
+                tokens::flushFederationRefusals), 60, 60, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purgeExpiredSessions, 5, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::evaluateAlerts, 10,
+                dev.sentinel.core.application.alert.AlertService.INTERVAL_SECONDS, TimeUnit.SECONDS);
         settings.auditRetention().ifPresent(keep ->
                 housekeeping.scheduleWithFixedDelay(this::purgeOldAudit, 4, 60, TimeUnit.MINUTES));
         return this;
@@ -183,6 +206,7 @@ public final class SentinelNode implements AutoCloseable {
                     .lifetime(settings.tokenLifetime()).accessTokenType(settings.accessTokenType());
             settings.signingAlgorithm().ifPresent(algorithm -> token.algorithm(algorithm.joseName()));
             settings.audience().ifPresent(token::audience);
+            token.acceptTokenEndpointAudience(settings.acceptTokenEndpointAudience());
             return token.build();
         } finally {
             Arrays.fill(keyEncryptionKey, (byte) 0);
@@ -215,6 +239,11 @@ public final class SentinelNode implements AutoCloseable {
         if (settings.issuer().isEmpty()) {
             issuer = settings.baseUrl(boundPort);
         }
+    }
+
+    /** The projects' trust policies for workload identity federation; a policy's default audience is the issuer. */
+    public dev.sentinel.core.application.federation.TrustPolicyService trustPolicies() {
+        return trustPolicies;
     }
 
     /** The issuer of tokens and metadata: the configured one, or the URL the node listens on. */
@@ -277,6 +306,19 @@ public final class SentinelNode implements AutoCloseable {
         return singleSignOn;
     }
 
+    /**
+     * The node's fetched key sets ({@code jwks_uri} of passes, issuers of trust policies), under its fetch policy:
+     * private targets as {@link NodeSettings#allowPrivateTargets()} says, plus the owner's allowed hosts.
+     */
+    public dev.sentinel.core.fetch.HttpKeySources keySources() {
+        return keySources;
+    }
+
+    /** The hosts owners allow the fetcher to reach on private addresses; acting as {@link #ADMIN_API}. */
+    public dev.sentinel.core.application.AllowedHostService allowedHosts() {
+        return allowedHosts;
+    }
+
     /** The access keys, with the node's one cache of verified keys; acting as {@link #ADMIN_API}. */
     public AccessKeyService accessKeys() {
         return accessKeys;
@@ -303,6 +345,20 @@ public final class SentinelNode implements AutoCloseable {
     /** Ends expired sessions now (hourly); returns how many. */
     public int purgeExpiredSessions() {
         return (int) quietly("expired session purge", sessions::purgeExpired);
+    }
+
+    /** Alert rules, alerts, and their evaluation (once per cluster, by the node holding the lease). */
+    public dev.sentinel.core.application.alert.AlertService alerts() {
+        return alerts;
+    }
+
+    /** Evaluates the alert rules now if this node holds the cluster's lease (every 30 seconds as well). */
+    public void evaluateAlerts() {
+        try {
+            alerts.evaluate();
+        } catch (RuntimeException failure) {
+            LOG.warning("alert evaluation failed: " + failure.getMessage());
+        }
     }
 
     /** Who may do what. */
@@ -468,6 +524,7 @@ public final class SentinelNode implements AutoCloseable {
         private final NodeSettings settings;
         private ThrottleBuckets buckets;
         private ActivityRecorder recorder;
+        private dev.sentinel.core.application.webhook.WebhookEvents webhookEvents = (project, type, id, data) -> { };
 
         private Builder(Sentinel sentinel, NodeSettings settings) {
             this.sentinel = Objects.requireNonNull(sentinel, "sentinel");
@@ -489,6 +546,12 @@ public final class SentinelNode implements AutoCloseable {
          */
         public Builder activityRecorder(ActivityRecorder value) {
             this.recorder = Objects.requireNonNull(value, "activityRecorder");
+            return this;
+        }
+
+        /** Where alerts are published when they fire and clear; default nowhere (they are still stored). */
+        public Builder webhookEvents(dev.sentinel.core.application.webhook.WebhookEvents value) {
+            this.webhookEvents = Objects.requireNonNull(value, "webhookEvents");
             return this;
         }
 

@@ -81,6 +81,45 @@ class SentinelNodeTest {
         assertThatThrownBy(node::start).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void fetchesKeysFromPrivateAddressesOnlyWithTheOptInOrAnAllowedHost() throws Exception {
+        com.sun.net.httpserver.HttpServer jwks = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("k1")
+                .generate().toPublicJWK().toJSONString();
+        jwks.createContext("/jwks", exchange -> {
+            byte[] body = ("{\"keys\":[" + key + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        jwks.start();
+        java.net.URI http = java.net.URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        java.net.URI https = java.net.URI.create("https://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        try (SentinelNode strict = node(NodeSettings.builder().port(0).build());
+             SentinelNode opted = node(NodeSettings.builder().port(0).allowPrivateTargets(true).build())) {
+            assertThatThrownBy(() -> strict.keySources().jwksUri(https).keys(Optional.empty()))
+                    .hasMessageContaining("a loopback address").hasMessageContaining("--allow-private-targets")
+                    .hasMessageContaining("sentinel allowed-host add");
+            assertThat(opted.keySources().jwksUri(http).keys(Optional.empty()))
+                    .extracting(com.nimbusds.jose.jwk.JWK::getKeyID).containsExactly("k1");
+
+            strict.allowedHosts().add("127.0.0.1");
+            // allowed: the address is no longer refused; the https handshake with this plain server fails instead
+            assertThatThrownBy(() -> strict.keySources().jwksUri(https.resolve("/jwks?again")).keys(Optional.empty()))
+                    .isInstanceOf(dev.sentinel.core.fetch.KeysUnavailableException.class)
+                    .hasMessageNotContaining("loopback address");
+        } finally {
+            jwks.stop(0);
+        }
+    }
+
+    @Test
+    void refusesAStaleBoundOutsideItsRange() {
+        assertThatThrownBy(() -> NodeSettings.builder().keysStaleIfError(java.time.Duration.ofDays(8)).build())
+                .hasMessageContaining("keys_stale_if_error");
+    }
+
     private SentinelNode node(NodeSettings settings) {
         return SentinelNode.builder(sentinel, settings).throttleBuckets(new CountingThrottleBuckets())
                 .activityRecorder(recorded::add).build();

@@ -276,17 +276,18 @@ class ManagementApiTest {
 
         assertProblem(name, 400);
         assertThat(Json.parse(name.body()).path("errors").toString()).isEqualTo("[{\"field\":\"agent_name\","
-                + "\"message\":\"cannot be changed after the pass is created (only allowed_ips can); to change "
+                + "\"message\":\"cannot be changed after the pass is created (only allowed_ips, jwks, jwks_uri, accept_token_endpoint_audience can); to change "
                 + "agent_name, create a new pass and delete this one\"}]");
         JsonNode errors = Json.parse(several.body()).path("errors");
         assertThat(errors.findValuesAsText("field")).containsExactly("permissions", "status", "created_at", "colour",
                 "allowed_ips");
         assertThat(errors.findValuesAsText("message")).containsExactly(
-                "cannot be changed after the pass is created (only allowed_ips can); to change permissions, create a "
+                "cannot be changed after the pass is created (only allowed_ips, jwks, jwks_uri, accept_token_endpoint_audience can); to change permissions, create a "
                         + "new pass and delete this one",
                 "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/toggle, /revoke or /activate",
                 "cannot be changed: the server sets it", "is not a known field",
-                "is required: it is the field this request changes");
+                "is required unless jwks, jwks_uri or accept_token_endpoint_audience is given: name a field this "
+                        + "request changes");
         JsonNode pass = Json.parse(get(path).body()).path("pass");
         assertThat(pass.path("agent_name").asText()).isEqualTo("My Security Agent");
         assertThat(pass.path("status").asText()).isEqualTo("active");

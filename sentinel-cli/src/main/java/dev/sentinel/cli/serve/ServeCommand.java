@@ -223,6 +223,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "given in Sentinel).")
     String oidcRolesClaim;
 
+    @Option(names = "--allow-private-targets", defaultValue = "${env:SENTINEL_ALLOW_PRIVATE_TARGETS:-false}",
+            description = "Let the server fetch keys and metadata (jwks_uri of passes, issuers of trust policies) from "
+                    + "loopback, link-local and private addresses, and over plain http from them; logged as a warning "
+                    + "at start. Without it only https to public addresses and the owner's allowed hosts "
+                    + "(sentinel allowed-host add). Env: SENTINEL_ALLOW_PRIVATE_TARGETS=true. Default: off.")
+    boolean allowPrivateTargets;
+
     @Mixin
     TokenOptions tokenOptions;
 
@@ -290,7 +297,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .throttleIpv6Prefix(throttleIpv6Prefix).throttleRecentSuccess(throttleRecentSuccess)
                 .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
                 .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
-                .tlsReloadInterval(tlsReloadInterval)
+                .tlsReloadInterval(tlsReloadInterval).allowPrivateTargets(allowPrivateTargets)
                 .oidc(oidcIssuer, oidcClientId, oidcClientSecret).oidcName(oidcName).oidcRolesClaim(oidcRolesClaim);
         if (auditRetention != null) {
             settings.auditRetention(auditRetention);

@@ -65,6 +65,10 @@ public final class Authenticator {
         } else if (found.isEmpty()) {
             hasher.verify(secret.get(), dummyHash()); // the same work as a known client id with one credential
             result = AuthenticationResult.failure(AuthenticationFailure.UNKNOWN_CLIENT, Optional.empty());
+        } else if (found.get().pass().credentialType().usesKeys()) {
+            hasher.verify(secret.get(), dummyHash()); // a key pass accepts no secret at all, with the same work
+            result = AuthenticationResult.failure(AuthenticationFailure.SECRET_NOT_ACCEPTED,
+                    Optional.of(found.get().passId()));
         } else {
             result = check(found.get(), secret.get(), clientAddress, now);
         }
@@ -99,6 +103,24 @@ public final class Authenticator {
         return hash;
     }
 
+    /**
+     * Whether the pass found for a proven client may be used now from {@code clientAddress}: its state, validity and
+     * allowed networks, after its credential (secret or assertion) was proven.
+     */
+    public static AuthenticationResult admit(SentinelPass candidate, Credential proven, Optional<String> clientAddress,
+                                             Instant now) {
+        Pass pass = candidate.pass();
+        Optional<AuthenticationFailure> failure = pass.refusalAt(now).map(AuthenticationFailure::of);
+        if (failure.isPresent()) {
+            return AuthenticationResult.failure(failure.get(), Optional.of(candidate.passId()));
+        }
+        if (!pass.allowedNetworks().permits(clientAddress)) {
+            return AuthenticationResult.failure(AuthenticationFailure.ADDRESS_NOT_ALLOWED, candidate.passId(),
+                    "address " + clientAddress.map(Authenticator::shown).orElse("unknown") + " not in allowed_ips");
+        }
+        return AuthenticationResult.success(candidate, proven);
+    }
+
     private AuthenticationResult check(SentinelPass candidate, ClientSecret secret, Optional<String> clientAddress,
                                        Instant now) {
         Optional<Credential> matched = Optional.empty();
@@ -116,16 +138,7 @@ public final class Authenticator {
             return AuthenticationResult.failure(matchedExpired ? AuthenticationFailure.SECRET_EXPIRED
                     : AuthenticationFailure.SECRET_MISMATCH, Optional.of(candidate.passId()));
         }
-        Pass pass = candidate.pass();
-        Optional<AuthenticationFailure> failure = pass.refusalAt(now).map(AuthenticationFailure::of);
-        if (failure.isPresent()) {
-            return AuthenticationResult.failure(failure.get(), Optional.of(candidate.passId()));
-        }
-        if (!pass.allowedNetworks().permits(clientAddress)) {
-            return AuthenticationResult.failure(AuthenticationFailure.ADDRESS_NOT_ALLOWED, candidate.passId(),
-                    "address " + clientAddress.map(Authenticator::shown).orElse("unknown") + " not in allowed_ips");
-        }
-        return AuthenticationResult.success(candidate, matched.get());
+        return admit(candidate, matched.get(), clientAddress, now);
     }
 
     /** The address as recorded: at most 64 characters of it, since it may come from a forwarding header. */

@@ -9,10 +9,12 @@ import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.CredentialSet;
+import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.NewPass;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassKeys;
 import dev.sentinel.core.domain.PassNotFoundException;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.PermissionsView;
@@ -21,8 +23,10 @@ import dev.sentinel.core.domain.ProjectNotFoundException;
 import dev.sentinel.core.domain.ProjectSummary;
 import dev.sentinel.core.domain.SentinelPass;
 import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.port.in.Actor;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.port.in.PassKeysInput;
 import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
@@ -83,23 +87,26 @@ public final class PassService {
     public CreatedPass create(CreatePassCommand command, boolean createProjectIfMissing) {
         Instant now = clock.instant();
         NewPass spec = command.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        ClientSecret secret = generator.newSecret();
+        boolean usesKeys = spec.credentialType().usesKeys();
+        ClientSecret secret = usesKeys ? null : generator.newSecret();
         ClientId clientId = generator.newClientId();
-        String hash = hasher.hash(secret);
+        Credential credential = usesKeys ? Credential.ofKeys(now) : Credential.current(hasher.hash(secret), now);
         return storage.inTransaction(session -> {
             ensureProject(session, spec.project(), createProjectIfMissing, now);
             PassId passId = spec.passId().isPresent() ? claim(session, spec.passId().get()) : freshPassId(session, now);
             AgentUser agent = new AgentUser(clientId, spec.agentName(), spec.agentType(), spec.description(),
-                    CredentialSet.of(Credential.current(hash, now)), now, now);
+                    CredentialSet.of(credential), now, now);
             Pass pass = new Pass(passId, spec.project(), clientId, spec.accessLevel(), spec.organization(),
                     spec.usageType(), spec.validity(), spec.permissions(), spec.scopes(), spec.credentialType(),
                     spec.visibility(), spec.integrationNotes(), spec.allowedNetworks(), PassState.ACTIVE, 0, now, now,
-                    spec.allowedAudiences());
+                    spec.allowedAudiences(), spec.keys());
             session.agentUsers().add(agent);
             session.passes().add(pass);
             audit(session, now, "pass.create", pass, "client_id=" + clientId + " project=" + spec.project()
-                    + " allowed_ips=" + spec.allowedNetworks());
-            return new CreatedPass(new SentinelPass(agent, pass), new IssuedCredentials(clientId, secret));
+                    + " allowed_ips=" + spec.allowedNetworks() + (usesKeys ? " credential_type="
+                    + spec.credentialType().code() + " " + keysDetail(spec.keys()) : ""));
+            return new CreatedPass(new SentinelPass(agent, pass), usesKeys ? IssuedCredentials.keysOnly(clientId)
+                    : new IssuedCredentials(clientId, secret));
         });
     }
 
@@ -151,6 +158,11 @@ public final class PassService {
         return storage.inTransaction(session -> {
             Instant now = clock.instant();
             SentinelPass current = load(session, passId, true);
+            if (current.pass().credentialType().usesKeys()) {
+                throw new ConflictException(CredentialType.FIELD, "pass " + passId + " authenticates with "
+                        + "private_key_jwt and has no client secret to regenerate; change its keys with PATCH "
+                        + "/api/v1/passes/" + passId + " (jwks or jwks_uri)");
+            }
             AgentUser agent = current.agent();
             CredentialSet rotated = agent.credentials().rotate(Credential.current(hash, now), now, grace);
             session.agentUsers().update(agent.withCredentials(rotated, now));
@@ -197,6 +209,100 @@ public final class PassService {
             audit(session, now, "pass.allowed_ips", changed, "allowed_ips " + before + " -> " + networks);
             return new SentinelPass(current.agent(), changed);
         });
+    }
+
+    /**
+     * Changes the keys of a {@code private_key_jwt} pass ({@code jwks} or {@code jwks_uri}, and the
+     * {@code accept_token_endpoint_audience} opt-in); what the input does not give stays. Audited as
+     * {@value #KEYS_ADD_ACTION} (only keys added), {@value #KEYS_REMOVE_ACTION} (only keys removed) or
+     * {@value #KEYS_REPLACE_ACTION} (anything else, such as a new {@code jwks_uri} or only the opt-in), with the
+     * thumbprints added and removed. A change that withdraws a key (or a {@code jwks_uri}) ends every token issued so
+     * far (a new generation); adding keys ends none.
+     *
+     * @throws ConflictException for a pass with a client secret
+     * @throws ValidationException naming each broken rule (nothing is changed)
+     */
+    public SentinelPass changeKeys(PassId passId, PassKeysInput input) {
+        Objects.requireNonNull(input, "input");
+        return storage.inTransaction(session -> {
+            Instant now = clock.instant();
+            SentinelPass current = load(session, passId, true);
+            Pass pass = current.pass();
+            if (!pass.credentialType().usesKeys()) {
+                throw new ConflictException(CredentialType.FIELD, "pass " + passId + " authenticates with a client "
+                        + "secret; only a private_key_jwt pass has keys (create one with credential_type "
+                        + "private_key_jwt)");
+            }
+            Violations violations = new Violations();
+            PassKeys next = input.change(pass.keys(), violations);
+            violations.throwIfAny();
+            KeyChange change = KeyChange.between(pass.keys(), next);
+            Pass changed = pass.withKeys(next, change.withdraws(), now);
+            session.passes().update(changed);
+            audit(session, now, change.action(), changed, change.detail());
+            return new SentinelPass(current.agent(), changed);
+        });
+    }
+
+    public static final String KEYS_ADD_ACTION = "pass.keys.add";
+    public static final String KEYS_REMOVE_ACTION = "pass.keys.remove";
+    public static final String KEYS_REPLACE_ACTION = "pass.keys.replace";
+
+    private static String keysDetail(PassKeys keys) {
+        return keys.jwksUri().map(uri -> "jwks_uri=" + uri)
+                .orElse("key_thumbprints=" + String.join(",", PassKeySets.thumbprints(keys)))
+                + (keys.acceptTokenEndpointAudience() ? " accept_token_endpoint_audience=true" : "");
+    }
+
+    /** What a change of keys adds and withdraws. */
+    private record KeyChange(List<String> added, List<String> removed, PassKeys before, PassKeys after) {
+
+        static KeyChange between(PassKeys before, PassKeys after) {
+            List<String> old = PassKeySets.thumbprints(before);
+            List<String> now = PassKeySets.thumbprints(after);
+            return new KeyChange(now.stream().filter(print -> !old.contains(print)).toList(),
+                    old.stream().filter(print -> !now.contains(print)).toList(), before, after);
+        }
+
+        boolean uriChanged() {
+            return !before.jwksUri().equals(after.jwksUri());
+        }
+
+        /** Whether a key the pass trusted is no longer trusted. */
+        boolean withdraws() {
+            return !removed.isEmpty() || (before.jwksUri().isPresent() && uriChanged());
+        }
+
+        String action() {
+            if (uriChanged() || before.jwksUri().isPresent()) {
+                return KEYS_REPLACE_ACTION;
+            }
+            if (!added.isEmpty() && removed.isEmpty()) {
+                return KEYS_ADD_ACTION;
+            }
+            if (added.isEmpty() && !removed.isEmpty()) {
+                return KEYS_REMOVE_ACTION;
+            }
+            return KEYS_REPLACE_ACTION;
+        }
+
+        String detail() {
+            StringBuilder detail = new StringBuilder();
+            detail.append("added=").append(added.isEmpty() ? "-" : String.join(",", added))
+                    .append(" removed=").append(removed.isEmpty() ? "-" : String.join(",", removed));
+            if (uriChanged()) {
+                detail.append(" jwks_uri ").append(before.jwksUri().map(Object::toString).orElse("-")).append(" -> ")
+                        .append(after.jwksUri().map(Object::toString).orElse("-"));
+            }
+            if (before.acceptTokenEndpointAudience() != after.acceptTokenEndpointAudience()) {
+                detail.append(" accept_token_endpoint_audience ").append(before.acceptTokenEndpointAudience())
+                        .append(" -> ").append(after.acceptTokenEndpointAudience());
+            }
+            if (withdraws()) {
+                detail.append(" tokens_ended=true");
+            }
+            return detail.toString();
+        }
     }
 
     /** Permanently removes the pass, its agent user and credentials, its activity and its rollups. */

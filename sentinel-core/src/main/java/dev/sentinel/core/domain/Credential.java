@@ -23,6 +23,20 @@ public record Credential(String hash, Instant createdAt, Optional<Instant> notAf
         return new Credential(hash, createdAt, Optional.empty());
     }
 
+    /** The algorithm name of {@link #ofKeys}: no hasher has it, so no secret ever verifies such a credential. */
+    public static final String KEYS_ALGORITHM = "keys";
+
+    /**
+     * The credential of a {@code private_key_jwt} pass: a random name instead of a secret's hash, which no secret
+     * matches. Its tokens carry its {@link #id()} as a secret's tokens do.
+     */
+    public static Credential ofKeys(Instant createdAt) {
+        byte[] random = new byte[16];
+        new java.security.SecureRandom().nextBytes(random);
+        return current("$" + KEYS_ALGORITHM + "$" + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(random), createdAt);
+    }
+
     /**
      * A short, stable name for this credential, derived from its hash: tokens carry it, so the tokens of a secret
      * replaced with a grace period end exactly when that secret does. Reveals nothing about the secret.

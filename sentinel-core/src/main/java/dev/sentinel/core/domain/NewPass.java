@@ -18,5 +18,5 @@ public record NewPass(ProjectId project, AgentName agentName, AgentType agentTyp
                       Optional<PassId> passId, AccessLevel accessLevel, Optional<String> organization,
                       UsageType usageType, ValidityPeriod validity, Permissions permissions, Scopes scopes,
                       CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes,
-                      AllowedNetworks allowedNetworks, Audiences allowedAudiences) {
+                      AllowedNetworks allowedNetworks, Audiences allowedAudiences, PassKeys keys) {
 }

@@ -15,12 +15,16 @@ import java.util.Optional;
  * server's default audience.
  *
  * <p>{@code allowedNetworks} limits the client addresses the pass may be used from; unrestricted by default.
+ *
+ * <p>{@code keys} are the public keys of a {@link CredentialType#PRIVATE_KEY_JWT} pass, and {@link PassKeys#none()}
+ * for every other credential type.
  */
 public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
                    Optional<String> organization, UsageType usageType, ValidityPeriod validity,
                    Permissions permissions, Scopes scopes, CredentialType credentialType, Visibility visibility,
                    Optional<String> integrationNotes, AllowedNetworks allowedNetworks, PassState state,
-                   long generation, Instant createdAt, Instant updatedAt, Audiences allowedAudiences) {
+                   long generation, Instant createdAt, Instant updatedAt, Audiences allowedAudiences,
+                   PassKeys keys) {
 
     public static final String ORGANIZATION_FIELD = "organization";
     public static final int ORGANIZATION_MAX_LENGTH = 200;
@@ -45,9 +49,24 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(allowedAudiences, "allowedAudiences");
+        Objects.requireNonNull(keys, "keys");
+        if (credentialType.usesKeys() != keys.present()) {
+            throw new IllegalArgumentException("a pass has keys exactly when its credential type is private_key_jwt");
+        }
         if (generation < 0) {
             throw new IllegalArgumentException("a pass's generation is never negative");
         }
+    }
+
+    /** A pass without keys (its client authenticates with a secret). */
+    public Pass(PassId passId, ProjectId project, ClientId clientId, AccessLevel accessLevel,
+                Optional<String> organization, UsageType usageType, ValidityPeriod validity, Permissions permissions,
+                Scopes scopes, CredentialType credentialType, Visibility visibility, Optional<String> integrationNotes,
+                AllowedNetworks allowedNetworks, PassState state, long generation, Instant createdAt, Instant updatedAt,
+                Audiences allowedAudiences) {
+        this(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, allowedNetworks, state, generation, createdAt, updatedAt,
+                allowedAudiences, PassKeys.none());
     }
 
     /** A pass usable from any address that lists no audiences of its own (the server's default audience). */
@@ -65,14 +84,14 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
         long nextGeneration = state.isActive() && !next.isActive() ? generation + 1 : generation;
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
                 credentialType, visibility, integrationNotes, allowedNetworks, next, nextGeneration, createdAt, now,
-                allowedAudiences);
+                allowedAudiences, keys);
     }
 
     /** The pass in a new generation: every token issued before {@code now} ends. */
     public Pass nextGeneration(Instant now) {
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
                 credentialType, visibility, integrationNotes, allowedNetworks, state, generation + 1, createdAt, now,
-                allowedAudiences);
+                allowedAudiences, keys);
     }
 
     /**
@@ -81,7 +100,18 @@ public record Pass(PassId passId, ProjectId project, ClientId clientId, AccessLe
      */
     public Pass withAllowedNetworks(AllowedNetworks next, Instant now) {
         return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
-                credentialType, visibility, integrationNotes, next, state, generation, createdAt, now, allowedAudiences);
+                credentialType, visibility, integrationNotes, next, state, generation, createdAt, now, allowedAudiences,
+                keys);
+    }
+
+    /**
+     * The pass with other keys (a {@link CredentialType#PRIVATE_KEY_JWT} pass only). With {@code endTokens} every token
+     * issued so far ends (a new generation): a key was withdrawn, and tokens its holder obtained must not outlive it.
+     */
+    public Pass withKeys(PassKeys next, boolean endTokens, Instant now) {
+        return new Pass(passId, project, clientId, accessLevel, organization, usageType, validity, permissions, scopes,
+                credentialType, visibility, integrationNotes, allowedNetworks, state,
+                endTokens ? generation + 1 : generation, createdAt, now, allowedAudiences, next);
     }
 
     /** Whether the pass may authenticate at {@code now}: active and inside its validity period. */

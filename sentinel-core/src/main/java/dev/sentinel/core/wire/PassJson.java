@@ -45,6 +45,9 @@ public final class PassJson {
         json.put("integration_notes", pass.integrationNotes().orElse(null));
         json.put("allowed_ips", pass.allowedNetworks().texts());
         json.put("allowed_audiences", pass.allowedAudiences().values());
+        if (pass.credentialType().usesKeys()) {
+            keys(json, pass.keys());
+        }
         json.put("created_at", Timestamps.format(pass.createdAt()));
         json.put("updated_at", Timestamps.format(pass.updatedAt()));
         return json;
@@ -82,11 +85,32 @@ public final class PassJson {
         return stats;
     }
 
+    /** The credentials issued: {@code client_id}, and {@code client_secret} unless the pass authenticates with keys. */
     public static Map<String, Object> credentials(IssuedCredentials credentials) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("client_id", credentials.clientId().value());
-        json.put("client_secret", credentials.clientSecret().reveal());
+        credentials.secret().ifPresent(secret -> json.put("client_secret", secret.reveal()));
         return json;
+    }
+
+    /**
+     * The keys of a {@code private_key_jwt} pass: {@code jwks} (the public keys as stored) or {@code jwks_uri},
+     * {@code key_thumbprints} (RFC 7638, SHA-256; empty for keys fetched from {@code jwks_uri}) and
+     * {@code accept_token_endpoint_audience}.
+     */
+    private static void keys(Map<String, Object> json, dev.sentinel.core.domain.PassKeys keys) {
+        keys.jwks().ifPresent(jwks -> json.put("jwks", jsonObject(jwks)));
+        keys.jwksUri().ifPresent(uri -> json.put("jwks_uri", uri.toString()));
+        json.put("key_thumbprints", dev.sentinel.core.application.PassKeySets.thumbprints(keys));
+        json.put("accept_token_endpoint_audience", keys.acceptTokenEndpointAudience());
+    }
+
+    private static Map<String, Object> jsonObject(String stored) {
+        try {
+            return com.nimbusds.jose.util.JSONObjectUtils.parse(stored);
+        } catch (java.text.ParseException impossible) {
+            throw new IllegalStateException("a stored JWK set is no JSON object", impossible);
+        }
     }
 
     /** One permission with its label, in this order every time (Map.of's order changes from one JVM to the next). */

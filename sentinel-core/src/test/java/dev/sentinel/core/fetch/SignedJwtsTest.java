@@ -128,7 +128,9 @@ class SignedJwtsTest {
 
         assertThat(SignedJwts.verify(token, KeySource.fixed(List.of(okp)), SignedJwts.CLIENT_ASSERTION_ALGORITHMS)
                 .getJWTID()).isEqualTo("j1");
-        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BA" : "AA");
+        int inSignature = token.lastIndexOf('.') + 10; // a character whose six bits are all signature bits
+        String tampered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A')
+                + token.substring(inSignature + 1);
         assertRefused(tampered, KeySource.fixed(List.of(okp)), JwtRefusedException.Reason.BAD_SIGNATURE);
     }
 

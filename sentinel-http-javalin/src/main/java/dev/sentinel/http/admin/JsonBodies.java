@@ -27,7 +27,16 @@ final class JsonBodies {
      * A read body: text fields (numbers as their text; null as absent), list fields (null as an empty list), and
      * which fields were given at all.
      */
-    record Body(Map<String, String> texts, Map<String, List<String>> lists, Set<String> given) {
+    record Body(Map<String, String> texts, Map<String, List<String>> lists, Set<String> given,
+                Map<String, JsonNode> raw) {
+
+        Body(Map<String, String> texts, Map<String, List<String>> lists, Set<String> given) {
+            this(texts, lists, given, Map.of());
+        }
+    }
+
+    /** Fields of which at least one must be given, and the rule that says so (named on the first of them). */
+    record OneOf(List<String> fields, String rule) {
     }
 
     /** The body's fields as text (numbers as their text, null as absent); an empty body is an empty object. */
@@ -47,6 +56,16 @@ final class JsonBodies {
      */
     static Body read(Context ctx, Set<String> allowed, Set<String> listFields, boolean optional,
                      Map<String, String> refused, Map<String, String> required) {
+        return read(ctx, allowed, listFields, Set.of(), optional, refused, required, java.util.Optional.empty());
+    }
+
+    /**
+     * {@link #read(Context, Set, Set, boolean, Map, Map)} where the fields of {@code rawFields} may hold any JSON value
+     * (objects, booleans), kept as they are in {@link Body#raw()} for the caller to judge (JSON null as absent), and
+     * where at least one field of {@code oneOf} must be given.
+     */
+    static Body read(Context ctx, Set<String> allowed, Set<String> listFields, Set<String> rawFields, boolean optional,
+                     Map<String, String> refused, Map<String, String> required, java.util.Optional<OneOf> oneOf) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0 && optional) {
             return new Body(Map.of(), Map.of(), Set.of());
@@ -66,6 +85,7 @@ final class JsonBodies {
         List<FieldViolation> violations = new ArrayList<>();
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> raw = new java.util.LinkedHashMap<>();
         Set<String> given = new java.util.LinkedHashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -73,6 +93,10 @@ final class JsonBodies {
             given.add(field.getKey());
             if (refused.containsKey(field.getKey())) {
                 violations.add(new FieldViolation(field.getKey(), refused.get(field.getKey())));
+            } else if (rawFields.contains(field.getKey())) {
+                if (!value.isNull()) {
+                    raw.put(field.getKey(), value);
+                }
             } else if (!allowed.contains(field.getKey()) && !listFields.contains(field.getKey())) {
                 violations.add(new FieldViolation(field.getKey(), "is not a known field"));
             } else if (listFields.contains(field.getKey())) {
@@ -88,10 +112,12 @@ final class JsonBodies {
                 violations.add(new FieldViolation(name, rule));
             }
         });
+        oneOf.filter(any -> any.fields().stream().noneMatch(given::contains))
+                .ifPresent(any -> violations.add(new FieldViolation(any.fields().get(0), any.rule())));
         if (!violations.isEmpty()) {
             throw new HttpProblem(400, "the request has invalid fields", violations);
         }
-        return new Body(fields, lists, given);
+        return new Body(fields, lists, given, raw);
     }
 
     private static java.util.Optional<List<String>> list(String name, JsonNode value, List<FieldViolation> violations) {

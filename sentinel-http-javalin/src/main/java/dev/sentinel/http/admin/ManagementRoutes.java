@@ -43,6 +43,11 @@ public final class ManagementRoutes {
         routes.get("/api/v1/audit", audit::list);
         routes.get("/api/v1/audit/export", audit::export);
         routes.get("/api/v1/audit/verify", audit::verify);
+        AlertEndpoints alerts = new AlertEndpoints(node.alerts());
+        routes.get("/api/v1/alerts", alerts::listAlerts);
+        routes.get("/api/v1/projects/{project}/alert-rules", alerts::listRules);
+        routes.post("/api/v1/projects/{project}/alert-rules", alerts::createRule);
+        routes.delete("/api/v1/alert-rules/{id}", alerts::deleteRule);
         routes.post("/api/v1/projects/{project}/passes", passes::create);
         routes.get("/api/v1/projects/{project}/passes", passes::list);
         routes.get("/api/v1/passes/{passId}", passes::overview);
@@ -53,5 +58,15 @@ public final class ManagementRoutes {
         routes.post("/api/v1/passes/{passId}/toggle", passes::toggle);
         routes.post("/api/v1/passes/{passId}/revoke", passes::revoke);
         routes.post("/api/v1/passes/{passId}/activate", passes::activate);
+        AllowedHostEndpoints allowedHosts = new AllowedHostEndpoints(node.allowedHosts());
+        routes.get("/api/v1/allowed-hosts", allowedHosts::list);
+        routes.put("/api/v1/allowed-hosts/{host}", allowedHosts::put);
+        routes.delete("/api/v1/allowed-hosts/{host}", allowedHosts::delete);
+        TrustPolicyEndpoints trustPolicies = new TrustPolicyEndpoints(node.trustPolicies());
+        routes.get("/api/v1/projects/{project}/trust-policies", trustPolicies::list);
+        routes.post("/api/v1/projects/{project}/trust-policies", trustPolicies::create);
+        routes.get("/api/v1/trust-policies/{id}", trustPolicies::get);
+        routes.patch("/api/v1/trust-policies/{id}", trustPolicies::patch);
+        routes.delete("/api/v1/trust-policies/{id}", trustPolicies::delete);
     }
 }

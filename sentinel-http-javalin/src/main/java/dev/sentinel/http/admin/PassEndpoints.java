@@ -7,10 +7,14 @@ import dev.sentinel.core.application.analytics.UsageService;
 import dev.sentinel.core.domain.AllowedNetworks;
 import dev.sentinel.core.domain.IssuedCredentials;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassKeys;
 import dev.sentinel.core.domain.PermissionsView;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.SentinelPass;
+import dev.sentinel.core.domain.ValidationException;
+import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.port.in.CreatePassCommand;
+import dev.sentinel.core.port.in.PassKeysInput;
 import dev.sentinel.core.port.in.Principal;
 import dev.sentinel.core.wire.PassJson;
 import dev.sentinel.core.wire.Timestamps;
@@ -34,8 +38,13 @@ final class PassEndpoints {
 
     static final Set<String> CREATE_FIELDS = Set.of("agent_name", "agent_type", "description", "pass_id",
             "access_level", "organization", "usage_type", "valid_from", "valid_until", "permissions", "scopes",
-            "credential_type", "visibility", "integration_notes");
+            "credential_type", "visibility", "integration_notes", PassKeys.JWKS_URI_FIELD);
     static final Set<String> CREATE_LISTS = Set.of(AllowedNetworks.FIELD, "allowed_audiences");
+    /** Fields that hold JSON other than text: the JWK set (an object) and the opt-in (a boolean). */
+    static final Set<String> KEY_RAW_FIELDS = Set.of(PassKeys.JWKS_FIELD, PassKeys.ACCEPT_TOKEN_ENDPOINT_AUDIENCE_FIELD);
+    /** What {@code PATCH /api/v1/passes/{passId}} may change, in the order its errors name them. */
+    static final List<String> PATCHABLE = List.of(AllowedNetworks.FIELD, PassKeys.JWKS_FIELD, PassKeys.JWKS_URI_FIELD,
+            PassKeys.ACCEPT_TOKEN_ENDPOINT_AUDIENCE_FIELD);
     static final Set<String> REGENERATE_FIELDS = Set.of("grace_period");
     /** What {@code PATCH /api/v1/passes/{passId}} may change. */
     static final Set<String> PATCH_LISTS = Set.of(AllowedNetworks.FIELD);
@@ -65,10 +74,12 @@ final class PassEndpoints {
             // owners may create passes anywhere; their project name is checked with the body, every rule at once
             Access.onProject(ctx, AccessAction.MANAGE_PASSES);
         }
-        JsonBodies.Body read = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LISTS, false);
+        JsonBodies.Body read = JsonBodies.read(ctx, CREATE_FIELDS, CREATE_LISTS, KEY_RAW_FIELDS, false, Map.of(),
+                Map.of(), java.util.Optional.empty());
         Map<String, String> body = read.texts();
-        // only an owner creates the project on the way, as the admin token always did; a member's project exists
-        CreatedPass created = passes.as(caller.actor()).create(CreatePassCommand.builder(ctx.pathParam("project"))
+        Violations shape = new Violations();
+        Boolean accept = acceptField(read, shape);
+        CreatePassCommand command = CreatePassCommand.builder(ctx.pathParam("project"))
                 .agentName(body.get("agent_name")).agentType(body.get("agent_type"))
                 .description(body.get("description")).passId(body.get("pass_id"))
                 .accessLevel(body.get("access_level")).organization(body.get("organization"))
@@ -77,7 +88,12 @@ final class PassEndpoints {
                 .credentialType(body.get("credential_type")).visibility(body.get("visibility"))
                 .integrationNotes(body.get("integration_notes"))
                 .allowedIps(read.lists().get(AllowedNetworks.FIELD))
-                .allowedAudiences(read.lists().get("allowed_audiences")).build(), caller.isOwner());
+                .allowedAudiences(read.lists().get("allowed_audiences"))
+                .jwks(jwksField(read)).jwksUri(body.get(PassKeys.JWKS_URI_FIELD)).acceptTokenEndpointAudience(accept)
+                .build();
+        throwWithTheCommandsViolations(shape, command);
+        // only an owner creates the project on the way, as the admin token always did; a member's project exists
+        CreatedPass created = passes.as(caller.actor()).create(command, caller.isOwner());
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("pass", PassJson.pass(created.pass(), clock.instant()));
         reply.put("credentials", PassJson.credentials(created.credentials()));
@@ -127,16 +143,64 @@ final class PassEndpoints {
     }
 
     /**
-     * Changes what may be changed after create: today the networks the pass may be used from ({@code allowed_ips};
-     * null or an empty array means any address).
+     * Changes what may be changed after create: the networks the pass may be used from ({@code allowed_ips}; null or
+     * an empty array means any address), and the keys of a {@code private_key_jwt} pass ({@code jwks} or
+     * {@code jwks_uri} replace them, {@code accept_token_endpoint_audience} the opt-in; audited as
+     * {@code pass.keys.add}, {@code pass.keys.remove} or {@code pass.keys.replace}).
      */
     void patch(Context ctx) {
         PassService acting = onPass(ctx, AccessAction.MANAGE_PASSES);
-        JsonBodies.Body body = JsonBodies.read(ctx, Set.of(), PATCH_LISTS, false, IMMUTABLE,
-                Map.of(AllowedNetworks.FIELD, "is required: it is the field this request changes"));
+        JsonBodies.Body body = JsonBodies.read(ctx, Set.of(PassKeys.JWKS_URI_FIELD), PATCH_LISTS, KEY_RAW_FIELDS, false,
+                IMMUTABLE, Map.of(), java.util.Optional.of(new JsonBodies.OneOf(PATCHABLE, "is required unless jwks, "
+                        + "jwks_uri or accept_token_endpoint_audience is given: name a field this request changes")));
         PassId passId = Requests.passId(ctx);
-        AllowedNetworks networks = AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of()));
-        reply(ctx, acting.changeAllowedNetworks(passId, networks));
+        Violations shape = new Violations();
+        Boolean accept = acceptField(body, shape);
+        shape.throwIfAny();
+        boolean networksGiven = body.given().contains(AllowedNetworks.FIELD);
+        AllowedNetworks networks = networksGiven
+                ? AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of())) : null;
+        PassKeysInput keys = new PassKeysInput(jwksField(body), body.texts().get(PassKeys.JWKS_URI_FIELD), accept,
+                body.given().contains(PassKeys.JWKS_FIELD) || body.given().contains(PassKeys.JWKS_URI_FIELD));
+        SentinelPass changed = null;
+        if (keys.given()) {
+            changed = acting.changeKeys(passId, keys);
+        }
+        if (networksGiven) {
+            changed = acting.changeAllowedNetworks(passId, networks);
+        }
+        reply(ctx, changed);
+    }
+
+    /** The JWK set as JSON text (whatever JSON was sent: the core names a value that is no JWK set); null if absent. */
+    private static String jwksField(JsonBodies.Body body) {
+        return java.util.Optional.ofNullable(body.raw().get(PassKeys.JWKS_FIELD)).map(Object::toString).orElse(null);
+    }
+
+    private static Boolean acceptField(JsonBodies.Body body, Violations violations) {
+        com.fasterxml.jackson.databind.JsonNode value = body.raw().get(PassKeys.ACCEPT_TOKEN_ENDPOINT_AUDIENCE_FIELD);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            violations.add(PassKeys.ACCEPT_TOKEN_ENDPOINT_AUDIENCE_FIELD, "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    /** Throws the body's own violations together with every rule the command breaks, so one reply names them all. */
+    private void throwWithTheCommandsViolations(Violations shape, CreatePassCommand command) {
+        if (shape.isEmpty()) {
+            return;
+        }
+        List<dev.sentinel.core.domain.FieldViolation> all = new java.util.ArrayList<>(shape.list());
+        try {
+            command.validate(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        } catch (ValidationException broken) {
+            all.addAll(broken.violations());
+        }
+        throw new ValidationException(all);
     }
 
     void toggle(Context ctx) {
@@ -162,9 +226,9 @@ final class PassEndpoints {
     private static Map<String, String> immutableFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         java.util.stream.Stream.concat(CREATE_FIELDS.stream(), CREATE_LISTS.stream())
-                .filter(field -> !PATCH_LISTS.contains(field)).sorted()
+                .filter(field -> !PATCHABLE.contains(field)).sorted()
                 .forEach(field -> fields.put(field, "cannot be changed after the pass is created (only "
-                        + String.join(", ", PATCH_LISTS) + " can); to change " + field
+                        + String.join(", ", PATCHABLE) + " can); to change " + field
                         + ", create a new pass and delete this one"));
         for (String state : List.of("status", "state", "revoked")) {
             fields.put(state, "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/toggle, /revoke or /activate");
@@ -173,6 +237,7 @@ final class PassEndpoints {
             fields.put(serverSet, "cannot be changed: the server sets it");
         }
         fields.put("client_secret", "cannot be changed with PATCH; use POST /api/v1/passes/{passId}/credentials/regenerate");
+        fields.put("key_thumbprints", "cannot be changed: the server computes them from the keys (change jwks instead)");
         return Map.copyOf(fields);
     }
 

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Reads the client authentication a request presents: {@code client_secret_basic} (RFC 6749 §2.3.1: form-encoded,
- * then Base64 in an {@code Authorization: Basic} header) or {@code client_secret_post} (in the body), and where the
- * endpoint takes it, the admin token as {@code Authorization: Bearer}. Using two methods at once is an
+ * then Base64 in an {@code Authorization: Basic} header), {@code client_secret_post} (in the body),
+ * {@code private_key_jwt} ({@code client_assertion_type} and {@code client_assertion} in the body, RFC 7523 §2.2, with
+ * an optional {@code client_id}), and where the endpoint takes it, the admin token as {@code Authorization: Bearer}. Using two methods at once is an
  * {@code invalid_request} (a bearer token with a body secret: {@code invalid_client}); none, or a malformed header, is
  * {@code invalid_client}.
  */
@@ -25,6 +26,9 @@ final class ClientCredentials {
     /** A client's credentials, at the token endpoint; what cannot be used is refused when the client is authenticated. */
     static ClientPresentation client(Context ctx, FormBody form) {
         String header = ctx.header("Authorization");
+        if (form.get("client_assertion").isPresent() || form.get("client_assertion_type").isPresent()) {
+            return assertion(header, form);
+        }
         if (header != null) {
             if (form.get("client_secret").isPresent()) {
                 return unusable(OAuthError.INVALID_REQUEST, "use one client authentication method, not both");
@@ -46,6 +50,22 @@ final class ClientCredentials {
         return ClientPresentation.post(clientId.get(), secret.get());
     }
 
+    private static ClientPresentation assertion(String header, FormBody form) {
+        if (header != null || form.get("client_secret").isPresent()) {
+            return unusable(OAuthError.INVALID_REQUEST, "use one client authentication method, not both");
+        }
+        Optional<String> type = form.get("client_assertion_type");
+        if (type.isEmpty() || !type.get().equals(ClientPresentation.JWT_BEARER_ASSERTION_TYPE)) {
+            return unusable(OAuthError.INVALID_REQUEST, "client_assertion_type must be "
+                    + ClientPresentation.JWT_BEARER_ASSERTION_TYPE + " with a client_assertion");
+        }
+        Optional<String> assertion = form.get("client_assertion");
+        if (assertion.isEmpty()) {
+            return unusable(OAuthError.INVALID_REQUEST, "client_assertion is required with client_assertion_type");
+        }
+        return ClientPresentation.assertion(form.get("client_id").orElse(null), assertion.get());
+    }
+
     private static ClientPresentation unusable(OAuthError error, String description) {
         return new ClientPresentation.Unusable(error, description);
     }
@@ -54,7 +74,7 @@ final class ClientCredentials {
     static ClientPresentation caller(Context ctx, FormBody form) {
         Optional<String> bearer = Requests.bearerToken(ctx);
         if (bearer.isPresent()) {
-            if (form.get("client_secret").isPresent()) {
+            if (form.get("client_secret").isPresent() || form.get("client_assertion").isPresent()) {
                 throw OAuthException.invalidClient();
             }
             return new ClientPresentation.AdminToken(bearer.get());

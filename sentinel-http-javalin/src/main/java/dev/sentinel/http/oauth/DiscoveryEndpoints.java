@@ -20,7 +20,10 @@ final class DiscoveryEndpoints {
 
     /** The path parameter that holds an issuer's path in the RFC 8414 §3.1 location. */
     static final String ISSUER_PATH = "issuerPath";
-    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post",
+            "private_key_jwt");
+    /** The algorithms a {@code private_key_jwt} assertion may be signed with, ES256 (the default) first. */
+    private static final List<String> AUTH_SIGNING_ALGS = List.of("ES256", "EdDSA", "RS256", "PS256");
 
     private final TokenService tokens;
     private final List<String> scopesSupported;
@@ -77,8 +80,11 @@ final class DiscoveryEndpoints {
         body.put("grant_types_supported", tokens.grantTypes());
         body.put("response_types_supported", List.of());
         body.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        body.put("token_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         body.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
+        body.put("introspection_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         body.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        body.put("revocation_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         body.put("service_documentation", base + "/docs/api");
         return body;
     }

@@ -18,6 +18,7 @@ final class OAuthJson {
         body.put("token_type", "Bearer");
         body.put("expires_in", issued.expiresIn());
         body.put("scope", issued.claims().scope());
+        issued.issuedTokenType().ifPresent(type -> body.put("issued_token_type", type));
         return body;
     }
 

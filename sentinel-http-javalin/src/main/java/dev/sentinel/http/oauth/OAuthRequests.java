@@ -25,9 +25,10 @@ final class OAuthRequests {
         FormBody form = FormBody.parse(ctx);
         String grantType = form.require("grant_type");
         Map<String, String> parameters = new LinkedHashMap<>(form.values());
-        parameters.keySet().removeAll(java.util.Set.of("grant_type", "client_id", "client_secret"));
-        // a request with an audience parameter is refused for it before its resource values are looked at
-        List<String> resources = form.has("audience") ? List.of() : form.all("resource");
+        // client_id stays: the federated grants may name their pass with it alone
+        parameters.keySet().removeAll(java.util.Set.of("grant_type", "client_secret", "client_assertion",
+                "client_assertion_type"));
+        List<String> resources = form.all("resource");
         return new TokenRequest(grantType, ClientCredentials.client(ctx, form), resources, parameters,
                 origin(ctx, startNanos));
     }

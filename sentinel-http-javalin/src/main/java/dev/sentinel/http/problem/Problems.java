@@ -38,7 +38,8 @@ public final class Problems {
         } else if (failure instanceof ValidationException invalid) {
             write(ctx, 400, "the request has invalid fields", invalid.violations());
         } else if (failure instanceof PassNotFoundException || failure instanceof ProjectNotFoundException
-                || failure instanceof AccountNotFoundException || failure instanceof AccessKeyNotFoundException) {
+                || failure instanceof AccountNotFoundException || failure instanceof AccessKeyNotFoundException
+                || failure instanceof dev.sentinel.core.domain.federation.TrustPolicyNotFoundException) {
             write(ctx, 404, failure.getMessage(), List.of());
         } else if (failure instanceof AccessDeniedException denied) {
             write(ctx, 403, denied.getMessage(), List.of(), Map.of("role_needed", denied.roleNeeded().code()));

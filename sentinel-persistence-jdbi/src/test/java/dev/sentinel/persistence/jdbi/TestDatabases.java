@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestDatabases {
 
     /** Every table, children first, so deleting in this order never breaks a foreign key. */
-    static final List<String> TABLES = List.of("usage_hourly_endpoints", "usage_hourly", "activity_blocks", "activity_counts",
+    static final List<String> TABLES = List.of("alerts", "alert_rules", "trust_policies", "usage_hourly_endpoints", "usage_hourly", "activity_blocks", "activity_counts",
             "audit_entries", "settings", "revoked_tokens", "ingest_receipts", "signing_keys", "passes", "agent_credentials",
             "agent_users", "access_key_projects", "access_keys", "sessions", "memberships", "account_recovery_codes",
             "account_identities", "accounts", "projects");
@@ -36,6 +36,7 @@ public final class TestDatabases {
             TABLES.forEach(table -> handle.execute("DELETE FROM " + table));
             handle.execute("UPDATE audit_chain SET head_seq = 0, head_mac = NULL, legacy_through = 0, checkpoint_seq = NULL, "
                     + "checkpoint_mac = NULL, checkpoint_at = NULL, checkpoint_signature = NULL WHERE id = 1");
+            handle.execute("UPDATE alert_lease SET holder = NULL");
         });
     }
 

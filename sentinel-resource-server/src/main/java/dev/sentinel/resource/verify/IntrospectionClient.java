@@ -2,6 +2,9 @@ package dev.sentinel.resource.verify;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import dev.sentinel.core.fetch.FetchException;
+import dev.sentinel.core.fetch.TrustedFetcher;
+import dev.sentinel.core.jose.JoseJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +28,15 @@ final class IntrospectionClient {
     }
 
     private final Supplier<URI> endpoint;
-    private final IssuerHttp http;
+    private final TrustedFetcher fetcher;
     private final String authorization;
     private final Cache<String, Boolean> answers;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    IntrospectionClient(Supplier<URI> endpoint, IssuerHttp http, String clientId, String clientSecret, Duration cacheTime) {
+    IntrospectionClient(Supplier<URI> endpoint, TrustedFetcher fetcher, String clientId, String clientSecret, Duration cacheTime) {
         this.endpoint = endpoint;
-        this.http = http;
+        this.fetcher = fetcher;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
         this.answers = CacheBuilder.newBuilder().maximumSize(100_000).expireAfterWrite(cacheTime).build();
@@ -46,15 +49,19 @@ final class IntrospectionClient {
         }
         requests.incrementAndGet();
         try {
-            Map<String, Object> reply = http.postForm(endpoint.get(),
-                    "token=" + encode(token) + "&token_type_hint=access_token", authorization);
+            Map<String, Object> reply = JoseJson.read(fetcher.postForm(endpoint.get(),
+                    "token=" + encode(token) + "&token_type_hint=access_token", Map.of("Authorization", authorization))
+                    .body());
             if (!(reply.get("active") instanceof Boolean active)) {
                 failures.incrementAndGet();
                 return new Answer(false, Optional.of("the introspection answer has no boolean active member"));
             }
             answers.put(token, active);
             return new Answer(active, Optional.empty());
-        } catch (IssuerHttp.Unavailable | IllegalStateException failure) {
+        } catch (FetchException failed) {
+            failures.incrementAndGet();
+            return new Answer(false, Optional.of("introspection is unavailable: " + failed.reason()));
+        } catch (IllegalStateException | IllegalArgumentException failure) {
             failures.incrementAndGet();
             return new Answer(false, Optional.of("introspection is unavailable: " + failure.getMessage()));
         }

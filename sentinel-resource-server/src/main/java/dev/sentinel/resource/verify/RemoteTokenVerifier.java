@@ -1,5 +1,9 @@
 package dev.sentinel.resource.verify;
 
+import dev.sentinel.core.application.token.TokenSettings;
+import dev.sentinel.core.fetch.FetchPolicy;
+import dev.sentinel.core.fetch.HttpKeySources;
+import dev.sentinel.core.fetch.TrustedFetcher;
 import dev.sentinel.core.jose.AccessTokenType;
 import dev.sentinel.core.jose.CompactJws;
 import dev.sentinel.core.jose.JwtClaims;
@@ -25,7 +29,10 @@ import java.util.function.LongSupplier;
  * Verifies Sentinel access tokens without Sentinel's store, in any JVM process: from the issuer URL alone it discovers
  * the JWKS ({@code /.well-known/oauth-authorization-server}), fetches and caches the keys, and checks the signature
  * ({@code EdDSA}, {@code ES256} or {@code RS256}; never {@code none}), {@code typ}, {@code iss}, {@code aud},
- * {@code exp}, {@code nbf} and, when asked, a scope. With introspection credentials (a pass holding
+ * {@code exp}, {@code nbf}, a lifetime ({@code exp − iat}) of at most 24 h and, when asked, a scope. Every call to the
+ * issuer goes through Sentinel's trusted fetcher: bounded as a whole (5 s by default, body included), 256 KiB at most,
+ * no redirects; private addresses are allowed by default, public ones need https; the metadata's {@code jwks_uri}
+ * and {@code introspection_endpoint} must be on the issuer's origin. With introspection credentials (a pass holding
  * {@code sentinel:introspect}) it also asks the issuer whether the token is still active, and refuses the token when
  * the issuer cannot say (fail closed).
  *
@@ -50,13 +57,16 @@ public final class RemoteTokenVerifier {
     public static final Duration DEFAULT_KEYS_MAX_AGE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTROSPECTION_CACHE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_KEYS_STALE_IF_ERROR = HttpKeySources.DEFAULT_STALE_IF_ERROR;
+    /** The longest {@code exp − iat} accepted: the longest token lifetime a Sentinel issues. */
+    public static final Duration MAX_LIFETIME = TokenSettings.MAX_LIFETIME;
 
     private final String issuer;
     private final Set<String> audiences;
     private final Set<String> types;
     private final Duration clockSkew;
     private final Clock clock;
-    private final JwksCache keys;
+    private final PublishedKeys keys;
     private final Optional<IntrospectionClient> introspection;
 
     private RemoteTokenVerifier(Builder builder) {
@@ -65,21 +75,27 @@ public final class RemoteTokenVerifier {
         this.types = Set.copyOf(builder.types);
         this.clockSkew = builder.clockSkew;
         this.clock = builder.clock;
-        IssuerHttp http = new IssuerHttp(builder.httpClient != null ? builder.httpClient
-                : IssuerHttp.defaultClient(builder.timeout), builder.timeout);
+        FetchPolicy policy = FetchPolicy.builder().timeout(builder.timeout).allowPrivateTargets(builder.allowPrivateTargets)
+                .privateTargetsHint("the verifier was built with allowPrivateTargets(false)").build();
+        TrustedFetcher fetcher = builder.httpClient != null ? new TrustedFetcher(policy, builder.httpClient)
+                : new TrustedFetcher(policy);
         long interval = builder.refetchInterval.toNanos();
         IssuerMetadata metadata = new IssuerMetadata(builder.issuer,
                 builder.metadataUri != null ? builder.metadataUri : IssuerMetadata.wellKnown(URI.create(builder.issuer)),
-                http, interval, builder.ticker);
+                fetcher, interval, builder.ticker);
+        HttpKeySources sources = HttpKeySources.builder(fetcher)
+                .refresh(builder.keysMaxAge, builder.keysMaxAge, builder.keysMaxAge)
+                .staleIfError(builder.keysStaleIfError).refetchInterval(builder.refetchInterval)
+                .clock(new TickerClock(builder.ticker)).build();
         URI jwksUri = builder.jwksUri;
-        this.keys = new JwksCache(jwksUri != null ? () -> jwksUri : () -> metadata.endpoints().jwksUri(), http, interval,
-                builder.keysMaxAge.toNanos(), builder.ticker);
+        this.keys = new PublishedKeys(jwksUri != null ? () -> jwksUri : () -> metadata.endpoints().jwksUri(), sources,
+                metadata::failures);
         URI introspectionUri = builder.introspectionEndpoint;
         this.introspection = builder.introspectionClientId == null ? Optional.empty()
                 : Optional.of(new IntrospectionClient(introspectionUri != null ? () -> introspectionUri
                         : () -> metadata.endpoints().introspectionEndpoint().orElseThrow(() ->
                                 new IllegalStateException("the issuer's metadata names no introspection_endpoint")),
-                        http, builder.introspectionClientId, builder.introspectionSecret, builder.introspectionCache));
+                        fetcher, builder.introspectionClientId, builder.introspectionSecret, builder.introspectionCache));
     }
 
     /** A verifier for tokens of {@code issuer}, exactly as it appears in their {@code iss}, e.g. {@code https://auth.example.com}. */
@@ -147,7 +163,7 @@ public final class RemoteTokenVerifier {
         if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
             return Verification.refused(Failure.MALFORMED, "the header has no kid");
         }
-        JwksCache.Lookup lookup = keys.key(kid);
+        PublishedKeys.Lookup lookup = keys.key(kid);
         if (lookup.unavailable().isPresent()) {
             return Verification.refused(Failure.KEYS_UNAVAILABLE, lookup.unavailable().get());
         }
@@ -176,6 +192,13 @@ public final class RemoteTokenVerifier {
         }
         if (!now.minus(clockSkew).isBefore(verified.expiresAt())) {
             return Verification.refused(verified, Failure.EXPIRED, "the token expired at " + verified.expiresAt());
+        }
+        Instant lifetimeStart = verified.issuedAt().orElse(now);
+        if (verified.expiresAt().isAfter(lifetimeStart.plus(MAX_LIFETIME).plus(verified.issuedAt().isPresent()
+                ? Duration.ZERO : clockSkew))) {
+            return Verification.refused(verified, Failure.LIFETIME_TOO_LONG, "exp " + verified.expiresAt() + " is more"
+                    + " than 24 h after " + (verified.issuedAt().isPresent() ? "iat " + lifetimeStart : "now")
+                    + "; Sentinel issues no token that lives longer");
         }
         Optional<Instant> notBefore = verified.notBefore();
         if (verified.issuedAt().map(at -> at.isAfter(now.plus(clockSkew))).orElse(false)) {
@@ -225,6 +248,8 @@ public final class RemoteTokenVerifier {
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
         private Duration refetchInterval = DEFAULT_REFETCH_INTERVAL;
         private Duration keysMaxAge = DEFAULT_KEYS_MAX_AGE;
+        private Duration keysStaleIfError = DEFAULT_KEYS_STALE_IF_ERROR;
+        private boolean allowPrivateTargets = true;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration introspectionCache = DEFAULT_INTROSPECTION_CACHE;
         private Clock clock = Clock.systemUTC();
@@ -287,13 +312,36 @@ public final class RemoteTokenVerifier {
             return this;
         }
 
-        /** How long fetched keys are used before they are fetched again (so a withdrawn key stops working); default 5 min. */
+        /**
+         * How long fetched keys are used before they are fetched again; default 5 min. The first verification after
+         * that fetches them, so a key the issuer withdrew is refused from then on.
+         */
         public Builder keysMaxAge(Duration value) {
             this.keysMaxAge = between("keysMaxAge", value, Duration.ofSeconds(1), Duration.ofDays(1));
             return this;
         }
 
-        /** The connect and request timeout of every call to the issuer; default 5 s. */
+        /**
+         * How long past their maximum age the fetched keys are still used while the issuer's JWKS cannot be fetched;
+         * default 1 h, at most 7 days. After that every token is refused with {@code KEYS_UNAVAILABLE} until a fetch
+         * succeeds (fail closed).
+         */
+        public Builder keysStaleIfError(Duration value) {
+            this.keysStaleIfError = between("keysStaleIfError", value, Duration.ZERO, Duration.ofDays(7));
+            return this;
+        }
+
+        /**
+         * Whether the issuer may be on a loopback, link-local or private address (and then on plain http); default
+         * true, as a resource server usually reaches a self-hosted Sentinel on its own network. Public addresses need
+         * https either way.
+         */
+        public Builder allowPrivateTargets(boolean value) {
+            this.allowPrivateTargets = value;
+            return this;
+        }
+
+        /** The deadline of every whole call to the issuer (connect, headers and body); default 5 s. */
         public Builder timeout(Duration value) {
             this.timeout = between("timeout", value, Duration.ofMillis(1), Duration.ofMinutes(1));
             return this;
@@ -340,7 +388,10 @@ public final class RemoteTokenVerifier {
             return this;
         }
 
-        /** The HTTP client for calls to the issuer, e.g. one with a custom trust store; default the JDK's, no redirects. */
+        /**
+         * The HTTP client for calls to the issuer, e.g. one with a custom trust store; default the JDK's. It must not
+         * follow redirects ({@link IllegalArgumentException} at {@link #build()} otherwise).
+         */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;

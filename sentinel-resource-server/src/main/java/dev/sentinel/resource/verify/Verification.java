@@ -29,6 +29,8 @@ public final class Verification {
         WRONG_AUDIENCE(false),
         /** {@code exp} has passed (allowing for the clock skew). */
         EXPIRED(false),
+        /** {@code exp} is more than 24 h after {@code iat} (or after now, without {@code iat}): Sentinel issues no such token. */
+        LIFETIME_TOO_LONG(false),
         /** {@code nbf} or {@code iat} is in the future (allowing for the clock skew). */
         NOT_YET_VALID(false),
         /** The token lacks the scope the caller required. */

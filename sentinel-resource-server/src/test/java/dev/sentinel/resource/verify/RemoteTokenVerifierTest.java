@@ -245,6 +245,107 @@ class RemoteTokenVerifierTest {
     }
 
     @Test
+    void refusesAJwksUriOnAnotherOriginWithoutFollowingIt() {
+        TestIssuer elsewhere = newIssuer();
+        try {
+            elsewhere.publish("ES256");
+            issuer.jwksUriInMetadata = elsewhere.issuer() + "/.well-known/jwks.json";
+
+            Verification result = verifier().verify(token(key, header(key, "at+jwt"), claims()));
+
+            assertThat(result.failure()).contains(Failure.KEYS_UNAVAILABLE);
+            assertThat(result.detail()).contains("jwks_uri on http://127.0.0.1:" + elsewhere.port())
+                    .contains("is not on the issuer's origin http://127.0.0.1:" + issuer.port())
+                    .contains("refused, not followed");
+            assertThat(elsewhere.jwksFetches.get()).isZero();
+        } finally {
+            elsewhere.close();
+        }
+    }
+
+    @Test
+    void refusesAFileJwksUriWithARefusalNotAnException() {
+        issuer.jwksUriInMetadata = "file:///etc/passwd";
+
+        Verification fromMetadata = verifier().verify(token(key, header(key, "at+jwt"), claims()));
+        Verification configured = builder().jwksUri(URI.create("file:///etc/passwd")).build()
+                .verify(token(key, header(key, "at+jwt"), claims()));
+
+        assertThat(fromMetadata.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(fromMetadata.detail()).contains("jwks_uri (a file: URI) is not on the issuer's origin");
+        assertThat(configured.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(configured.detail()).contains("is not an https URL");
+    }
+
+    @Test
+    void refusesAnIntrospectionEndpointOnAnotherOrigin() {
+        issuer.introspectionInMetadata = "https://collector.example/introspect";
+
+        Verification result = introspecting().build().verify(token(key, header(key, "at+jwt"), claims()));
+
+        assertThat(result.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(result.detail()).contains("introspection_endpoint on https://collector.example:443 is not on the"
+                + " issuer's origin");
+        assertThat(issuer.introspections.get()).isZero();
+    }
+
+    @Test
+    void refusesATokenThatLivesLongerThanADay() {
+        String longLived = claims().replace("\"exp\":" + NOW.plusSeconds(900).getEpochSecond(),
+                "\"exp\":" + NOW.plus(Duration.ofHours(24)).plusSeconds(1).getEpochSecond());
+        String noIat = longLived.replace(",\"iat\":" + NOW.getEpochSecond(), "");
+        String aDay = claims().replace("\"exp\":" + NOW.plusSeconds(900).getEpochSecond(),
+                "\"exp\":" + NOW.plus(Duration.ofHours(24)).getEpochSecond());
+        RemoteTokenVerifier verifier = verifier();
+
+        assertThat(verifier.verify(token(key, header(key, "at+jwt"), longLived)).failure())
+                .contains(Failure.LIFETIME_TOO_LONG);
+        assertThat(verifier.verify(token(key, header(key, "at+jwt"), noIat.replace(
+                String.valueOf(NOW.plus(Duration.ofHours(24)).plusSeconds(1).getEpochSecond()),
+                String.valueOf(NOW.plus(Duration.ofHours(25)).getEpochSecond())))).failure())
+                .contains(Failure.LIFETIME_TOO_LONG);
+        assertThat(verifier.verify(token(key, header(key, "at+jwt"), aDay)).valid()).isTrue();
+    }
+
+    @Test
+    void boundsATrickledJwksAsAWhole() {
+        issuer.jwksTrickles = true;
+        RemoteTokenVerifier verifier = builder().timeout(Duration.ofMillis(500)).build();
+
+        Verification result = verifier.verify(token(key, header(key, "at+jwt"), claims()));
+
+        assertThat(result.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(result.detail()).contains("did not answer in full within 500 ms");
+        issuer.jwksTrickles = false;
+    }
+
+    @Test
+    void usesCachedKeysWhileTheIssuerIsDownUntilTheStaleBoundThenFailsClosed() {
+        RemoteTokenVerifier verifier = builder().keysMaxAge(Duration.ofMinutes(5))
+                .keysStaleIfError(Duration.ofMinutes(30)).build();
+        String token = token(key, header(key, "at+jwt"), claims());
+        assertThat(verifier.verify(token).valid()).isTrue();
+
+        issuer.jwksStatus = 503;
+        ticker.addAndGet(Duration.ofMinutes(5).plus(Duration.ofMinutes(29)).toNanos());
+        assertThat(verifier.verify(token).valid()).as("within the stale bound").isTrue();
+
+        ticker.addAndGet(Duration.ofMinutes(1).toNanos());
+        Verification refused = verifier.verify(token);
+        assertThat(refused.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(refused.detail()).contains("answered HTTP 503").contains("stale beyond the 30 min bound");
+    }
+
+    @Test
+    void refusesAnIssuerOnAPrivateAddressWhenPrivateTargetsAreTurnedOff() {
+        Verification result = builder().allowPrivateTargets(false).build()
+                .verify(token(key, header(key, "at+jwt"), claims()));
+
+        assertThat(result.failure()).contains(Failure.KEYS_UNAVAILABLE);
+        assertThat(result.detail()).contains("only https is fetched");
+    }
+
+    @Test
     void introspectionRefusesARevokedToken() {
         RemoteTokenVerifier verifier = introspecting().introspectionCache(Duration.ZERO).build();
         String token = token(key, header(key, "at+jwt"), claims());

@@ -45,15 +45,36 @@ final class TestIssuer implements AutoCloseable {
     final AtomicInteger introspections = new AtomicInteger();
     volatile int introspectionStatus = 200;
     volatile String issuerInMetadata;
+    volatile String jwksUriInMetadata;
+    volatile String introspectionInMetadata;
+    volatile int jwksStatus = 200;
+    /** When set, the JWKS sends its headers and then a byte every 100 ms. */
+    volatile boolean jwksTrickles;
 
     TestIssuer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/oauth-authorization-server", exchange -> reply(exchange, 200,
-                "{\"issuer\":\"" + (issuerInMetadata != null ? issuerInMetadata : issuer()) + "\",\"jwks_uri\":\"" + issuer()
-                        + "/.well-known/jwks.json\",\"introspection_endpoint\":\"" + issuer() + "/oauth/introspect\"}"));
+                "{\"issuer\":\"" + (issuerInMetadata != null ? issuerInMetadata : issuer()) + "\",\"jwks_uri\":\""
+                        + (jwksUriInMetadata != null ? jwksUriInMetadata : issuer() + "/.well-known/jwks.json")
+                        + "\",\"introspection_endpoint\":\"" + (introspectionInMetadata != null ? introspectionInMetadata
+                        : issuer() + "/oauth/introspect") + "\"}"));
         server.createContext("/.well-known/jwks.json", exchange -> {
             jwksFetches.incrementAndGet();
-            reply(exchange, 200, "{\"keys\":[" + published.stream().map(Key::jwk).collect(Collectors.joining(",")) + "]}");
+            if (jwksTrickles) {
+                exchange.sendResponseHeaders(200, 1000);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 100 && jwksTrickles; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException clientGaveUp) {
+                    // the verifier's deadline closed the connection
+                }
+                exchange.close();
+                return;
+            }
+            reply(exchange, jwksStatus, "{\"keys\":[" + published.stream().map(Key::jwk).collect(Collectors.joining(",")) + "]}");
         });
         server.createContext("/oauth/introspect", this::introspect);
         server.start();

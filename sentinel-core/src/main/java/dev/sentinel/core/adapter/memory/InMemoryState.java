@@ -38,8 +38,18 @@ final class InMemoryState {
     /** Secret hash → the signed-in session. */
     final Map<String, dev.sentinel.core.domain.access.SignInSession> sessions = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
+    /** Alert rules and alerts by id, in creation order; the evaluation lease's holder and end. */
+    final Map<String, dev.sentinel.core.domain.alert.AlertRule> alertRules = new LinkedHashMap<>();
+    final Map<String, dev.sentinel.core.domain.alert.Alert> alerts = new LinkedHashMap<>();
+    String leaseHolder;
+    java.time.Instant leaseUntil;
     final Map<String, java.time.Instant> revokedTokens = new LinkedHashMap<>();
+    /** "client id NUL jti" → until when the assertion is remembered. */
+    final Map<String, java.time.Instant> usedAssertions = new LinkedHashMap<>();
     final Map<String, dev.sentinel.core.domain.IngestReceipt> ingestReceipts = new LinkedHashMap<>();
+    /** The trust policies, in creation order. */
+    final Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+            trustPolicies = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -68,8 +78,14 @@ final class InMemoryState {
         undo.identities = new LinkedHashMap<>(identities);
         undo.memberships = new LinkedHashMap<>(memberships);
         undo.accessKeys = new LinkedHashMap<>(accessKeys);
+        undo.usedAssertions = new LinkedHashMap<>(usedAssertions);
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
+        undo.trustPolicies = new LinkedHashMap<>(trustPolicies);
+        undo.alertRules = new LinkedHashMap<>(alertRules);
+        undo.alerts = new LinkedHashMap<>(alerts);
+        undo.leaseHolder = leaseHolder;
+        undo.leaseUntil = leaseUntil;
     }
 
     /** Called before audit records are removed (not appended) inside a transaction. */
@@ -102,6 +118,7 @@ final class InMemoryState {
         replace(signingKeys, saved.signingKeys);
         replace(settings, saved.settings);
         replace(revokedTokens, saved.revokedTokens);
+        replace(usedAssertions, saved.usedAssertions);
         replace(ingestReceipts, saved.ingestReceipts);
         if (saved.removedEvents != null) {
             events.clear();
@@ -124,6 +141,11 @@ final class InMemoryState {
         replace(accessKeys, saved.accessKeys);
         replace(setupLinks, saved.setupLinks);
         replace(sessions, saved.sessions);
+        replace(trustPolicies, saved.trustPolicies);
+        replace(alertRules, saved.alertRules);
+        replace(alerts, saved.alerts);
+        leaseHolder = saved.leaseHolder;
+        leaseUntil = saved.leaseUntil;
     }
 
     private static <K, V> void replace(Map<K, V> target, Map<K, V> saved) {
@@ -152,6 +174,13 @@ final class InMemoryState {
         Map<dev.sentinel.core.domain.access.AccessKeyId, dev.sentinel.core.domain.access.AccessKey> accessKeys;
         Map<String, dev.sentinel.core.domain.access.SetupLink> setupLinks;
         Map<String, dev.sentinel.core.domain.access.SignInSession> sessions;
+        Map<String, java.time.Instant> usedAssertions;
+        Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
+                trustPolicies;
+        Map<String, dev.sentinel.core.domain.alert.AlertRule> alertRules;
+        Map<String, dev.sentinel.core.domain.alert.Alert> alerts;
+        String leaseHolder;
+        java.time.Instant leaseUntil;
 
         Undo(Map<ClientId, AgentUser> agentUsers, Map<PassId, Pass> passes, Map<String, HourlyUsage> rollups,
              Map<String, SigningKeyRecord> signingKeys, Map<String, String> settings,

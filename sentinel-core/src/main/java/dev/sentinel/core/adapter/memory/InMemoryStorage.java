@@ -104,6 +104,11 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public dev.sentinel.core.port.out.UsedAssertions usedAssertions() {
+            return new InMemoryUsedAssertions(state);
+        }
+
+        @Override
         public IngestReceipts ingestReceipts() {
             return new InMemoryIngestReceipts(state);
         }
@@ -136,6 +141,16 @@ public final class InMemoryStorage implements Storage {
         @Override
         public dev.sentinel.core.port.out.Sessions sessions() {
             return new InMemorySessions(state);
+        }
+
+        @Override
+        public dev.sentinel.core.port.out.TrustPolicies trustPolicies() {
+            return new InMemoryTrustPolicies(state);
+        }
+
+        @Override
+        public dev.sentinel.core.port.out.Alerts alerts() {
+            return new InMemoryAlerts(state);
         }
     }
 }

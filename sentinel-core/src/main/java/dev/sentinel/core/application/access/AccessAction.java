@@ -32,7 +32,9 @@ public enum AccessAction {
     /** The whole audit trail, and its verification. */
     READ_AUDIT(Role.OWNER, false),
     /** The metrics. */
-    READ_METRICS(Role.METRICS, false);
+    READ_METRICS(Role.METRICS, false),
+    /** Create, change and delete the project's trust policies (workload identity federation). */
+    MANAGE_TRUST_POLICIES(Role.ADMIN, true);
 
     private final Role roleNeeded;
     private final boolean inProject;

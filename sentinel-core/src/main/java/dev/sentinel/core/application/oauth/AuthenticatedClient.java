@@ -4,10 +4,10 @@ import dev.sentinel.core.domain.Credential;
 import dev.sentinel.core.domain.SentinelPass;
 import java.util.Objects;
 
-/** A client that has just authenticated: its pass, and the credential it proved. */
-record AuthenticatedClient(SentinelPass pass, Credential credential) {
+/** A client that has just authenticated: its pass, and the credential it proved (its tokens carry the credential). */
+public record AuthenticatedClient(SentinelPass pass, Credential credential) {
 
-    AuthenticatedClient {
+    public AuthenticatedClient {
         Objects.requireNonNull(pass, "pass");
         Objects.requireNonNull(credential, "credential");
     }

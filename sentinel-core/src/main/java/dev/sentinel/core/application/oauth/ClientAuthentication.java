@@ -17,7 +17,8 @@ import java.util.Optional;
  * or the checks of unproven callers are busy), checks what was presented, and on failure counts it against the limits
  * and records it against the pass the client id names ({@code invalid_client} to the caller, whatever the reason).
  * A failure for a known and for an unknown client id does the same work on the request's thread. New methods of client authentication are new
- * kinds of {@link ClientPresentation} handled here. Thread-safe.
+ * kinds of {@link ClientPresentation} handled here: a client secret ({@link Authenticator}), a {@code private_key_jwt}
+ * assertion ({@link ClientAssertions}), or a federated assertion ({@link FederatedClientAssertions}). Thread-safe.
  */
 final class ClientAuthentication {
 
@@ -25,13 +26,17 @@ final class ClientAuthentication {
     private final AuthThrottle throttle;
     private final Optional<BearerGate> adminGate;
     private final Attempts attempts;
+    private final ClientAssertions assertions;
+    private final Optional<FederatedClientAssertions> federated;
 
     ClientAuthentication(Authenticator authenticator, AuthThrottle throttle, Optional<BearerGate> adminGate,
-                         Attempts attempts) {
+                         Attempts attempts, ClientAssertions assertions, Optional<FederatedClientAssertions> federated) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.adminGate = Objects.requireNonNull(adminGate, "adminGate");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.assertions = Objects.requireNonNull(assertions, "assertions");
+        this.federated = Objects.requireNonNull(federated, "federated");
     }
 
     /**
@@ -43,6 +48,9 @@ final class ClientAuthentication {
                                Map<String, String> metadata) {
         if (presented instanceof ClientPresentation.Secret secret) {
             return secret(secret, origin, now, metadata);
+        }
+        if (presented instanceof ClientPresentation.Assertion assertion) {
+            return assertion(assertion, origin, now, metadata);
         }
         throw unusable(presented);
     }
@@ -78,10 +86,7 @@ final class ClientAuthentication {
     private AuthenticatedClient secret(ClientPresentation.Secret secret, RequestOrigin origin, Instant now,
                                        Map<String, String> metadata) {
         Optional<String> address = origin.clientAddress();
-        AuthThrottle.ClientAttempt attempt = throttle.admitClient(address, secret.clientId(), now);
-        if (attempt.refusal().isPresent()) {
-            throw OAuthException.throttled(attempt.refusal().get());
-        }
+        AuthThrottle.ClientAttempt attempt = admit(address, secret.clientId(), now);
         AuthenticationResult result;
         try {
             result = authenticator.authenticate(secret.clientId(), secret.secret(), address, now);
@@ -89,6 +94,63 @@ final class ClientAuthentication {
             attempt.abandoned();
             throw unchecked;
         }
+        return outcome(attempt, result, origin, now, metadata);
+    }
+
+    /**
+     * A {@code private_key_jwt} assertion: of the client named by {@code client_id}, or without it by the assertion's
+     * {@code iss}. An assertion whose {@code sub} is not the named client id is a federated one, for
+     * {@link FederatedClientAssertions} (without one: checked as any other, and refused).
+     */
+    private AuthenticatedClient assertion(ClientPresentation.Assertion assertion, RequestOrigin origin, Instant now,
+                                          Map<String, String> metadata) {
+        Optional<com.nimbusds.jwt.JWTClaimsSet> claims = ClientAssertions.peek(assertion.assertion());
+        Optional<String> subject = claims.map(com.nimbusds.jwt.JWTClaimsSet::getSubject);
+        String clientId = assertion.clientId().or(() -> claims.map(com.nimbusds.jwt.JWTClaimsSet::getIssuer))
+                .orElse("");
+        Optional<String> address = origin.clientAddress();
+        AuthThrottle.ClientAttempt attempt = admit(address, clientId, now);
+        if (federated.isPresent() && assertion.clientId().isPresent() && subject.isPresent()
+                && !subject.get().equals(clientId)) {
+            return federated(attempt, clientId, assertion.assertion(), origin, now);
+        }
+        AuthenticationResult result;
+        try {
+            result = assertions.authenticate(clientId, assertion.assertion(), address, now);
+        } catch (RuntimeException unchecked) {
+            attempt.abandoned();
+            throw unchecked;
+        }
+        return outcome(attempt, result, origin, now, metadata);
+    }
+
+    /** The federated assertion's check, which records its own evidence; the throttle counts its outcome. */
+    private AuthenticatedClient federated(AuthThrottle.ClientAttempt attempt, String clientId, String assertion,
+                                          RequestOrigin origin, Instant now) {
+        AuthenticatedClient client;
+        try {
+            client = federated.orElseThrow().authenticate(clientId, assertion, origin, now);
+        } catch (OAuthException refused) {
+            attempt.failed(Optional.empty());
+            throw refused;
+        } catch (RuntimeException unchecked) {
+            attempt.abandoned();
+            throw unchecked;
+        }
+        attempt.succeeded(now);
+        return client;
+    }
+
+    private AuthThrottle.ClientAttempt admit(Optional<String> address, String clientId, Instant now) {
+        AuthThrottle.ClientAttempt attempt = throttle.admitClient(address, clientId, now);
+        if (attempt.refusal().isPresent()) {
+            throw OAuthException.throttled(attempt.refusal().get());
+        }
+        return attempt;
+    }
+
+    private AuthenticatedClient outcome(AuthThrottle.ClientAttempt attempt, AuthenticationResult result,
+                                        RequestOrigin origin, Instant now, Map<String, String> metadata) {
         if (!result.isSuccess()) {
             attempt.failed(result.passId());
             // the same work for a known and an unknown client id: what is recorded is decided off this thread

@@ -4,6 +4,9 @@ import dev.sentinel.core.jose.Base64Url;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.SecurityAudit;
 import dev.sentinel.core.application.StoringActivityRecorder;
+import dev.sentinel.core.application.federation.RefusalTrail;
+import dev.sentinel.core.application.federation.WorkloadIdentities;
+import dev.sentinel.core.fetch.KeySources;
 import dev.sentinel.core.application.throttle.AuthThrottle;
 import dev.sentinel.core.application.token.AccessTokenClaims;
 import dev.sentinel.core.application.token.AccessTokens;
@@ -76,6 +79,25 @@ public final class TokenService {
         }
     }
 
+    /**
+     * What checks client assertions beyond a pass's inline keys: {@code keySources} fetches the keys of passes with a
+     * {@code jwks_uri} (none: such passes are refused, {@code keys_unavailable}), {@code federated} checks assertions
+     * whose {@code sub} is a workload's rather than the client id (none: refused).
+     */
+    public record AssertionTrust(Optional<dev.sentinel.core.fetch.KeySources> keySources,
+                                 Optional<FederatedClientAssertions> federated) {
+
+        public AssertionTrust {
+            Objects.requireNonNull(keySources, "keySources");
+            Objects.requireNonNull(federated, "federated");
+        }
+
+        /** Inline keys only, no federation. */
+        public static AssertionTrust inlineKeysOnly() {
+            return new AssertionTrust(Optional.empty(), Optional.empty());
+        }
+    }
+
     private final Storage storage;
     private final Clock clock;
     private final TokenSettings settings;
@@ -83,6 +105,7 @@ public final class TokenService {
     private final AccessTokens tokens;
     private final TokenLiveness liveness;
     private final TokenGrants grants;
+    private final Federation federation;
     private final TokenIntrospection introspection;
     private final TokenRevocation revocation;
     private final TokenChecks checks;
@@ -95,9 +118,24 @@ public final class TokenService {
         this(storage, authenticator, clock, settings, local(storage, clock));
     }
 
-    /** The token use cases behind {@code front}: how a server records, throttles and lets the admin in. */
+    /**
+     * The token use cases behind {@code front}: how a server records, throttles and lets the admin in. Trust policies
+     * find keys only in their static {@code jwks}; see the constructor with {@link KeySources}.
+     */
     public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
                         FrontDoor front) {
+        this(storage, authenticator, clock, settings, front, AssertionTrust.inlineKeysOnly());
+    }
+
+    /**
+     * The token use cases behind {@code front}, checking client assertions and workload tokens with {@code trust}:
+     * the node's fetched key sets for passes and trust policies that name a {@code jwks_uri} or rely on their
+     * issuer's discovery, and federated client assertions by this service's trust policies unless {@code trust}
+     * names another checker.
+     */
+    public TokenService(Storage storage, Authenticator authenticator, Clock clock, TokenSettings settings,
+                        FrontDoor front, AssertionTrust trust) {
+        Objects.requireNonNull(trust, "trust");
         this.storage = Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(authenticator, "authenticator");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -107,9 +145,13 @@ public final class TokenService {
         this.tokens = settings.accessTokens(keys);
         this.liveness = new TokenLiveness(storage);
         Attempts attempts = new Attempts(front.activity(), front.failures(), front.evidence());
+        this.federation = new Federation(new WorkloadIdentities(storage, trust.keySources(), settings::issuer),
+                new RefusalTrail(storage), this, attempts);
         ClientAuthentication authentication = new ClientAuthentication(authenticator, front.throttle(),
-                front.adminGate(), attempts);
-        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)), authentication, attempts,
+                front.adminGate(), attempts, new ClientAssertions(storage, settings, trust.keySources()),
+                Optional.of(trust.federated().orElse(federation)));
+        this.grants = new TokenGrants(List.of(new ClientCredentialsGrant(this, attempts)),
+                List.of(new JwtBearerGrant(federation), new TokenExchangeGrant(federation)), authentication, attempts,
                 clock);
         this.introspection = new TokenIntrospection(authentication, this, clock);
         this.revocation = new TokenRevocation(authentication, this, clock);
@@ -240,10 +282,22 @@ public final class TokenService {
         });
     }
 
-    /** Deletes the deny-list entries of tokens that expired more than five minutes ago; returns how many. */
+    /**
+     * Writes the counts of refused federated tokens still waiting for their minute to end to the audit trail (a
+     * server does so every minute); returns how many entries were written.
+     */
+    public int flushFederationRefusals() {
+        return federation.flushRefusals(clock.instant());
+    }
+
+    /**
+     * Deletes the deny-list entries of tokens that expired more than five minutes ago, and the replay-cache entries of
+     * client assertions that expired as long ago; returns how many.
+     */
     public int pruneRevoked() {
         Instant before = clock.instant().minus(PRUNE_MARGIN);
-        return storage.inTransaction(session -> session.revokedTokens().deleteExpiredBefore(before));
+        return storage.inTransaction(session -> session.revokedTokens().deleteExpiredBefore(before)
+                + session.usedAssertions().deleteExpiredBefore(before));
     }
 
     /** Verification of this issuer's tokens without the pass's current state, for this package's tests. */

@@ -30,6 +30,7 @@ public final class TokenSettings {
     private final Optional<String> algorithm;
     private final AccessTokenType type;
     private final byte[] keyEncryptionKey;
+    private final boolean acceptTokenEndpointAudience;
 
     private TokenSettings(Builder builder) {
         this.issuer = Objects.requireNonNull(builder.issuer, "issuer");
@@ -38,6 +39,7 @@ public final class TokenSettings {
         this.algorithm = builder.algorithm;
         this.type = builder.type;
         this.keyEncryptionKey = builder.keyEncryptionKey.clone();
+        this.acceptTokenEndpointAudience = builder.acceptTokenEndpointAudience;
         if (lifetime.getSeconds() < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalArgumentException("token lifetime must be between 1 second and 24 hours");
         }
@@ -53,6 +55,21 @@ public final class TokenSettings {
     /** As {@link #builder(String, byte[])}, for a server that learns its issuer once it listens. */
     public static Builder builder(Supplier<String> issuer, byte[] keyEncryptionKey) {
         return new Builder(issuer, keyEncryptionKey);
+    }
+
+    /**
+     * Whether every pass's client assertions may name the token endpoint URL as their {@code aud} besides the issuer
+     * (Spring Security's client sends it); off by default, as rfc7523bis makes the issuer the sole audience.
+     */
+    public boolean acceptTokenEndpointAudience() {
+        return acceptTokenEndpointAudience;
+    }
+
+    /** The token endpoint's URL: the issuer with {@code /oauth/token}. */
+    public String tokenEndpoint() {
+        String issuer = issuer();
+        return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
+                + dev.sentinel.core.port.in.TokenRequest.TOKEN_ENDPOINT;
     }
 
     public String issuer() {
@@ -106,6 +123,7 @@ public final class TokenSettings {
         private final Supplier<String> issuer;
         private final byte[] keyEncryptionKey;
         private Supplier<String> audience;
+        private boolean acceptTokenEndpointAudience;
         private Duration lifetime = DEFAULT_LIFETIME;
         private Optional<String> algorithm = Optional.empty();
         private AccessTokenType type = AccessTokenType.AT_JWT;
@@ -149,6 +167,12 @@ public final class TokenSettings {
         /** The {@code typ} header of issued tokens: {@code at+jwt} (the default, RFC 9068) or {@code JWT}. */
         public Builder accessTokenType(AccessTokenType value) {
             this.type = Objects.requireNonNull(value, "accessTokenType");
+            return this;
+        }
+
+        /** Lets every pass's client assertions name the token endpoint URL as their audience (default: no). */
+        public Builder acceptTokenEndpointAudience(boolean value) {
+            this.acceptTokenEndpointAudience = value;
             return this;
         }
 

@@ -4,12 +4,15 @@ import java.util.Objects;
 
 /**
  * The client authentication a request presented, as the adapter read it: a client secret ({@code client_secret_basic}
- * or {@code client_secret_post}), at the introspection and revocation endpoints the admin token as a bearer token, or
- * something unusable. Further methods ({@code private_key_jwt}, public clients) are further kinds. {@link #toString()}
- * never shows a secret.
+ * or {@code client_secret_post}), a signed client assertion ({@code private_key_jwt}, RFC 7523 §2.2), at the
+ * introspection and revocation endpoints the admin token as a bearer token, or something unusable. Further methods
+ * (public clients) are further kinds. {@link #toString()} never shows a secret or an assertion.
  */
 public sealed interface ClientPresentation permits ClientPresentation.Secret, ClientPresentation.AdminToken,
-        ClientPresentation.Unusable {
+        ClientPresentation.Assertion, ClientPresentation.Unusable {
+
+    /** The {@code client_assertion_type} of a JWT client assertion (RFC 7523 §2.2). */
+    String JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     /** How a client secret was sent (RFC 6749 §2.3.1). */
     enum SecretMethod {
@@ -32,6 +35,28 @@ public sealed interface ClientPresentation permits ClientPresentation.Secret, Cl
         public String toString() {
             return "Secret[client_id=" + clientId + ", secret=redacted, method=" + method + "]";
         }
+    }
+
+    /**
+     * A JWT client assertion ({@code client_assertion}, of type {@value #JWT_BEARER_ASSERTION_TYPE}), with the
+     * {@code client_id} the request names, if any.
+     */
+    record Assertion(java.util.Optional<String> clientId, String assertion) implements ClientPresentation {
+
+        public Assertion {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(assertion, "assertion");
+        }
+
+        @Override
+        public String toString() {
+            return "Assertion[client_id=" + clientId.orElse("-") + ", assertion=redacted]";
+        }
+    }
+
+    /** A client assertion presented with {@code private_key_jwt}; {@code clientId} may be null (not sent). */
+    static ClientPresentation assertion(String clientId, String assertion) {
+        return new Assertion(java.util.Optional.ofNullable(clientId), assertion);
     }
 
     /** The admin token presented as {@code Authorization: Bearer}. */

@@ -26,19 +26,32 @@ import java.util.List;
 /**
  * What a user asks for when creating a pass, as raw text from any front end. Only {@code project},
  * {@code agentName} and {@code agentType} are required; a null or blank field takes the reference's default (any
- * address; no allowed audiences: the server's default audience).
+ * address; no allowed audiences: the server's default audience; no keys, which only a {@code private_key_jwt} pass
+ * has and needs).
  * {@link #validate(LocalDate)} checks every field at once and names each broken rule.
  */
 public record CreatePassCommand(String project, String agentName, String agentType, String description, String passId,
                                 String accessLevel, String organization, String usageType, String validFrom,
                                 String validUntil, String permissions, String scopes, String credentialType,
                                 String visibility, String integrationNotes, List<String> allowedIps,
-                                List<String> allowedAudiences) {
+                                List<String> allowedAudiences, PassKeysInput keys) {
 
     /** Copies {@code allowedIps} (null elements included, so that validation can name them). */
     public CreatePassCommand {
         allowedIps = allowedIps == null ? null : Collections.unmodifiableList(new ArrayList<>(allowedIps));
         allowedAudiences = allowedAudiences == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(allowedAudiences));
+        keys = keys == null ? PassKeysInput.none() : keys;
+    }
+
+    /** A command without key fields (a pass with a client secret, unless {@code credentialType} says otherwise). */
+    public CreatePassCommand(String project, String agentName, String agentType, String description, String passId,
+                             String accessLevel, String organization, String usageType, String validFrom,
+                             String validUntil, String permissions, String scopes, String credentialType,
+                             String visibility, String integrationNotes, List<String> allowedIps,
+                             List<String> allowedAudiences) {
+        this(project, agentName, agentType, description, passId, accessLevel, organization, usageType, validFrom,
+                validUntil, permissions, scopes, credentialType, visibility, integrationNotes, allowedIps,
+                allowedAudiences, PassKeysInput.none());
     }
 
     public static Builder builder(String project) {
@@ -74,13 +87,14 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         var notes = violations.check(() -> Text.optional(Pass.NOTES_FIELD, integrationNotes, Pass.NOTES_MAX_LENGTH));
         AllowedNetworks networks = violations.check(() -> AllowedNetworks.parse(allowedIps));
         Audiences audiences = violations.check(() -> new Audiences(allowedAudiences));
+        dev.sentinel.core.domain.PassKeys passKeys = keys.forCreate(credential, violations);
         ValidityPeriod validity = from == null ? null : violations.check(() ->
                 new ValidityPeriod(from, until != null ? until
                         : DateBounds.atMostLastDay(blank(validFrom) ? today.plusYears(1) : from.plusYears(1))));
         violations.throwIfAny();
         return new NewPass(checkedProject, name, type, checkedDescription, checkedPassId, level, checkedOrganization,
                 usage, validity, checkedPermissions, checkedScopes, credential, checkedVisibility, notes, networks,
-                audiences);
+                audiences, passKeys);
     }
 
     private static boolean blank(String value) {
@@ -106,6 +120,9 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         private String integrationNotes;
         private List<String> allowedIps;
         private List<String> allowedAudiences;
+        private String jwks;
+        private String jwksUri;
+        private Boolean acceptTokenEndpointAudience;
 
         private Builder(String project) {
             this.project = project;
@@ -130,10 +147,17 @@ public record CreatePassCommand(String project, String agentName, String agentTy
         /** The audiences (absolute URIs) its tokens may carry; null or empty means the server's default. */
         public Builder allowedAudiences(List<String> value) { this.allowedAudiences = value; return this; }
 
+        /** A JWK set of public keys, as JSON text (credential type {@code private_key_jwt}). */
+        public Builder jwks(String value) { this.jwks = value; return this; }
+        /** The https address of the client's JWK set (credential type {@code private_key_jwt}). */
+        public Builder jwksUri(String value) { this.jwksUri = value; return this; }
+        /** Whether the pass's assertions may name the token endpoint URL as their audience. */
+        public Builder acceptTokenEndpointAudience(Boolean value) { this.acceptTokenEndpointAudience = value; return this; }
+
         public CreatePassCommand build() {
             return new CreatePassCommand(project, agentName, agentType, description, passId, accessLevel, organization,
                     usageType, validFrom, validUntil, permissions, scopes, credentialType, visibility, integrationNotes,
-                    allowedIps, allowedAudiences);
+                    allowedIps, allowedAudiences, PassKeysInput.of(jwks, jwksUri, acceptTokenEndpointAudience));
         }
     }
 }

@@ -50,6 +50,15 @@ public record TokenRequest(String grantType, ClientPresentation client, List<Str
         return new Builder("client_credentials", ClientPresentation.post(clientId, clientSecret.toString()));
     }
 
+    /**
+     * A grant whose parameters prove the pass themselves (jwt-bearer with {@code assertion}, token exchange with
+     * {@code subject_token}), presenting no client authentication; add them with {@link Builder#parameter}.
+     */
+    public static Builder withoutClientAuthentication(String grantType) {
+        return new Builder(Objects.requireNonNull(grantType, "grantType"), new ClientPresentation.Unusable(
+                dev.sentinel.core.domain.OAuthError.INVALID_CLIENT, "client authentication failed"));
+    }
+
     @Override
     public String toString() {
         return "TokenRequest[grant_type=" + grantType + ", client=" + client + ", resources=" + resources + "]";
@@ -77,6 +86,12 @@ public record TokenRequest(String grantType, ClientPresentation client, List<Str
         /** An RFC 8707 resource indicator; repeat for several. */
         public Builder resource(String value) {
             resources.add(Objects.requireNonNull(value, "resource"));
+            return this;
+        }
+
+        /** Any other parameter, such as {@code assertion} or {@code client_id}. */
+        public Builder parameter(String name, String value) {
+            parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -64,6 +64,11 @@ public abstract class ForwardingStorageSession implements StorageSession {
     }
 
     @Override
+    public UsedAssertions usedAssertions() {
+        return delegate.usedAssertions();
+    }
+
+    @Override
     public IngestReceipts ingestReceipts() {
         return delegate.ingestReceipts();
     }
@@ -98,9 +103,19 @@ public abstract class ForwardingStorageSession implements StorageSession {
         return delegate.sessions();
     }
 
+    @Override
+    public TrustPolicies trustPolicies() {
+        return delegate.trustPolicies();
+    }
+
     /** The wrapped session's read (one SQL join in the JDBI adapter), unless a subclass changes {@link #passes()}. */
     @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {
         return delegate.sentinelPass(clientId);
+    }
+
+    @Override
+    public Alerts alerts() {
+        return delegate.alerts();
     }
 }

@@ -44,7 +44,7 @@ public interface Passes {
      */
     Map<PassId, PassUse> useByProject(ProjectId project);
 
-    /** Replaces the state, generation, allowed networks and update time of an existing pass. */
+    /** Replaces the state, generation, allowed networks, keys and update time of an existing pass. */
     void update(Pass pass);
 
     /** Deletes the pass; false when there was none. */

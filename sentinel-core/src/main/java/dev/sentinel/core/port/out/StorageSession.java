@@ -23,6 +23,9 @@ public interface StorageSession {
 
     RevokedTokens revokedTokens();
 
+    /** The replay cache of client assertions' {@code jti}s. */
+    UsedAssertions usedAssertions();
+
     IngestReceipts ingestReceipts();
 
     /** The project records. */
@@ -41,6 +44,11 @@ public interface StorageSession {
     SetupLinks setupLinks();
     /** The signed-in sessions of accounts. */
     Sessions sessions();
+
+    /** The projects' trust policies for workload identity federation. */
+    TrustPolicies trustPolicies();
+    /** Alert rules, alerts and the cluster's evaluation lease. */
+    Alerts alerts();
 
     /**
      * The agent user (with its credentials) and the pass of a client, as authentication needs them on every grant.

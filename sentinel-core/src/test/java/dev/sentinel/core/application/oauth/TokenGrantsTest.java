@@ -105,7 +105,8 @@ class TokenGrantsTest {
                 .isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
         assertThat(recorded).singleElement().satisfies(event -> assertThat(event.errorMessage())
                 .contains("unauthorized_client: grant_type refresh_token"));
-        assertThat(tokens.grantTypes()).containsExactly("client_credentials");
+        assertThat(tokens.grantTypes()).containsExactly("client_credentials",
+                "urn:ietf:params:oauth:grant-type:jwt-bearer", "urn:ietf:params:oauth:grant-type:token-exchange");
     }
 
     @Test

@@ -124,6 +124,38 @@ public abstract class PassesContract extends StorageContractSupport {
     }
 
     @Test
+    void keepsTheInlineKeysOfAKeyPassAndReplacesThemWithAJwksUri() {
+        String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k1\","
+                + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
+        AgentUser agent = defaultAgentUser().build();
+        Pass pass = defaultPass().forAgent(agent).withKeys(dev.sentinel.core.domain.PassKeys.inline(jwks, true)).build();
+        run(session -> {
+            session.agentUsers().add(agent);
+            session.passes().add(pass);
+        });
+        assertThat(tx((StorageSession session) -> session.passes().find(pass.passId()))).contains(pass);
+        assertThat(tx((StorageSession session) -> session.sentinelPass(pass.clientId())).orElseThrow().pass())
+                .isEqualTo(pass);
+
+        Pass remote = pass.withKeys(dev.sentinel.core.domain.PassKeys.remote(
+                java.net.URI.create("https://agent.example.com/jwks.json"), false), true, T0.plusSeconds(5));
+        run(session -> session.passes().update(remote));
+
+        Pass found = tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow();
+        assertThat(found).isEqualTo(remote);
+        assertThat(found.keys().jwks()).isEmpty();
+        assertThat(found.generation()).isEqualTo(pass.generation() + 1);
+    }
+
+    @Test
+    void aPassWithASecretHasNoKeys() {
+        Pass pass = storePass(defaultPass());
+
+        assertThat(tx((StorageSession session) -> session.passes().find(pass.passId())).orElseThrow().keys())
+                .isEqualTo(dev.sentinel.core.domain.PassKeys.none());
+    }
+
+    @Test
     void updateReplacesTheAllowedNetworksAndClearsThem() {
         Pass pass = storePass(defaultPass().withAllowedIps("10.0.0.0/8"));
         Pass rebound = pass.withAllowedNetworks(dev.sentinel.core.domain.AllowedNetworks.parseList("::1/128, 127.0.0.0/8"),

@@ -9,6 +9,7 @@ import dev.sentinel.core.domain.ConflictException;
 import dev.sentinel.core.domain.CredentialType;
 import dev.sentinel.core.domain.Pass;
 import dev.sentinel.core.domain.PassId;
+import dev.sentinel.core.domain.PassKeys;
 import dev.sentinel.core.domain.PassState;
 import dev.sentinel.core.domain.Permissions;
 import dev.sentinel.core.domain.ProjectId;
@@ -36,7 +37,7 @@ final class JdbiPassesAdapter implements Passes {
 
     static final String COLUMNS = "pass_id, project, client_id, access_level, organization, usage_type, "
             + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, allowed_ips, "
-            + "state, generation, created_at, updated_at, allowed_audiences";
+            + "state, generation, created_at, updated_at, allowed_audiences, jwks, jwks_uri, accept_token_endpoint_audience";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM passes ";
 
     private final Handle handle;
@@ -56,7 +57,7 @@ final class JdbiPassesAdapter implements Passes {
             handle.createUpdate("INSERT INTO passes (" + COLUMNS + ") VALUES (:passId, :project, :clientId, "
                             + ":accessLevel, :organization, :usageType, :validFrom, :validUntil, :permissions, :scopes, "
                             + ":credentialType, :visibility, :notes, :allowedIps, :state, :generation, :createdAt, :updatedAt, "
-                            + ":audiences)")
+                            + ":audiences, :jwks, :jwksUri, :acceptTokenEndpointAudience)")
                     .bind("passId", pass.passId().value())
                     .bind("project", pass.project().value())
                     .bind("clientId", pass.clientId().value())
@@ -76,6 +77,9 @@ final class JdbiPassesAdapter implements Passes {
                     .bind("createdAt", Sql.utc(pass.createdAt()))
                     .bind("updatedAt", Sql.utc(pass.updatedAt()))
                     .bind("audiences", pass.allowedAudiences().asString())
+                    .bind("jwks", pass.keys().jwks().orElse(null))
+                    .bind("jwksUri", pass.keys().jwksUri().map(Object::toString).orElse(null))
+                    .bind("acceptTokenEndpointAudience", pass.keys().acceptTokenEndpointAudience())
                     .execute();
         } catch (RuntimeException failure) {
             if (!Sql.isUniqueViolation(failure)) {
@@ -153,7 +157,11 @@ final class JdbiPassesAdapter implements Passes {
     @Override
     public void update(Pass pass) {
         handle.createUpdate("UPDATE passes SET state = :state, generation = :generation, allowed_ips = :allowedIps, "
+                        + "jwks = :jwks, jwks_uri = :jwksUri, accept_token_endpoint_audience = :acceptTokenEndpointAudience, "
                         + "updated_at = :updatedAt WHERE pass_id = :passId")
+                .bind("jwks", pass.keys().jwks().orElse(null))
+                .bind("jwksUri", pass.keys().jwksUri().map(Object::toString).orElse(null))
+                .bind("acceptTokenEndpointAudience", pass.keys().acceptTokenEndpointAudience())
                 .bind("state", pass.state().code())
                 .bind("allowedIps", allowedIps(pass))
                 .bind("generation", pass.generation())
@@ -188,6 +196,17 @@ final class JdbiPassesAdapter implements Passes {
                 Sql.optionalString(row, "integration_notes"), AllowedNetworks.parseList(row.getString("allowed_ips")),
                 Coded.parse(PassState.class, "state", row.getString("state")),
                 row.getLong("generation"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"),
-                Audiences.parse(row.getString("allowed_audiences")));
+                Audiences.parse(row.getString("allowed_audiences")), keys(row));
+    }
+
+    /** The keys of a private_key_jwt pass; none for every other pass (both columns NULL). */
+    private static PassKeys keys(ResultSet row) throws SQLException {
+        String jwks = row.getString("jwks");
+        String jwksUri = row.getString("jwks_uri");
+        boolean accept = row.getBoolean("accept_token_endpoint_audience");
+        if (jwks != null) {
+            return PassKeys.inline(jwks, accept);
+        }
+        return jwksUri != null ? PassKeys.remote(java.net.URI.create(jwksUri), accept) : PassKeys.none();
     }
 }

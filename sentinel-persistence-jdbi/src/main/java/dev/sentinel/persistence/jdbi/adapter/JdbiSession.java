@@ -86,6 +86,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.UsedAssertions usedAssertions() {
+        return new JdbiUsedAssertionsAdapter(handle(), dialect);
+    }
+
+    @Override
     public IngestReceipts ingestReceipts() {
         return new JdbiIngestReceiptsAdapter(handle());
     }
@@ -116,8 +121,18 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.Alerts alerts() {
+        return new JdbiAlertsAdapter(handle());
+    }
+
+    @Override
     public dev.sentinel.core.port.out.Sessions sessions() {
         return new JdbiSessionsAdapter(handle());
+    }
+
+    @Override
+    public dev.sentinel.core.port.out.TrustPolicies trustPolicies() {
+        return new JdbiTrustPoliciesAdapter(handle());
     }
 
     @Override

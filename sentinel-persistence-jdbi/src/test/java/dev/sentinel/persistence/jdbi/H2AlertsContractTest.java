@@ -1,0 +1,17 @@
+package dev.sentinel.persistence.jdbi;
+
+import dev.sentinel.core.port.out.AlertsContract;
+import dev.sentinel.core.port.out.Storage;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The alerts contract against H2. */
+class H2AlertsContractTest extends AlertsContract {
+
+    @RegisterExtension
+    static final ContractStores STORE = ContractStores.H2;
+
+    @Override
+    protected Storage storage() {
+        return STORE.storage();
+    }
+}

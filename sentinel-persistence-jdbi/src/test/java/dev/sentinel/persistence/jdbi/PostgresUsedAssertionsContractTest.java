@@ -1,0 +1,17 @@
+package dev.sentinel.persistence.jdbi;
+
+import dev.sentinel.core.port.out.Storage;
+import dev.sentinel.core.port.out.UsedAssertionsContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The replay cache of client assertions against PostgreSQL. */
+class PostgresUsedAssertionsContractTest extends UsedAssertionsContract {
+
+    @RegisterExtension
+    static final ContractStores STORE = ContractStores.POSTGRES;
+
+    @Override
+    protected Storage storage() {
+        return STORE.storage();
+    }
+}
