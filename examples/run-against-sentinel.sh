@@ -57,12 +57,14 @@ sentinel() { java -jar "$jar" "$@"; }
 export SENTINEL_ADMIN_TOKEN
 SENTINEL_ADMIN_TOKEN=$("$python" -c 'import secrets; print(secrets.token_urlsafe(32))')
 
-# Starts `sentinel serve` in the background on a free loopback port; sets SERVE_URL and SERVE_PID.
+# Starts `sentinel serve` in the background on a free loopback port; sets SERVE_URL and SERVE_PID. The JVM options in
+# the array serve_jvm (empty unless set) come before -jar.
+serve_jvm=()
 start_serve() { # name data-dir serve-options...
   local name=$1 dir=$2
   shift 2
   # java itself in the background (not a function), so that $! is the server's own process
-  java -jar "$jar" serve --host 127.0.0.1 --port 0 --data-dir "$dir" --signing-algorithm ES256 "$@" \
+  java ${serve_jvm[@]+"${serve_jvm[@]}"} -jar "$jar" serve --host 127.0.0.1 --port 0 --data-dir "$dir" --signing-algorithm ES256 "$@" \
     > "$work/$name.log" 2>&1 &
   SERVE_PID=$!
   pids+=("$SERVE_PID")
@@ -302,10 +304,28 @@ expect "PATCH the pass: accept_token_endpoint_audience" 200 \
   "$(api PATCH "$main_url/api/v1/passes/$KEY_PASS_ID" '{"accept_token_endpoint_audience": true}')"
 expect "spring client: aud = token endpoint, opted in" 0 "$(spring_client spring-client-opted-in token-endpoint)"
 
+# --- A private CA: its certificate for 127.0.0.1 serves the workload issuer and the HTTPS server below ---------------
+ca="$work/ca"
+mkdir -p "$ca"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=Example Private CA" \
+  -keyout "$ca/ca.key" -out "$ca/ca.pem" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+  -keyout "$ca/server.key" -out "$ca/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$ca/server.ext"
+openssl x509 -req -in "$ca/server.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca.key" -CAcreateserial -days 2 \
+  -extfile "$ca/server.ext" -out "$ca/server.pem" 2>/dev/null
+chmod 600 "$ca/server.key"
+
 # --- Workload identity federation (docs/federation.md): a GitHub-like issuer on loopback --------------------------
-log "starting the workload identity issuer and sentinel serve --allow-private-targets"
+# The issuer is https on 127.0.0.1 with the private CA's certificate: Sentinel fetches its discovery and keys with
+# --allow-private-targets (a loopback address) and a Java trust store holding that CA; curl trusts it through
+# CURL_CA_BUNDLE, so the workflow's step runs as the page has it.
+log "starting the workload identity issuer (https) and sentinel serve --allow-private-targets"
+keytool -importcert -noprompt -alias example-ca -file "$ca/ca.pem" -keystore "$ca/trust.p12" -storetype PKCS12 \
+  -storepass example-trust > /dev/null 2>&1
 request_token=$("$python" -c 'import secrets; print(secrets.token_urlsafe(24))')
-(cd "$client_dir" && exec node workload-issuer.mjs "$request_token") > "$work/issuer.log" 2>&1 &
+(cd "$client_dir" && exec node workload-issuer.mjs "$request_token" "$ca/server.pem" "$ca/server.key") \
+  > "$work/issuer.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 100); do
   issuer_url=$(sed -n 's/^issuer listening on //p' "$work/issuer.log")
@@ -313,8 +333,11 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$issuer_url" ] || { log "the workload issuer did not start:"; cat "$work/issuer.log"; exit 1; }
+serve_jvm=(-Djavax.net.ssl.trustStore="$ca/trust.p12" -Djavax.net.ssl.trustStorePassword=example-trust)
 start_serve fed "$work/data-fed" --allow-private-targets
+serve_jvm=()
 fed_url=$SERVE_URL
+export CURL_CA_BUNDLE="$ca/ca.pem"
 expect "workload pass created through the API" 201 "$(api POST "$fed_url/api/v1/projects/deploys/passes" \
   '{"agent_name": "Deploy Agent", "agent_type": "bot", "permissions": "read:data"}')"
 FED_PASS_ID=$(reply pass pass_id)
@@ -368,17 +391,8 @@ expect "curl: token exchange, wrong repository" 400 "$(curl -s -o /dev/null -w '
 stop "$SERVE_PID"
 
 # --- A private CA: the Node and Python snippets fetch the JWKS over HTTPS, trusting it as the page says ----------------
+unset CURL_CA_BUNDLE
 log "starting sentinel serve over HTTPS with a certificate from a private CA"
-ca="$work/ca"
-mkdir -p "$ca"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=Example Private CA" \
-  -keyout "$ca/ca.key" -out "$ca/ca.pem" 2>/dev/null
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
-  -keyout "$ca/server.key" -out "$ca/server.csr" 2>/dev/null
-printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$ca/server.ext"
-openssl x509 -req -in "$ca/server.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca.key" -CAcreateserial -days 2 \
-  -extfile "$ca/server.ext" -out "$ca/server.pem" 2>/dev/null
-chmod 600 "$ca/server.key"
 start_serve tls "$work/data-tls" --tls-cert "$ca/server.pem" --tls-key "$ca/server.key"
 tls_url=$SERVE_URL
 create_pass "$work/data-tls" "read:data"
@@ -434,7 +448,7 @@ fi
 
 if [ "$failures" -gt 0 ]; then
   log "$failures check(s) failed; logs:"
-  for file in "$work"/*.log; do echo "--- $file"; tail -n 30 "$file"; done
+  for file in "$work"/*.log "$work"/*.out; do [ -e "$file" ] && { echo "--- $file"; tail -n 30 "$file"; }; done
   exit 1
 fi
 log "every check passed"

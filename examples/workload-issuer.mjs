@@ -1,19 +1,22 @@
-// A workload identity issuer for run-against-sentinel.sh, standing in for GitHub Actions' on 127.0.0.1: an RS256 key
-// made at start with `jose`, its JWK set at /jwks, OpenID discovery at /.well-known/openid-configuration, and
+// A workload identity issuer for run-against-sentinel.sh, standing in for GitHub Actions' on 127.0.0.1 over https: an
+// RS256 key made at start with `jose`, its JWK set at /jwks, OpenID discovery at /.well-known/openid-configuration, and
 // GET /token?audience=… answering {"value": "<token>"} to `Authorization: bearer <request token>`, as
 // ACTIONS_ID_TOKEN_REQUEST_URL does in a job with `permissions: id-token: write`. The token carries GitHub's claims
 // for a push to refs/heads/main of octo-org/octo-repo; `repository` and `ref` in the query change them (sub follows).
 //
-//   node workload-issuer.mjs REQUEST_TOKEN      prints "issuer listening on http://127.0.0.1:PORT", serves until killed
+//   node workload-issuer.mjs REQUEST_TOKEN CERT.pem KEY.pem
+//        prints "issuer listening on https://127.0.0.1:PORT", serves until killed
 //
-// Plain http on loopback only: Sentinel fetches from it when started with --allow-private-targets.
-import { createServer } from 'node:http';
+// The certificate (for IP:127.0.0.1, from a private CA) is the caller's; Sentinel fetches discovery and keys from this
+// loopback address when started with --allow-private-targets and a Java trust store holding that CA.
+import { createServer } from 'node:https';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as jose from 'jose';
 
-const requestToken = process.argv[2];
-if (!requestToken) {
-  console.error('usage: node workload-issuer.mjs REQUEST_TOKEN');
+const [requestToken, certFile, keyFile] = process.argv.slice(2);
+if (!requestToken || !certFile || !keyFile) {
+  console.error('usage: node workload-issuer.mjs REQUEST_TOKEN CERT.pem KEY.pem');
   process.exit(2);
 }
 const { publicKey, privateKey } = await jose.generateKeyPair('RS256', { modulusLength: 2048 });
@@ -62,7 +65,7 @@ async function mint(query) {
     .sign(privateKey);
 }
 
-const server = createServer(async (request, response) => {
+const server = createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, async (request, response) => {
   const url = new URL(request.url, issuer);
   if (request.method !== 'GET') return json(response, 405, { error: 'GET only' });
   if (url.pathname === '/.well-known/openid-configuration') {
@@ -84,6 +87,6 @@ const server = createServer(async (request, response) => {
   return json(response, 404, { error: 'not found' });
 });
 server.listen(0, '127.0.0.1', () => {
-  issuer = `http://127.0.0.1:${server.address().port}`;
+  issuer = `https://127.0.0.1:${server.address().port}`;
   console.log(`issuer listening on ${issuer}`);
 });
