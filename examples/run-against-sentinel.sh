@@ -261,6 +261,27 @@ try:
 except Exception:
     print("none")' "$1" "$2"
 }
+# A token endpoint's answer as "status error: error_description", the texts docs/federation.md's refusal table gives.
+oauth_reply() { # curl-arguments... (the URL among them)
+  local code
+  code=$(curl -s -o "$work/oauth.json" -w '%{http_code}' "$@")
+  "$python" -c 'import json, sys
+try:
+    body = json.load(open(sys.argv[1]))
+    print(sys.argv[2], body.get("error", "-") + ":", body.get("error_description", "-"))
+except Exception:
+    print(sys.argv[2], "(no JSON reply)")' "$work/oauth.json" "$code"
+}
+# Whether the pass's activity records a refusal with this code (written in batches: polled for up to 10 s).
+recorded() { # base-url pass-id code → prints the code, or "not recorded"
+  for _ in $(seq 1 50); do
+    if curl -s -H "Authorization: Bearer $SENTINEL_ADMIN_TOKEN" "$1/api/v1/passes/$2/activity" | grep -q "$3"; then
+      echo "$3"; return
+    fi
+    sleep 0.2
+  done
+  echo "not recorded"
+}
 run_node() { # name command...: runs in the client directory, output in $work/name.out → prints the exit status
   if (cd "$client_dir" && "${@:2}") > "$work/$1.out" 2>&1; then echo 0; else echo 1; fi
 }
@@ -287,7 +308,26 @@ assertion_grant() {
     --data-urlencode "client_assertion=$1" "$main_url/oauth/token"
 }
 expect "curl: a client assertion" 200 "$(assertion_grant "$assertion")"
-expect "curl: the same assertion again (replayed jti)" 401 "$(assertion_grant "$assertion")"
+assertion_reply() { # assertion → "status error: error_description"
+  oauth_reply -d grant_type=client_credentials -d "client_id=$KEY_CLIENT_ID" \
+    -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
+    --data-urlencode "client_assertion=$1" "$main_url/oauth/token"
+}
+expect "curl: the same assertion again (replayed jti)" "401 invalid_client: client authentication failed" \
+  "$(assertion_reply "$assertion")"
+expect "  recorded against the pass" replayed_jti "$(recorded "$main_url" "$KEY_PASS_ID" replayed_jti)"
+# A second key pass for the token endpoint as aud: a pass's failures after its first in a minute are summed into one
+# record at the next failure after that minute (docs/security.md), so the replay above would hide this one's code.
+node "$client_dir/keys.mjs" make "$work/agent2"
+expect "a second private_key_jwt pass" 201 "$(api POST "$main_url/api/v1/projects/examples/passes" \
+  "{\"agent_name\": \"Key Agent 2\", \"agent_type\": \"bot\", \"permissions\": \"read:data\",
+    \"credential_type\": \"private_key_jwt\", \"jwks\": $(cat "$work/agent2.jwks")}")"
+expect "curl: aud = token endpoint, without the opt-in" "401 invalid_client: client authentication failed" \
+  "$(oauth_reply -d grant_type=client_credentials -d "client_id=$(reply credentials client_id)" \
+    -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer --data-urlencode \
+    "client_assertion=$(node "$client_dir/keys.mjs" assert "$work/agent2" "$(reply credentials client_id)" "$main_url/oauth/token")" \
+    "$main_url/oauth/token")"
+expect "  recorded against the pass" wrong_audience "$(recorded "$main_url" "$(reply pass pass_id)" wrong_audience)"
 
 log "building the Spring Boot client example"
 "${maven[@]}" -f examples/spring-client-credentials-jwt/pom.xml -DskipTests package
@@ -388,6 +428,24 @@ expect "curl: token exchange, wrong repository" 400 "$(curl -s -o /dev/null -w '
   -d grant_type=urn:ietf:params:oauth:grant-type:token-exchange \
   -d subject_token_type=urn:ietf:params:oauth:token-type:jwt \
   --data-urlencode "subject_token=$(cat "$work/other-repo.jwt")" "$fed_url/oauth/token")"
+expect "curl: jwt-bearer, wrong repository: the reply" "400 invalid_grant: no trust policy matches the token" \
+  "$(oauth_reply -d grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer \
+    --data-urlencode "assertion=$(cat "$work/other-repo.jwt")" "$fed_url/oauth/token")"
+expect "  recorded against the policy's pass" condition_failed "$(recorded "$fed_url" "$FED_PASS_ID" condition_failed)"
+# GitHub's default audience (https://github.com/OWNER) when the job names none: not the policy's
+curl -sS -H "Authorization: bearer $request_token" "$issuer_url/token" \
+  | "$python" -c 'import json, sys; print(json.load(sys.stdin)["value"])' > "$work/github-aud.jwt"
+expect "curl: jwt-bearer, GitHub's default aud" \
+  "400 invalid_grant: the token's aud is not the audience the trust policy expects" \
+  "$(oauth_reply -d grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer \
+    --data-urlencode "assertion=$(cat "$work/github-aud.jwt")" "$fed_url/oauth/token")"
+expect "  recorded against the policy's pass" wrong_audience "$(recorded "$fed_url" "$FED_PASS_ID" wrong_audience)"
+expect "curl: token exchange with an actor_token" \
+  "400 invalid_request: delegation is not supported yet: send no actor_token" \
+  "$(oauth_reply -d grant_type=urn:ietf:params:oauth:grant-type:token-exchange \
+    -d subject_token_type=urn:ietf:params:oauth:token-type:jwt --data-urlencode "subject_token=$(cat "$work/workload.jwt")" \
+    -d actor_token_type=urn:ietf:params:oauth:token-type:jwt --data-urlencode "actor_token=$(cat "$work/workload.jwt")" \
+    "$fed_url/oauth/token")"
 stop "$SERVE_PID"
 
 # --- A private CA: the Node and Python snippets fetch the JWKS over HTTPS, trusting it as the page says ----------------
