@@ -5,7 +5,8 @@
 #   secret     client_credentials, client_secret_basic (the baseline of bench/token.sh)
 #   pkjwt      client_credentials, private_key_jwt: a fresh ES256 assertion (new jti) for every request
 #   federated  the RFC 7523 jwt-bearer grant with a GitHub-Actions-like RS256 token from an issuer on loopback
-#              (OpenID discovery and JWKS served by python3 -m http.server), mapped to its pass by one trust policy;
+#              (OpenID discovery and JWKS served over https by python3's http.server, its certificate from a CA made
+#              for the run and trusted by the server's JVM), mapped to its pass by one trust policy;
 #              no client_id, so the policy is found by the token
 # Key caches are warm: every grant type runs warm-up rounds first (the issuer's JWKS is fetched on the first
 # federated grant, the pass's inline keys parsed on the first pkjwt grant). Assertions are signed before each round
@@ -15,7 +16,7 @@
 #
 # Usage: bench/federation.sh
 # Environment: DURATION of each measured round in seconds (default 10), ROUNDS (5), THREADS (2), CONNECTIONS (32),
-# JAVA_OPTS (-Xms512m -Xmx1g), WARM_UP_SECONDS (10), WARM_UP_MIN (4), WARM_UP_MAX (24) rounds of warm-up per grant
+# JAVA_OPTS (-Xms512m -Xmx1g), SENTINEL_JAR (a built jar: no build), WARM_UP_SECONDS (10), WARM_UP_MIN (4), WARM_UP_MAX (24) rounds of warm-up per grant
 # (a smoke run: WARM_UP_SECONDS=2 WARM_UP_MIN=1 WARM_UP_MAX=1 DURATION=2 ROUNDS=1; its numbers mean nothing). Needs wrk (apt-get install wrk), curl, jcmd, /usr/bin/python3 with jwt and
 # cryptography (apt-get install python3-jwt python3-cryptography).
 set -euo pipefail
@@ -42,13 +43,30 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-run_mvn() { if command -v flock >/dev/null; then flock /tmp/sentinel-mvn.lock ./mvnw "$@"; else ./mvnw "$@"; fi; }
-run_mvn -B -q -DskipTests -pl sentinel-cli -am package >/dev/null
+# SENTINEL_JAR: a built jar, used as it is (for a caller that already holds the Maven lock, which a build here would
+# wait for for ever); otherwise the jar is built under the lock. Copied, so a build during the run cannot change it.
+if [ -z "${SENTINEL_JAR:-}" ]; then
+  run_mvn() { if command -v flock >/dev/null; then flock /tmp/sentinel-mvn.lock ./mvnw "$@"; else ./mvnw "$@"; fi; }
+  run_mvn -B -q -DskipTests -pl sentinel-cli -am package >/dev/null
+  SENTINEL_JAR=sentinel-cli/target/sentinel.jar
+fi
+[ -f "$SENTINEL_JAR" ] || { echo "no sentinel jar at $SENTINEL_JAR" >&2; exit 1; }
+cp "$SENTINEL_JAR" "$work/sentinel.jar"
 
-# --- The workload issuer: a key, its JWKS and OpenID discovery, as static files on a free loopback port -----------
+# --- The workload issuer: a key, its JWKS and OpenID discovery, as static files over https on a free loopback port --
+# Its certificate (IP:127.0.0.1) comes from a CA made here, which the server's JVM trusts through a trust store.
 free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 issuer_port=$(free_port)
-ISSUER="http://127.0.0.1:$issuer_port"
+ISSUER="https://127.0.0.1:$issuer_port"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=Bench CA" \
+  -keyout "$work/ca.key" -out "$work/ca.pem" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+  -keyout "$work/tls.key" -out "$work/tls.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$work/tls.ext"
+openssl x509 -req -in "$work/tls.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial -days 2 \
+  -extfile "$work/tls.ext" -out "$work/tls.pem" 2>/dev/null
+keytool -importcert -noprompt -alias bench-ca -file "$work/ca.pem" -keystore "$work/trust.p12" -storetype PKCS12 \
+  -storepass bench-trust >/dev/null 2>&1
 mkdir -p "$work/issuer/.well-known"
 "$python" - "$work" "$ISSUER" <<'PY'
 import json, sys
@@ -71,12 +89,22 @@ open(f"{work}/issuer/.well-known/openid-configuration", "w").write(json.dumps({
     "issuer": issuer, "jwks_uri": issuer + "/jwks", "response_types_supported": ["id_token"],
     "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"]}))
 PY
-"$python" -m http.server "$issuer_port" --bind 127.0.0.1 --directory "$work/issuer" >"$work/issuer.log" 2>&1 &
+"$python" - "$issuer_port" "$work" >"$work/issuer.log" 2>&1 <<'PY' &
+import functools, http.server, ssl, sys
+port, work = int(sys.argv[1]), sys.argv[2]
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=f"{work}/issuer")
+server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(f"{work}/tls.pem", f"{work}/tls.key")
+server.socket = context.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
+PY
 pids+=($!)
 
 # --- Sentinel -----------------------------------------------------------------------------------------------------
 # shellcheck disable=SC2086
-SENTINEL_ADMIN_TOKEN=$ADMIN_TOKEN java ${JAVA_OPTS:--Xms512m -Xmx1g} -jar sentinel-cli/target/sentinel.jar serve \
+SENTINEL_ADMIN_TOKEN=$ADMIN_TOKEN java ${JAVA_OPTS:--Xms512m -Xmx1g} -Djavax.net.ssl.trustStore="$work/trust.p12" \
+  -Djavax.net.ssl.trustStorePassword=bench-trust -jar "$work/sentinel.jar" serve \
   --host 127.0.0.1 --port 0 --data-dir "$work/data" --token-lifetime 1h --allow-private-targets \
   >"$work/server.log" 2>&1 &
 server=$!
@@ -84,7 +112,7 @@ pids+=("$server")
 for _ in $(seq 1 300); do grep -q 'listening on http' "$work/server.log" 2>/dev/null && break; sleep 0.1; done
 BASE=$(grep -m1 -oE 'listening on http://[0-9.]+:[0-9]+' "$work/server.log" | sed 's/listening on //')
 [ -n "$BASE" ] || { cat "$work/server.log" >&2; exit 1; }
-curl -sf "$ISSUER/.well-known/openid-configuration" >/dev/null || { echo "the issuer did not start" >&2; exit 1; }
+curl -sf --cacert "$work/ca.pem" "$ISSUER/.well-known/openid-configuration" >/dev/null || { echo "the issuer did not start" >&2; exit 1; }
 
 api() { # method path json → the reply, or the reply and exit 1 on an error status
   local status
@@ -145,18 +173,43 @@ for thread in range(threads):
 PY
 }
 
-cat >"$work/secret.lua" <<LUA
+# Every script counts the replies that are not 200 by status and keeps the first such body, and prints them at the
+# end ("refused <status> <count> <body>"), so that a stopped run says what Sentinel answered.
+statuses_lua() {
+  cat <<'LUA'
+local threads = {}
+local counter = 0
+function setup(thread) thread:set("id", counter); counter = counter + 1; table.insert(threads, thread) end
+refused = {}
+function response(status, headers, body)
+  if status ~= 200 then
+    refused[status] = (refused[status] or 0) + 1
+    if first_refusal == nil then first_refusal = body end
+  end
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("refused")) do
+      io.write(string.format("refused %d %d %s\n", status, count, thread:get("first_refusal") or ""))
+    end
+  end
+end
+LUA
+}
+{
+  statuses_lua
+  cat <<LUA
 wrk.method = "POST"
 wrk.body = "grant_type=client_credentials"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = "Basic $BASIC"
 LUA
+} >"$work/secret.lua"
 # Each thread reads its own pool file; WRAP starts it again at the end (federated), otherwise an exhausted pool
 # sends a body that Sentinel refuses, which the round's non-2xx check turns into a stop.
 pool_lua() { # wrap(true|false)
+  statuses_lua
   cat <<LUA
-local counter = 0
-function setup(thread) thread:set("id", counter); counter = counter + 1 end
 function init(args) pool = assert(io.open("$work/pool-" .. id .. ".txt", "r")) end
 local headers = {["Content-Type"] = "application/x-www-form-urlencoded"}
 function request()
@@ -174,7 +227,7 @@ pool_lua true >"$work/federated.lua"
 round() { # kind seconds
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" -s "$work/$1.lua" "$BASE/oauth/token" >"$work/round.log"
   cat "$work/round.log" >>"$work/wrk.log"
-  if grep -qE 'Non-2xx|Socket errors' "$work/round.log"; then
+  if grep -qE 'Non-2xx|Socket errors|^refused ' "$work/round.log"; then
     echo "a $1 round got errors (pool too small or a grant refused):" >&2
     cat "$work/round.log" >&2
     tail -n 20 "$work/server.log" >&2
@@ -214,6 +267,20 @@ warm_up() { # kind
     previous=$current
   done
 }
+# One grant of each kind before any load: the throttle lets a client id that has just succeeded from this address
+# through without a check slot; a pair never seen before, hit by 32 connections of a cold server at once, is partly
+# answered 429 until its first success (the federated grant also fetches the issuer's discovery and keys here).
+grant_once() { # kind body...
+  local status
+  status=$(curl -s -o "$work/reply.json" -w '%{http_code}' "${@:2}" "$BASE/oauth/token")
+  [ "$status" = 200 ] || { echo "the first $1 grant answered $status: $(cat "$work/reply.json")" >&2; exit 1; }
+}
+grant_once secret -H "Authorization: Basic $BASIC" -d grant_type=client_credentials
+pool pkjwt 1
+grant_once pkjwt --data-binary "$(head -n 1 "$work/pool-0.txt")"
+pool federated 1
+grant_once federated --data-binary "$(head -n 1 "$work/pool-0.txt")"
+
 echo "warm-up…" >&2
 warm_up secret
 warm_up pkjwt
