@@ -415,6 +415,10 @@ done
 expect "curl: jwt-bearer grant without client_id (one policy matches)" 200 "$(curl -s -o /dev/null -w '%{http_code}' \
   -d grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer --data-urlencode "assertion=$(cat "$work/workload.jwt")" \
   "$fed_url/oauth/token")"
+# the grant's token_generation event: issuer, subject and policy (docs/federation.md, What each refusal means)
+for evidence in '"subject":"repo:octo-org/octo-repo:ref:refs/heads/main"' "\"issuer\":\"$issuer_url\"" '"trust_policy":"tp_'; do
+  expect "  token_generation carries ${evidence%%:*}" "$evidence" "$(recorded "$fed_url" "$FED_PASS_ID" "$evidence")"
+done
 expect "curl: federated client assertion with client_id" 200 "$(curl -s -o /dev/null -w '%{http_code}' \
   -d grant_type=client_credentials -d "client_id=$FED_CLIENT_ID" \
   -d client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
