@@ -200,15 +200,7 @@ public final class PassService {
      */
     public SentinelPass changeAllowedNetworks(PassId passId, AllowedNetworks networks) {
         Objects.requireNonNull(networks, AllowedNetworks.FIELD);
-        return storage.inTransaction(session -> {
-            Instant now = clock.instant();
-            SentinelPass current = load(session, passId, true);
-            AllowedNetworks before = current.pass().allowedNetworks();
-            Pass changed = current.pass().withAllowedNetworks(networks, now);
-            session.passes().update(changed);
-            audit(session, now, "pass.allowed_ips", changed, "allowed_ips " + before + " -> " + networks);
-            return new SentinelPass(current.agent(), changed);
-        });
+        return storage.inTransaction(session -> change(session, passId, networks, null, new Violations()));
     }
 
     /**
@@ -224,24 +216,52 @@ public final class PassService {
      */
     public SentinelPass changeKeys(PassId passId, PassKeysInput input) {
         Objects.requireNonNull(input, "input");
+        return storage.inTransaction(session -> change(session, passId, null, input, new Violations()));
+    }
+
+    /**
+     * Changes the networks ({@code allowedIps}, when given: null or empty means any address) and the keys
+     * ({@code keys}, when given) of a pass in one transaction, each audited as {@link #changeAllowedNetworks} and
+     * {@link #changeKeys} do: both are checked before either changes, every broken rule of both named at once, and
+     * either both change or neither does.
+     */
+    public SentinelPass change(PassId passId, Optional<List<String>> allowedIps, Optional<PassKeysInput> keys) {
         return storage.inTransaction(session -> {
-            Instant now = clock.instant();
-            SentinelPass current = load(session, passId, true);
-            Pass pass = current.pass();
+            Violations violations = new Violations();
+            AllowedNetworks networks = allowedIps.map(texts -> violations.check(() -> AllowedNetworks.parse(texts)))
+                    .orElse(null);
+            return change(session, passId, networks, keys.orElse(null), violations);
+        });
+    }
+
+    private SentinelPass change(StorageSession session, PassId passId, AllowedNetworks networks, PassKeysInput keys,
+                                Violations violations) {
+        Instant now = clock.instant();
+        SentinelPass current = load(session, passId, true);
+        Pass pass = current.pass();
+        PassKeys next = null;
+        if (keys != null) {
             if (!pass.credentialType().usesKeys()) {
                 throw new ConflictException(CredentialType.FIELD, "pass " + passId + " authenticates with a client "
                         + "secret; only a private_key_jwt pass has keys (create one with credential_type "
                         + "private_key_jwt)");
             }
-            Violations violations = new Violations();
-            PassKeys next = input.change(pass.keys(), violations);
-            violations.throwIfAny();
+            next = keys.change(pass.keys(), violations);
+        }
+        violations.throwIfAny();
+        Pass changed = pass;
+        if (networks != null) {
+            changed = changed.withAllowedNetworks(networks, now);
+            audit(session, now, "pass.allowed_ips", changed, "allowed_ips " + pass.allowedNetworks() + " -> "
+                    + networks);
+        }
+        if (next != null) {
             KeyChange change = KeyChange.between(pass.keys(), next);
-            Pass changed = pass.withKeys(next, change.withdraws(), now);
-            session.passes().update(changed);
+            changed = changed.withKeys(next, change.withdraws(), now);
             audit(session, now, change.action(), changed, change.detail());
-            return new SentinelPass(current.agent(), changed);
-        });
+        }
+        session.passes().update(changed);
+        return new SentinelPass(current.agent(), changed);
     }
 
     public static final String KEYS_ADD_ACTION = "pass.keys.add";

@@ -157,19 +157,14 @@ final class PassEndpoints {
         Violations shape = new Violations();
         Boolean accept = acceptField(body, shape);
         shape.throwIfAny();
-        boolean networksGiven = body.given().contains(AllowedNetworks.FIELD);
-        AllowedNetworks networks = networksGiven
-                ? AllowedNetworks.parse(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of())) : null;
+        java.util.Optional<List<String>> networks = body.given().contains(AllowedNetworks.FIELD)
+                ? java.util.Optional.of(body.lists().getOrDefault(AllowedNetworks.FIELD, List.of()))
+                : java.util.Optional.empty();
         PassKeysInput keys = new PassKeysInput(jwksField(body), body.texts().get(PassKeys.JWKS_URI_FIELD), accept,
                 body.given().contains(PassKeys.JWKS_FIELD) || body.given().contains(PassKeys.JWKS_URI_FIELD));
-        SentinelPass changed = null;
-        if (keys.given()) {
-            changed = acting.changeKeys(passId, keys);
-        }
-        if (networksGiven) {
-            changed = acting.changeAllowedNetworks(passId, networks);
-        }
-        reply(ctx, changed);
+        // one transaction: networks and keys given together change together, or neither does
+        reply(ctx, acting.change(passId, networks, keys.given() ? java.util.Optional.of(keys)
+                : java.util.Optional.empty()));
     }
 
     /** The JWK set as JSON text (whatever JSON was sent: the core names a value that is no JWK set); null if absent. */
