@@ -155,6 +155,16 @@ public final class TestServer {
             return this;
         }
 
+        public Builder allowPrivateTargets(boolean value) {
+            settings.allowPrivateTargets(value);
+            return this;
+        }
+
+        public Builder acceptTokenEndpointAudience(boolean value) {
+            settings.acceptTokenEndpointAudience(value);
+            return this;
+        }
+
         public Builder activityRecorder(ActivityRecorder value) {
             this.recorder = value;
             return this;
