@@ -50,7 +50,7 @@ class PassJwksUriTest {
     }
 
     private void start(boolean allowPrivateTargets) {
-        fixture = new ServerFixture(server -> server.allowPrivateTargets(allowPrivateTargets));
+        fixture = new ServerFixture(server -> server.node(settings -> settings.allowPrivateTargets(allowPrivateTargets)));
         passes = new KeyPasses(fixture);
     }
 

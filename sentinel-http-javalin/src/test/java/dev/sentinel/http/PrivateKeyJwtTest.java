@@ -156,7 +156,7 @@ class PrivateKeyJwtTest {
     @Test
     void theServersOptInAcceptsTheTokenEndpointAsAudForEveryPass() throws Exception {
         fixture.close();
-        fixture = new ServerFixture(server -> server.acceptTokenEndpointAudience(true));
+        fixture = new ServerFixture(server -> server.node(settings -> settings.acceptTokenEndpointAudience(true)));
         passes = new KeyPasses(fixture);
         ClientKey key = ClientKey.es256("k");
         KeyPasses.KeyPass pass = passes.create(key);

@@ -155,13 +155,9 @@ public final class TestServer {
             return this;
         }
 
-        public Builder allowPrivateTargets(boolean value) {
-            settings.allowPrivateTargets(value);
-            return this;
-        }
-
-        public Builder acceptTokenEndpointAudience(boolean value) {
-            settings.acceptTokenEndpointAudience(value);
+        /** Any other node setting, e.g. {@code settings -> settings.allowPrivateTargets(true)}. */
+        public Builder node(java.util.function.UnaryOperator<NodeSettings.Builder> more) {
+            more.apply(settings);
             return this;
         }
 
