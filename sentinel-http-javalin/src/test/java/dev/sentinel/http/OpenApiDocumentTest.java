@@ -141,6 +141,16 @@ class OpenApiDocumentTest {
         conforms("/api/v1/projects/{project}/passes", "post", "400", fixture.send(fixture.admin("/api/v1/projects/demo/passes")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"agent_name\":\"Doc Agent\",\"agent_type\":\"tester\",\"allowed_audiences\":[\"x\"]}")).build()));
+        String keyPass = "{\"agent_name\":\"Key Agent\",\"agent_type\":\"bot\",\"credential_type\":\"private_key_jwt\","
+                + "\"jwks\":" + KeyPasses.JSON.valueToTree(ClientKey.es256("doc-key").jwks()) + "}";
+        HttpResponse<String> keyCreated = postJson("/api/v1/projects/demo/passes", keyPass);
+        conforms("/api/v1/projects/{project}/passes", "post", "201", keyCreated);
+        String keyPassId = Json.parse(keyCreated.body()).path("pass").path("pass_id").asText();
+        conforms("/api/v1/passes/{passId}", "patch", "200", fixture.send(fixture.admin("/api/v1/passes/" + keyPassId)
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"accept_token_endpoint_audience\":true}")).build()));
+        conforms("/api/v1/passes/{passId}/credentials/regenerate", "post", "409", postJson("/api/v1/passes/"
+                + keyPassId + "/credentials/regenerate", "{}"));
         conforms("/api/v1/projects", "get", "200", admin("/api/v1/projects"));
         conforms("/api/v1/projects", "post", "201", postJson("/api/v1/projects", "{\"name\":\"docs\"}"));
         HttpResponse<String> key = postJson("/api/v1/access-keys",

@@ -230,6 +230,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(sentinel allowed-host add). Env: SENTINEL_ALLOW_PRIVATE_TARGETS=true. Default: off.")
     boolean allowPrivateTargets;
 
+    @Option(names = "--accept-token-endpoint-audience",
+            defaultValue = "${env:SENTINEL_ACCEPT_TOKEN_ENDPOINT_AUDIENCE:-false}",
+            description = "Accept the token endpoint URL (not only the issuer) as the aud of every private_key_jwt "
+                    + "client assertion, as Spring Security's client sends it by default; a pass can opt in alone with "
+                    + "accept_token_endpoint_audience. Env: SENTINEL_ACCEPT_TOKEN_ENDPOINT_AUDIENCE=true. Default: off "
+                    + "(the issuer is the sole audience).")
+    boolean acceptTokenEndpointAudience;
+
     @Mixin
     TokenOptions tokenOptions;
 
@@ -298,6 +306,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .trustedProxies(words(trustedProxies)).metricsToken(metricsToken)
                 .adminToken(System.getenv(ADMIN_TOKEN_ENV)).ingestToken(System.getenv(INGEST_TOKEN_ENV))
                 .tlsReloadInterval(tlsReloadInterval).allowPrivateTargets(allowPrivateTargets)
+                .acceptTokenEndpointAudience(acceptTokenEndpointAudience)
                 .oidc(oidcIssuer, oidcClientId, oidcClientSecret).oidcName(oidcName).oidcRolesClaim(oidcRolesClaim);
         if (auditRetention != null) {
             settings.auditRetention(auditRetention);

@@ -60,7 +60,8 @@ public record PassKeys(Optional<String> jwks, Optional<URI> jwksUri, boolean acc
 
     /**
      * Parses a {@code jwks_uri}: an absolute https URI of at most {@value #URI_MAX_LENGTH} characters, without user
-     * information or fragment.
+     * information or fragment; plain http only to a loopback or private IP address literal (which the fetcher reaches
+     * only when the server allows private targets).
      *
      * @throws ValidationException naming {@value #JWKS_URI_FIELD} and the rule
      */
@@ -74,13 +75,38 @@ public record PassKeys(Optional<String> jwks, Optional<URI> jwksUri, boolean acc
         } catch (URISyntaxException malformed) {
             throw ValidationException.of(JWKS_URI_FIELD, "must be an https URL (" + malformed.getReason() + ")");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        boolean plainHttp = "http".equalsIgnoreCase(uri.getScheme());
+        if (!("https".equalsIgnoreCase(uri.getScheme()) || plainHttp) || uri.getHost() == null) {
             throw ValidationException.of(JWKS_URI_FIELD, "must be an https URL with a host, e.g. https://agent.example.com/jwks.json");
+        }
+        if (plainHttp && !privateAddressLiteral(uri.getHost())) {
+            throw ValidationException.of(JWKS_URI_FIELD, "must be an https URL: plain http is only for a loopback or "
+                    + "private address written as an IP address (fetched only when the server allows private targets)");
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw ValidationException.of(JWKS_URI_FIELD, "must not carry user information or a fragment");
         }
         return uri;
+    }
+
+    /**
+     * Whether {@code host} is an IP address literal (no name is resolved here) of loopback, link-local or private
+     * networks: where the fetcher takes plain http, with private targets allowed.
+     */
+    private static boolean privateAddressLiteral(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
+        }
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(literal);
+            byte[] bytes = address.getAddress();
+            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+            return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                    || uniqueLocal;
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 
     @Override

@@ -164,7 +164,8 @@ public final class TrustedFetcher {
         }
         if (scheme.equals("http") && !policy.allowPrivateTargets()) {
             throw new FetchException(Kind.REFUSED_TARGET, shown(uri) + " is plain http; only https is fetched"
-                    + " (plain http to private addresses needs private targets allowed)");
+                    + " (plain http to private addresses needs private targets allowed: " + policy.privateTargetsHint()
+                    + ")");
         }
         return shown(uri);
     }
