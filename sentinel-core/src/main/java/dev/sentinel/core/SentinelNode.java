@@ -153,8 +153,7 @@ public final class SentinelNode implements AutoCloseable {
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
         this.trustPolicies = new dev.sentinel.core.application.federation.TrustPolicyService(storage,
                 new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer);
-        this.resources = new dev.sentinel.core.application.resource.ResourceService(storage,
-                new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock);
+        this.resources = sentinel.resources();
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
     }
