@@ -139,6 +139,11 @@ export const api = {
   activate: (passId) => json('POST', `/api/v1/passes/${enc(passId)}/activate`),
   remove: (passId) => json('DELETE', `/api/v1/passes/${enc(passId)}`),
   setAllowedIps: (passId, allowedIps) => json('PATCH', `/api/v1/passes/${enc(passId)}`, { allowed_ips: allowedIps }),
+  /** jwks, jwks_uri and/or accept_token_endpoint_audience of a private_key_jwt pass. */
+  changeKeys: (passId, body) => json('PATCH', `/api/v1/passes/${enc(passId)}`, body),
+  trustPolicies: (project) => json('GET', `/api/v1/projects/${enc(project)}/trust-policies`),
+  createTrustPolicy: (project, body) => json('POST', `/api/v1/projects/${enc(project)}/trust-policies`, body),
+  deleteTrustPolicy: (id) => json('DELETE', `/api/v1/trust-policies/${enc(id)}`),
   /** The token endpoint as the server publishes it (RFC 8414 metadata, so --issuer is honoured); this origin's if unreadable. */
   async tokenEndpoint() {
     try {

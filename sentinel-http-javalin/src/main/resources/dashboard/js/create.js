@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { h, clear, uid, isoDay, plusYears, humanize, focus } from './dom.js';
 import { messageArea, credentialsBlock, busy, openDialog, readable, confirmSecretCopied } from './ui.js';
+import { parseJwks, keyCredentialsBlock } from './keys.js';
 
 export const ACCESS_LEVELS = ['basic', 'standard', 'premium', 'enterprise'];
 export const USAGE_TYPES = ['ai_assistant', 'automation_tool', 'integration_service', 'mcp_server', 'api_client',
@@ -11,7 +12,8 @@ const LABELS = {
   agent_name: 'Agent name', agent_type: 'Agent type', description: 'Description', pass_id: 'Pass ID',
   access_level: 'Access level', organization: 'Organization', usage_type: 'Usage type', valid_from: 'Valid from',
   valid_until: 'Valid until', permissions: 'Permissions', scopes: 'Scopes', integration_notes: 'Integration notes',
-  allowed_ips: 'Allowed networks',
+  allowed_ips: 'Allowed networks', credential_type: 'Credential', jwks: 'Public keys', jwks_uri: 'Key set URL',
+  accept_token_endpoint_audience: 'Token endpoint as audience',
 };
 const STEP_OF_FIELD = { agent_name: 0, agent_type: 0, description: 0 };
 
@@ -73,6 +75,7 @@ export function openCreateFlow(project) {
     className: 'dialog-wide',
     onCancel: async (close) => {
       if (!created) { close(undefined); return; }
+      if (!created.credentials.client_secret) { close(created.pass); return; } // a key pass: no secret to lose
       // Escape on the credentials step would lose the one-time secret: ask first
       if (await confirmSecretCopied()) close(created.pass);
     },
@@ -93,6 +96,40 @@ export function openCreateFlow(project) {
         integration_notes: textarea('integration_notes', { placeholder: 'Where this pass is used, who owns it' }),
         allowed_ips: textarea('allowed_ips', { rows: 2, placeholder: 'Any address', spellcheck: 'false' }),
       };
+      // how the agent authenticates: a client secret, or public keys (private_key_jwt) pasted or at a URL
+      const choice = (name, value, label, checked) => {
+        const id = uid(`create-${name}-${value}`);
+        return h('div', { class: 'choice' }, h('input', { type: 'radio', id, name, value, checked }), h('label', { for: id }, label));
+      };
+      const keyControls = {
+        jwks: textarea('jwks', { rows: 5, spellcheck: 'false', placeholder: '{"keys": [{"kty": "EC", "crv": "P-256", "x": "…", "y": "…"}]}' }),
+        jwks_uri: input('jwks_uri', { type: 'url', spellcheck: 'false', placeholder: 'https://agent.example.com/jwks.json' }),
+        accept_token_endpoint_audience: h('input', { type: 'checkbox', id: uid('create-accept'), name: 'accept_token_endpoint_audience' }),
+      };
+      const credentialChoice = h('fieldset', { class: 'choices', id: 'credential-type' },
+        h('legend', {}, 'How the agent authenticates'),
+        choice('credential_type', 'api_key', 'Client secret (shown once)', true),
+        choice('credential_type', 'private_key_jwt', 'Public keys: private_key_jwt, no secret', false));
+      const sourceChoice = h('fieldset', { class: 'choices', id: 'key-source' },
+        h('legend', {}, 'Where the keys are'),
+        choice('key_source', 'jwks', 'Paste a JWK set', true),
+        choice('key_source', 'jwks_uri', 'At a URL (jwks_uri)', false));
+      const keyFields = h('div', { class: 'stack', id: 'key-fields', hidden: true }, sourceChoice,
+        field('jwks', keyControls.jwks, 'The agent\'s public keys: a JWK set or one JWK (ES256, EdDSA, or RSA of 2048 bits or more). '
+          + 'A private key is refused before anything is sent. Or make a pair with: sentinel pass create --generate-key.'),
+        field('jwks_uri', keyControls.jwks_uri, 'An https address where the agent publishes its JWK set.'),
+        h('div', { class: 'field field-inline', dataset: { field: 'accept_token_endpoint_audience' } }, keyControls.accept_token_endpoint_audience,
+          h('label', { for: keyControls.accept_token_endpoint_audience.id }, 'Also accept the token endpoint URL as the assertion\'s audience '
+            + '(Spring Security\'s client sends it)'), h('p', { class: 'field-error' })));
+      const usesKeys = () => credentialChoice.querySelector('input:checked').value === 'private_key_jwt';
+      const keySource = () => sourceChoice.querySelector('input:checked').value;
+      const showKeyFields = () => {
+        keyFields.hidden = !usesKeys();
+        keyFields.querySelector('[data-field=jwks]').hidden = keySource() !== 'jwks';
+        keyFields.querySelector('[data-field=jwks_uri]').hidden = keySource() !== 'jwks_uri';
+      };
+      credentialChoice.addEventListener('change', showKeyFields);
+      sourceChoice.addEventListener('change', showKeyFields);
       const stepper = h('ol', { class: 'stepper' }, STEPS.map((title, index) =>
         h('li', { dataset: { step: index } }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, index + 1), title)));
       const area = messageArea();
@@ -120,7 +157,8 @@ export function openCreateFlow(project) {
         field('scopes', controls.scopes, 'Optional OAuth scopes, comma-separated.'),
         h('div', { class: 'span-2' }, field('allowed_ips', controls.allowed_ips,
           'Optional. CIDR blocks the agent may connect from, for example 10.0.0.0/8, 2001:db8::/32 (at most 50). Empty: any address.')),
-        h('div', { class: 'span-2' }, field('integration_notes', controls.integration_notes)));
+        h('div', { class: 'span-2' }, field('integration_notes', controls.integration_notes)),
+        h('div', { class: 'span-2 stack' }, credentialChoice, keyFields));
 
       const values = () => {
         const body = {};
@@ -133,6 +171,16 @@ export function openCreateFlow(project) {
           const value = key === 'agent_type' ? snakeCase(control.value, true) : control.value.trim();
           if (value) body[key] = value;
         }
+        if (usesKeys()) {
+          body.credential_type = 'private_key_jwt';
+          if (keySource() === 'jwks') {
+            const parsed = parseJwks(keyControls.jwks.value);
+            if (parsed.set) body.jwks = parsed.set;
+          } else if (keyControls.jwks_uri.value.trim()) {
+            body.jwks_uri = keyControls.jwks_uri.value.trim();
+          }
+          if (keyControls.accept_token_endpoint_audience.checked) body.accept_token_endpoint_audience = true;
+        }
         return body;
       };
 
@@ -142,6 +190,10 @@ export function openCreateFlow(project) {
         const shown = (key, value) => {
           if (key === 'agent_type' || key === 'permissions' || key === 'scopes' || key === 'pass_id') return h('span', { class: 'mono' }, value);
           if (key === 'allowed_ips') return h('span', { class: 'mono' }, value.join(', '));
+          if (key === 'credential_type') return value === 'private_key_jwt' ? 'Public keys (private_key_jwt), no client secret' : 'Client secret';
+          if (key === 'jwks') return `${value.keys.length} public key${value.keys.length === 1 ? '' : 's'}`;
+          if (key === 'jwks_uri') return h('span', { class: 'mono' }, value);
+          if (key === 'accept_token_endpoint_audience') return 'Accepted';
           if (key === 'access_level' || key === 'usage_type') return humanize(value);
           return value;
         };
@@ -173,8 +225,17 @@ export function openCreateFlow(project) {
         const until = controls.valid_until.value;
         const problem = from && until && until <= from ? 'Must be after the start date.' : '';
         setFieldError(panel, 'valid_until', problem);
+        let keyProblem = '';
+        if (usesKeys() && keySource() === 'jwks') {
+          keyProblem = parseJwks(keyControls.jwks.value).problem || '';
+          setFieldError(panel, 'jwks', keyProblem);
+        } else if (usesKeys()) {
+          keyProblem = keyControls.jwks_uri.value.trim() ? '' : 'Give the https address of the agent\'s JWK set.';
+          setFieldError(panel, 'jwks_uri', keyProblem);
+        }
         if (problem) controls.valid_until.focus();
-        return !problem;
+        else if (keyProblem) (keySource() === 'jwks' ? keyControls.jwks : keyControls.jwks_uri).focus();
+        return !problem && !keyProblem;
       }
 
       async function submit(button) {
@@ -221,9 +282,11 @@ export function openCreateFlow(project) {
         } else {
           heading.textContent = 'Your credentials';
           const complete = h('button', { type: 'submit', class: 'btn btn-primary', id: 'create-complete' }, 'Complete');
+          const keyPass = !created.credentials.client_secret;
           form.append(h('p', {}, 'Pass ', h('strong', { class: 'mono', id: 'created-pass-id' }, created.pass.pass_id),
-            ' is active. Give these credentials to ', h('strong', {}, created.pass.agent_name), '.'),
-            credentialsBlock(created.credentials), nav(complete));
+            ' is active. ', keyPass ? 'Configure ' : 'Give these credentials to ', h('strong', {}, created.pass.agent_name),
+            keyPass ? ' with this client ID and its private key.' : '.'),
+            keyPass ? keyCredentialsBlock(created.pass) : credentialsBlock(created.credentials), nav(complete));
           form.addEventListener('submit', (e) => { e.preventDefault(); close(created.pass); });
         }
         clear(panel, form);

@@ -4,6 +4,7 @@ import { api, session } from './api.js';
 import { h, clear, formatDate, formatTime, formatAgo, formatNumber, formatPercent, formatMs, humanize } from './dom.js';
 import { statusBadge, copyButton, credentialsBlock, tokenRequest, busy, openDialog, messageArea, announce, confirmDialog, confirmSecretCopied } from './ui.js';
 import { successTone, SUCCESS_WORDS } from './metrics.js';
+import { keySummary } from './keys.js';
 
 export function overviewTab(context, body) {
   const facts = h('dl', { class: 'facts', id: 'pass-facts' });
@@ -13,18 +14,24 @@ export function overviewTab(context, body) {
   // one button whose words say what it does: Deactivate an active pass, Activate an inactive or revoked one
   const toggle = h('button', { type: 'button', class: 'btn btn-secondary', id: 'toggle-status' }, 'Deactivate');
   const firstToken = h('div', {});
+  const secretNote = h('p', { class: 'muted small', id: 'credential-note' });
   const actions = h('section', { class: 'card', 'aria-labelledby': 'actions-title', id: 'pass-actions' },
     h('h2', { id: 'actions-title' }, 'Actions'),
-    h('p', { class: 'muted small' }, 'The client secret is never shown again after creation. Regenerate to issue a new one.'),
+    secretNote,
     h('div', { class: 'button-row' }, regenerate, toggle));
 
   function show(pass, stats) {
     current = pass;
     // a viewer is offered no action at all: the card of buttons goes with them
     actions.hidden = !session.canWrite(pass.project);
+    // a key pass has no secret to regenerate: its keys change on the Settings tab
+    const keyPass = pass.credential_type === 'private_key_jwt';
+    regenerate.hidden = keyPass;
+    secretNote.textContent = keyPass ? 'This pass authenticates with its public keys (private_key_jwt): it has no client '
+      + 'secret. Add, replace or remove keys on the Settings tab.' : 'The client secret is never shown again after creation. Regenerate to issue a new one.';
     if (stats) {
       clear(cards, statCards(stats));
-      clear(firstToken, neverUsed(stats) ? firstTokenCard(pass) : null);
+      clear(firstToken, neverUsed(stats) && pass.credential_type !== 'private_key_jwt' ? firstTokenCard(pass) : null);
     }
     const row = (term, value, extra) => h('div', { class: 'fact' }, h('dt', {}, term), h('dd', {}, value, extra));
     clear(facts,
@@ -41,6 +48,7 @@ export function overviewTab(context, body) {
         ? h('ul', { class: 'audience-list mono', id: 'pass-audiences' }, pass.allowed_audiences.map((uri) => h('li', {}, uri)))
         : h('span', { id: 'pass-audiences' }, 'Server default')),
       row('Allowed networks', networks(pass.allowed_ips)),
+      pass.credential_type === 'private_key_jwt' ? row('Keys', keySummary(pass)) : null,
       pass.description ? row('Description', pass.description) : null);
     toggle.textContent = pass.status === 'active' ? 'Deactivate' : 'Activate';
     toggle.className = pass.status === 'active' ? 'btn btn-secondary' : 'btn btn-primary';

@@ -124,7 +124,10 @@ export function passesView(project, navigate) {
           h('p', { class: 'eyebrow' }, h('a', { href: '#/projects', id: 'all-projects' }, 'Projects'), ' / ',
             h('span', { class: 'mono', id: 'current-project' }, project)),
           h('h1', {}, 'Sentinel Passes')),
-        create),
+        h('div', { class: 'button-row' },
+          h('a', { class: 'btn btn-secondary', id: 'trust-policies-link', href: `#/projects/${encodeURIComponent(project)}/trust-policies` },
+            'Trust policies'),
+          create)),
       area, tools, list),
   };
 }

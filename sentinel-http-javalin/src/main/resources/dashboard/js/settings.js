@@ -1,8 +1,9 @@
-// Settings tab: the allowed networks, Revoke / Activate, and Delete behind a confirmation dialog.
+// Settings tab: the keys of a private_key_jwt pass, the allowed networks, Revoke / Activate, and Delete behind a confirmation dialog.
 import { api, session } from './api.js';
 import { h, clear } from './dom.js';
 import { networkList } from './create.js';
 import { busy, confirmDialog, announce } from './ui.js';
+import { keysSetting } from './keys.js';
 
 export function settingsTab(context, body) {
   const element = h('div', { class: 'stack-lg' });
@@ -58,6 +59,7 @@ export function settingsTab(context, body) {
       });
     });
     clear(element,
+      pass.credential_type === 'private_key_jwt' ? keysSetting(pass, context, show) : null,
       networksSetting(pass, context, show),
       h('section', { class: 'card setting', 'aria-labelledby': 'state-title' },
         h('div', {},

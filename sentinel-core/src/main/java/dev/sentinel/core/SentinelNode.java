@@ -152,7 +152,8 @@ public final class SentinelNode implements AutoCloseable {
                 Optional.empty()));
         this.sessions = sentinel.sessions().withLimits(settings.sessionLimits());
         this.trustPolicies = new dev.sentinel.core.application.federation.TrustPolicyService(storage,
-                new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer);
+                new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer,
+                keySources.policy());
         this.resources = sentinel.resources();
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);

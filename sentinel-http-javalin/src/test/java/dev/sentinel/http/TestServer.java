@@ -155,6 +155,12 @@ public final class TestServer {
             return this;
         }
 
+        /** Any other node setting, e.g. {@code settings -> settings.allowPrivateTargets(true)}. */
+        public Builder node(java.util.function.UnaryOperator<NodeSettings.Builder> more) {
+            more.apply(settings);
+            return this;
+        }
+
         public Builder activityRecorder(ActivityRecorder value) {
             this.recorder = value;
             return this;

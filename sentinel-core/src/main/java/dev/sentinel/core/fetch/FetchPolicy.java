@@ -60,6 +60,25 @@ public final class FetchPolicy {
         return allowedHosts.get().contains(host.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether a URL given now for later fetches may be plain {@code http} to {@code host}, by the rule every fetch
+     * applies again: private targets allowed, and each address the host resolves to is loopback, link-local, private
+     * or otherwise not public (an address literal is judged as it is; a name that does not resolve is refused).
+     */
+    public boolean allowsPlainHttpTo(String host) {
+        if (!allowPrivateTargets || host == null || host.isEmpty()) {
+            return false;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(bare);
+            return addresses.length > 0 && java.util.Arrays.stream(addresses)
+                    .allMatch(address -> TargetAddresses.nonPublic(address).isPresent());
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
+    }
+
     /** What a refusal of a private address tells the operator to do, e.g. which setting allows it. */
     public String privateTargetsHint() {
         return privateTargetsHint;

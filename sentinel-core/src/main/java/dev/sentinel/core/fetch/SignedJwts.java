@@ -55,6 +55,9 @@ public final class SignedJwts {
     /** Verifiers made from keys a source handed out, by key identity (a source hands out the same instances). */
     private static final Cache<JWK, JWSVerifier> VERIFIERS = CacheBuilder.newBuilder().weakKeys().maximumSize(10_000)
             .build();
+    /** The JDK form of each Ed25519 key checked, made once per key rather than per token. */
+    private static final Cache<JWK, PublicKey> ED25519_KEYS = CacheBuilder.newBuilder().weakKeys()
+            .maximumSize(10_000).build();
 
     private SignedJwts() {
     }
@@ -174,12 +177,13 @@ public final class SignedJwts {
 
     private static boolean verifiesEd25519(SignedJWT jwt, OctetKeyPair okp) {
         try {
-            PublicKey publicKey = JoseKeys.publicKey(KeyAlgorithm.EDDSA, Map.of("x", okp.getX().toString()));
+            PublicKey publicKey = ED25519_KEYS.get(okp,
+                    () -> JoseKeys.publicKey(KeyAlgorithm.EDDSA, Map.of("x", okp.getX().toString())));
             Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(publicKey);
             signature.update(jwt.getSigningInput());
             return signature.verify(jwt.getSignature().decode());
-        } catch (GeneralSecurityException | IllegalArgumentException bad) {
+        } catch (GeneralSecurityException | ExecutionException | RuntimeException bad) {
             return false;
         }
     }

@@ -7,6 +7,7 @@ import dev.sentinel.core.domain.Violations;
 import dev.sentinel.core.domain.federation.ClaimCondition;
 import dev.sentinel.core.domain.federation.TrustPolicy;
 import dev.sentinel.core.domain.federation.TrustPolicyKeys;
+import dev.sentinel.core.fetch.FetchPolicy;
 import dev.sentinel.core.fetch.PublicJwks;
 import dev.sentinel.core.fetch.SignedJwts;
 import java.net.URI;
@@ -91,10 +92,19 @@ public record TrustPolicyDraft(String issuer, String jwksUri, String jwks, Strin
      * @param defaultAudience the audience of a policy that names none: Sentinel's issuer identifier
      */
     public Checked check(Violations violations, String defaultAudience) {
+        return check(violations, defaultAudience, FetchPolicy.publicTargetsOnly());
+    }
+
+    /**
+     * As {@link #check(Violations, String)}, where {@code issuer} and {@code jwks_uri} may be plain {@code http} to a
+     * loopback or private address exactly when {@code fetching} allows private targets (the rule each fetch applies).
+     */
+    public Checked check(Violations violations, String defaultAudience, FetchPolicy fetching) {
         Objects.requireNonNull(defaultAudience, "defaultAudience");
+        Objects.requireNonNull(fetching, "fetching");
         int before = violations.list().size();
-        String checkedIssuer = httpsUrl(violations, ISSUER, issuer, true);
-        TrustPolicyKeys keys = keys(violations);
+        String checkedIssuer = httpsUrl(violations, ISSUER, issuer, true, fetching);
+        TrustPolicyKeys keys = keys(violations, fetching);
         String checkedAudience = audience == null ? defaultAudience : audience.strip();
         if (checkedAudience.isEmpty() || checkedAudience.length() > MAX_URL_LENGTH) {
             violations.add(AUDIENCE, "must be 1-" + MAX_URL_LENGTH + " characters (default: Sentinel's issuer)");
@@ -121,13 +131,13 @@ public record TrustPolicyDraft(String issuer, String jwksUri, String jwks, Strin
         return new Checked(checkedIssuer, keys, checkedAudience, checkedConditions, age, pass, checkedDescription);
     }
 
-    private TrustPolicyKeys keys(Violations violations) {
+    private TrustPolicyKeys keys(Violations violations, FetchPolicy fetching) {
         if (jwksUri != null && jwks != null) {
             violations.add(JWKS, "give jwks_uri or jwks, not both (neither: the keys of the issuer's discovery)");
             return null;
         }
         if (jwksUri != null) {
-            String uri = httpsUrl(violations, JWKS_URI, jwksUri, false);
+            String uri = httpsUrl(violations, JWKS_URI, jwksUri, false, fetching);
             return uri == null ? null : new TrustPolicyKeys.JwksUri(URI.create(uri));
         }
         if (jwks != null) {
@@ -193,27 +203,38 @@ public record TrustPolicyDraft(String issuer, String jwksUri, String jwks, Strin
         return parsed.get();
     }
 
-    /** An absolute https URL without fragment (an issuer: without query either), or null with a violation added. */
-    private static String httpsUrl(Violations violations, String field, String raw, boolean issuer) {
+    /**
+     * An absolute https URL without fragment (an issuer: without query either), or plain http where {@code fetching}
+     * allows it to the host; or null with a violation added.
+     */
+    private static String httpsUrl(Violations violations, String field, String raw, boolean issuer,
+                                   FetchPolicy fetching) {
         if (raw == null || raw.isBlank()) {
             if (issuer) {
                 violations.add(field, "is required: the https URL of the token issuer (its iss claim)");
             }
             return null;
         }
-        String rule = issuer ? "must be an https URL without query or fragment, exactly as the tokens' iss claim"
-                : "must be an https URL without fragment";
+        String rule = (issuer ? "must be an https URL without query or fragment, exactly as the tokens' iss claim"
+                : "must be an https URL without fragment") + (fetching.allowPrivateTargets()
+                ? " (plain http only to a loopback or private address)"
+                : " (plain http to a loopback or private address needs private targets allowed)");
         if (raw.length() > MAX_URL_LENGTH || !raw.equals(raw.strip())) {
             violations.add(field, rule + ", at most " + MAX_URL_LENGTH + " characters");
             return null;
         }
         try {
             URI uri = new URI(raw);
-            boolean https = "https".equals(Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT))
-                    .orElse(""));
-            if (!https || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+            String scheme = Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null
                     || (issuer && uri.getRawQuery() != null)) {
                 violations.add(field, rule);
+                return null;
+            }
+            if (scheme.equals("http") && !fetching.allowsPlainHttpTo(uri.getHost())) {
+                violations.add(field, rule + (fetching.allowPrivateTargets() ? ": " + uri.getHost()
+                        + " is not one" : ""));
                 return null;
             }
             return raw;

@@ -13,6 +13,7 @@ import dev.sentinel.core.domain.federation.TrustPolicy;
 import dev.sentinel.core.domain.federation.TrustPolicyId;
 import dev.sentinel.core.domain.federation.TrustPolicyKeys;
 import dev.sentinel.core.domain.federation.TrustPolicyNotFoundException;
+import dev.sentinel.core.fetch.FetchPolicy;
 import dev.sentinel.core.port.in.Principal;
 import dev.sentinel.core.port.out.Storage;
 import dev.sentinel.core.port.out.StorageSession;
@@ -42,14 +43,29 @@ public final class TrustPolicyService {
     private final CredentialGenerator generator;
     private final Clock clock;
     private final Supplier<String> defaultAudience;
+    private final FetchPolicy fetching;
 
-    /** @param defaultAudience Sentinel's issuer identifier, the audience of a policy that names none */
+    /**
+     * Policies whose {@code issuer} and {@code jwks_uri} are https.
+     *
+     * @param defaultAudience Sentinel's issuer identifier, the audience of a policy that names none
+     */
     public TrustPolicyService(Storage storage, CredentialGenerator generator, Clock clock,
                               Supplier<String> defaultAudience) {
+        this(storage, generator, clock, defaultAudience, FetchPolicy.publicTargetsOnly());
+    }
+
+    /**
+     * Policies whose keys are fetched under {@code fetching}: where it allows private targets, {@code issuer} and
+     * {@code jwks_uri} may also be plain http to a loopback or private address.
+     */
+    public TrustPolicyService(Storage storage, CredentialGenerator generator, Clock clock,
+                              Supplier<String> defaultAudience, FetchPolicy fetching) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.generator = Objects.requireNonNull(generator, "generator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultAudience = Objects.requireNonNull(defaultAudience, "defaultAudience");
+        this.fetching = Objects.requireNonNull(fetching, "fetching");
     }
 
     /** The project's policies, oldest first. */
@@ -80,7 +96,7 @@ public final class TrustPolicyService {
         return storage.inTransaction(session -> {
             session.projects().find(project).orElseThrow(() -> new ProjectNotFoundException(project.value()));
             Violations violations = new Violations();
-            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get());
+            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get(), fetching);
             if (checked != null) {
                 checkPass(session, project, checked, violations);
             }
@@ -108,7 +124,7 @@ public final class TrustPolicyService {
         return storage.inTransaction(session -> {
             session.trustPolicies().find(id).orElseThrow(() -> new TrustPolicyNotFoundException(id.value()));
             Violations violations = new Violations();
-            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get());
+            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get(), fetching);
             if (checked != null) {
                 checkPass(session, before.project(), checked, violations);
             }

@@ -3,6 +3,7 @@ package dev.sentinel.core.application.oauth;
 import dev.sentinel.core.application.AuthenticationResult;
 import dev.sentinel.core.application.Authenticator;
 import dev.sentinel.core.application.throttle.AuthThrottle;
+import dev.sentinel.core.domain.ClientId;
 import dev.sentinel.core.domain.OAuthException;
 import dev.sentinel.core.port.in.ClientPresentation;
 import dev.sentinel.core.port.in.RequestOrigin;
@@ -106,8 +107,14 @@ final class ClientAuthentication {
                                           Map<String, String> metadata) {
         Optional<com.nimbusds.jwt.JWTClaimsSet> claims = ClientAssertions.peek(assertion.assertion());
         Optional<String> subject = claims.map(com.nimbusds.jwt.JWTClaimsSet::getSubject);
-        String clientId = assertion.clientId().or(() -> claims.map(com.nimbusds.jwt.JWTClaimsSet::getIssuer))
-                .orElse("");
+        Optional<String> issuer = claims.map(com.nimbusds.jwt.JWTClaimsSet::getIssuer);
+        if (federated.isPresent() && assertion.clientId().isEmpty() && issuer.isPresent()
+                && !ClientId.isWellFormed(issuer.get()) && !subject.equals(issuer)) {
+            // a workload's token: its iss is a platform, not a pass, so only client_id can say which pass it claims
+            throw OAuthException.invalidRequest("client_id is required with a federated client assertion (its iss "
+                    + "is the workload's issuer, not a client id): name the pass with client_id");
+        }
+        String clientId = assertion.clientId().or(() -> issuer).orElse("");
         Optional<String> address = origin.clientAddress();
         AuthThrottle.ClientAttempt attempt = admit(address, clientId, now);
         if (federated.isPresent() && assertion.clientId().isPresent() && subject.isPresent()

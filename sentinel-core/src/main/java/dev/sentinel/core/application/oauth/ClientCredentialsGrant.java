@@ -31,16 +31,18 @@ final class ClientCredentialsGrant implements Grant {
 
     @Override
     public IssuedToken grant(AuthenticatedClient client, TokenRequest request, Instant now) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("grant_type", TYPE);
+        metadata.putAll(client.evidence());
         IssuedToken issued;
         try {
             issued = tokens.issue(client.pass(), client.credential(), request.scope(), request.resources(), now);
         } catch (OAuthException refused) {
             attempts.record(request.origin(), client.pass().passId(), now, 400,
-                    Optional.of(refused.error().code() + ": " + refused.description()), Map.of());
+                    Optional.of(refused.error().code() + ": " + refused.description()),
+                    client.evidence().isEmpty() ? Map.of() : metadata);
             throw refused;
         }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("grant_type", TYPE);
         metadata.put("scope", issued.claims().scope());
         metadata.put("jti", issued.claims().jti());
         attempts.record(request.origin(), client.pass().passId(), now, 200, Optional.empty(), metadata);

@@ -37,10 +37,25 @@ final class Federation implements FederatedClientAssertions {
     }
 
     /**
+     * Answers a federated grant whose workload token is the request's {@code parameter}: no client authentication
+     * (the token proves the pass; the request may name it with {@code client_id} alone), the token required, then
+     * {@link #issue}.
+     *
+     * @param rfc the RFC that defines the parameter, for the error a request without it gets
+     */
+    IssuedToken grant(TokenRequest request, String parameter, String rfc, List<String> resources,
+                      WorkloadIdentities.AudienceRule audiences, Instant now) {
+        requireNoClientAuthentication(request);
+        String token = request.parameter(parameter).orElseThrow(() -> OAuthException.invalidRequest(
+                "the " + parameter + " parameter is required: the workload's token (" + rfc + ")"));
+        return issue(request, token, resources, audiences, now);
+    }
+
+    /**
      * Refuses client authentication on a federated grant: the workload's token is the pass's credential, so the
      * request may name the pass ({@code client_id}) but not authenticate a client.
      */
-    static void requireNoClientAuthentication(TokenRequest request) {
+    private static void requireNoClientAuthentication(TokenRequest request) {
         if (request.client() instanceof ClientPresentation.Unusable unusable) {
             if (unusable.error() == OAuthError.INVALID_CLIENT) {
                 return; // none presented (or a malformed header): the grant's token decides
@@ -52,17 +67,19 @@ final class Federation implements FederatedClientAssertions {
     }
 
     /** Issues a token for the pass {@code token} stands for, recording the outcome. */
-    IssuedToken issue(TokenRequest request, String token, List<String> resources,
-                      WorkloadIdentities.AudienceRule audiences, Instant now) {
+    private IssuedToken issue(TokenRequest request, String token, List<String> resources,
+                              WorkloadIdentities.AudienceRule audiences, Instant now) {
         Optional<String> clientId = request.parameter("client_id");
         FederatedIdentity identity;
         try {
             identity = identities.resolve(token, clientId, audiences, request.origin().clientAddress(), now);
         } catch (FederationRefusedException refused) {
-            refusedGrant(request.origin(), request.grantType(), refused, now);
+            refused(request.origin(), Map.of("grant_type", request.grantType()), refused, now);
             throw new OAuthException(OAuthError.INVALID_GRANT, refused.description());
         }
-        Map<String, String> metadata = metadata(request.grantType(), identity);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("grant_type", request.grantType());
+        metadata.putAll(evidence(identity));
         IssuedToken issued;
         try {
             issued = tokens.issue(identity.pass(), identity.pass().agent().credentials().current(), request.scope(),
@@ -83,35 +100,37 @@ final class Federation implements FederatedClientAssertions {
         try {
             FederatedIdentity identity = identities.resolve(assertion, Optional.of(clientId),
                     WorkloadIdentities.AudienceRule.POLICY, origin.clientAddress(), now);
-            return new AuthenticatedClient(identity.pass(), identity.pass().agent().credentials().current());
+            return new AuthenticatedClient(identity.pass(), identity.pass().agent().credentials().current(),
+                    evidence(identity));
         } catch (FederationRefusedException refused) {
-            Map<String, String> metadata = new LinkedHashMap<>();
-            metadata.put("client_assertion", "federated");
-            refused.issuer().ifPresent(issuer -> metadata.put("issuer", issuer));
-            if (refused.pass().isPresent()) {
-                attempts.failed(origin, refused.pass(), now, refused.code() + ": " + refused.detail(), metadata);
-            } else {
-                trail.record(refused, now);
-            }
+            refused(origin, Map.of("client_assertion", "federated"), refused, now);
             throw OAuthException.invalidClient();
         }
     }
 
-    private void refusedGrant(RequestOrigin origin, String grantType, FederationRefusedException refused, Instant now) {
+    /**
+     * Records a refusal: against its pass when it names one (a failed client authentication for a federated
+     * assertion, a refused grant otherwise), else in the refusal trail of the projects whose policies were tried.
+     */
+    private void refused(RequestOrigin origin, Map<String, String> form, FederationRefusedException refused,
+                         Instant now) {
         if (refused.pass().isEmpty()) {
             trail.record(refused, now);
             return;
         }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("grant_type", grantType);
+        Map<String, String> metadata = new LinkedHashMap<>(form);
         refused.issuer().ifPresent(issuer -> metadata.put("issuer", issuer));
-        attempts.record(origin, refused.pass().get(), now, 400, Optional.of(refused.code() + ": " + refused.detail()),
-                metadata);
+        String reason = refused.code() + ": " + refused.detail();
+        if (form.containsKey("client_assertion")) {
+            attempts.failed(origin, refused.pass(), now, reason, metadata);
+        } else {
+            attempts.record(origin, refused.pass().get(), now, 400, Optional.of(reason), metadata);
+        }
     }
 
-    private static Map<String, String> metadata(String grantType, FederatedIdentity identity) {
+    /** What a federated token's evidence says of the workload: its issuer, its subject and the policy that matched. */
+    private static Map<String, String> evidence(FederatedIdentity identity) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("grant_type", grantType);
         metadata.put("issuer", identity.issuer());
         metadata.put("subject", identity.subject());
         metadata.put("trust_policy", identity.policy().id().value());

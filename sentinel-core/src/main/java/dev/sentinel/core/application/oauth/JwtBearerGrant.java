@@ -1,7 +1,6 @@
 package dev.sentinel.core.application.oauth;
 
 import dev.sentinel.core.application.federation.WorkloadIdentities;
-import dev.sentinel.core.domain.OAuthException;
 import dev.sentinel.core.port.in.TokenRequest;
 import java.time.Instant;
 
@@ -27,10 +26,7 @@ final class JwtBearerGrant implements AssertionGrant {
 
     @Override
     public IssuedToken grant(TokenRequest request, Instant now) {
-        Federation.requireNoClientAuthentication(request);
-        String assertion = request.parameter("assertion").orElseThrow(() -> OAuthException.invalidRequest(
-                "the assertion parameter is required: the workload's token (RFC 7523)"));
-        return federation.issue(request, assertion, request.resources(),
+        return federation.grant(request, "assertion", "RFC 7523", request.resources(),
                 WorkloadIdentities.AudienceRule.POLICY_OR_TOKEN_ENDPOINT, now);
     }
 }

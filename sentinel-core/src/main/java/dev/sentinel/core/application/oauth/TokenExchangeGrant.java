@@ -35,12 +35,9 @@ final class TokenExchangeGrant implements AssertionGrant {
 
     @Override
     public IssuedToken grant(TokenRequest request, Instant now) {
-        Federation.requireNoClientAuthentication(request);
         if (request.has("actor_token") || request.has("actor_token_type")) {
             throw OAuthException.invalidRequest("delegation is not supported yet: send no actor_token");
         }
-        String subjectToken = request.parameter("subject_token").orElseThrow(() -> OAuthException.invalidRequest(
-                "the subject_token parameter is required: the workload's token (RFC 8693)"));
         String type = request.parameter("subject_token_type").orElseThrow(() -> OAuthException.invalidRequest(
                 "the subject_token_type parameter is required: urn:ietf:params:oauth:token-type:jwt or "
                         + "urn:ietf:params:oauth:token-type:id_token"));
@@ -54,7 +51,7 @@ final class TokenExchangeGrant implements AssertionGrant {
         }
         List<String> resources = new ArrayList<>(request.resources());
         request.parameter("audience").ifPresent(resources::add);
-        return federation.issue(request, subjectToken, resources, WorkloadIdentities.AudienceRule.POLICY, now)
-                .as(ACCESS_TOKEN);
+        return federation.grant(request, "subject_token", "RFC 8693", resources, WorkloadIdentities.AudienceRule.POLICY,
+                now).as(ACCESS_TOKEN);
     }
 }

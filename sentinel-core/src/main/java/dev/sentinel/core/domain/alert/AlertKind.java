@@ -1,11 +1,9 @@
 package dev.sentinel.core.domain.alert;
 
-import dev.sentinel.core.domain.ValidationException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.sentinel.core.domain.Coded;
 
 /** What an alert rule watches; the code is also the webhook event type. */
-public enum AlertKind {
+public enum AlertKind implements Coded {
     /** A pass expires within 30, 7 or 1 days (one alert per stage reached). */
     PASS_EXPIRING("pass.expiring", true),
     /** A pass's validity has ended. */
@@ -31,6 +29,7 @@ public enum AlertKind {
         this.evaluated = evaluated;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -45,13 +44,8 @@ public enum AlertKind {
         return this != QUOTA_REACHED && this != RATE_LIMIT_HIT;
     }
 
+    /** Parses a kind's code, case-insensitively; an unknown one names the field and the allowed codes. */
     public static AlertKind of(String raw) {
-        for (AlertKind kind : values()) {
-            if (kind.code.equals(raw)) {
-                return kind;
-            }
-        }
-        throw ValidationException.of(FIELD, "must be one of " + Arrays.stream(values()).map(AlertKind::code)
-                .collect(Collectors.joining(", ")) + " (got '" + raw + "')");
+        return Coded.parse(AlertKind.class, FIELD, raw);
     }
 }
