@@ -12,7 +12,6 @@ final class OptionNames {
             Map.entry("agent_name", "--name"),
             Map.entry("agent_type", "--type"),
             Map.entry("description", "--description"),
-            Map.entry("pass_id", "--pass-id"),
             Map.entry("access_level", "--access-level"),
             Map.entry("organization", "--organization"),
             Map.entry("usage_type", "--usage-type"),
@@ -44,10 +43,20 @@ final class OptionNames {
             Map.entry("actor", "--actor"),
             Map.entry("action", "--action"),
             Map.entry("set", "--set"),
-            Map.entry("remove", "--remove"));
+            Map.entry("remove", "--remove"),
+            Map.entry("credential_type", "--credential-type"),
+            Map.entry("jwks", "--jwks-file"),
+            Map.entry("jwks_uri", "--jwks-uri"),
+            Map.entry("accept_token_endpoint_audience", "--accept-token-endpoint-audience"),
+            Map.entry("issuer", "--issuer"),
+            Map.entry("audience", "--audience"),
+            Map.entry("conditions", "--condition"),
+            Map.entry("max_token_age", "--max-token-age"));
 
     /** Fields that different commands take from differently named options, each command's name listed. */
     private static final Map<String, List<String>> BY_FIELD_PER_COMMAND = Map.of(
+            "pass_id", List.of("--pass-id", "--pass"),
+            "resource", List.of("--resource"),
             "allowed_ips", List.of("--allowed-ips", "--set"),
             "project", List.of("--project"),
             "signing_algorithm", List.of("--signing-algorithm"));

@@ -11,6 +11,7 @@ import dev.sentinel.cli.render.HelpLayout;
 import dev.sentinel.cli.pass.PassCommand;
 import dev.sentinel.cli.project.ProjectCommand;
 import dev.sentinel.cli.serve.ServeCommand;
+import dev.sentinel.cli.trustpolicy.TrustPolicyCommand;
 import dev.sentinel.cli.usage.UsageCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, PassCommand.class, ProjectCommand.class, UsageCommand.class,
             ActivityCommand.class, AccountCommand.class, AccessKeyCommand.class, AuditCommand.class,
             dev.sentinel.cli.alert.AlertCommand.class,
-            KeysCommand.class, AdminTokenCommand.class, BackupCommand.class,
+            KeysCommand.class, AdminTokenCommand.class, BackupCommand.class, TrustPolicyCommand.class,
             HealthcheckCommand.class, dev.sentinel.cli.allowedhost.AllowedHostCommand.class,
             dev.sentinel.cli.resource.ResourceCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -264,6 +264,7 @@ class CliDocSamplesIT {
                         .replaceAll("sst_[A-Za-z0-9_-]+", "sst_<token>")
                         .replaceAll("sak_[A-Za-z0-9_-]+", "sak_<key>")
                         .replaceAll("key_[A-Za-z0-9]{16}", "key_<id>")
+                        .replaceAll("tp_[A-Za-z0-9]{16}", "tp_<id>")
                         .replaceAll("(?<![\\w-])[A-Za-z0-9_-]{43}(?![\\w-])", "<kid>")
                         .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<time>")
                         .replaceAll("\\d{8}T\\d{6}Z", "<stamp>")

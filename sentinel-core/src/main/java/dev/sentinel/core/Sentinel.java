@@ -17,6 +17,7 @@ import dev.sentinel.core.application.analytics.ActivityRetention;
 import dev.sentinel.core.application.audit.AuditChain;
 import dev.sentinel.core.application.audit.AuditService;
 import dev.sentinel.core.application.audit.SealingStorage;
+import dev.sentinel.core.application.federation.TrustPolicyService;
 import dev.sentinel.core.application.project.ProjectService;
 import dev.sentinel.core.application.analytics.ActivityService;
 import dev.sentinel.core.application.analytics.UsageService;
@@ -31,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The embeddable entry point: Sentinel Passes for AI agents and automation, on the storage you choose.
@@ -184,6 +186,15 @@ public final class Sentinel {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The projects' trust policies on this store (audit entries sealed as the other use cases'), for a caller without
+     * a running node, such as the command line; {@code defaultAudience} gives the audience of a policy that names none
+     * (Sentinel's issuer identifier). A node has its own: {@link SentinelNode#trustPolicies()}.
+     */
+    public TrustPolicyService trustPolicies(Supplier<String> defaultAudience) {
+        return new TrustPolicyService(storage, new CredentialGenerator(random), clock, defaultAudience);
     }
 
     /** The pass lifecycle use cases, acting as {@link Actor#LIBRARY}; use {@link PassService#as(Actor)} to name another. */

@@ -7,6 +7,7 @@ import dev.sentinel.core.application.access.AccessKeyService;
 import dev.sentinel.core.application.access.AccountService;
 import dev.sentinel.core.application.access.MembershipService;
 import dev.sentinel.core.application.access.SetupLinkService;
+import dev.sentinel.core.application.federation.TrustPolicyService;
 import dev.sentinel.core.application.project.ProjectService;
 import dev.sentinel.cli.serve.KeyEncryptionKey;
 import dev.sentinel.core.port.in.Actor;
@@ -15,6 +16,7 @@ import dev.sentinel.core.port.out.CredentialHasher;
 import dev.sentinel.persistence.jdbi.JdbiStorage;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -133,6 +135,22 @@ public final class Store implements AutoCloseable {
     /** One-time set-up links, issued as {@link #CLI}. */
     public SetupLinkService setupLinks() {
         return sentinel.setupLinks().as(CLI);
+    }
+
+    /**
+     * The trust policies, changed by {@link #PRINCIPAL} (an owner); for reading and deleting, where no audience is
+     * needed.
+     */
+    public TrustPolicyService trustPolicies() {
+        return sentinel.trustPolicies(() -> {
+            throw new IllegalStateException("no default audience on the command line: the command gives one");
+        });
+    }
+
+    /** The trust policies, a policy that names no audience getting {@code defaultAudience} (Sentinel's issuer). */
+    public TrustPolicyService trustPolicies(String defaultAudience) {
+        Objects.requireNonNull(defaultAudience, "defaultAudience");
+        return sentinel.trustPolicies(() -> defaultAudience);
     }
 
     @Override

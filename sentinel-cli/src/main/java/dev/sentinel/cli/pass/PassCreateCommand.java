@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,12 @@ import picocli.CommandLine.Spec;
 /** {@code sentinel pass create}: the agent user and its pass in one step; prints the secret this once. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Create an agent user and its Sentinel Pass together, and print the credentials.",
-            "The client secret is shown only this once: store it right away."})
+            "The client secret is shown only this once: store it right away.",
+            "With --generate-key, the key pair is made here and only its public key is stored;",
+            "the private key is shown only this once."})
 final class PassCreateCommand implements Callable<Integer> {
+
+    private static final String PRIVATE_KEY_JWT = "private_key_jwt";
 
     @Spec
     private CommandSpec spec;
@@ -87,6 +92,23 @@ final class PassCreateCommand implements Callable<Integer> {
                     + "address is one host). Default: any address.")
     String allowedIps;
 
+    @Option(names = "--credential-type", paramLabel = "TYPE",
+            description = "api_key, oauth_client (both: a client secret) or private_key_jwt (public keys, no secret). "
+                    + "Default: private_key_jwt with --jwks-file, --jwks-uri or --generate-key, otherwise api_key.")
+    String credentialType;
+
+    @Mixin
+    KeyMaterialOptions keys;
+
+    @Option(names = "--jwks-uri", paramLabel = "URL",
+            description = "private_key_jwt: the https address of the agent's JWK set; Sentinel fetches the keys there.")
+    String jwksUri;
+
+    @Option(names = "--accept-token-endpoint-audience",
+            description = "private_key_jwt: also accept assertions whose aud is the token endpoint URL (Spring "
+                    + "Security's client sends it) besides the issuer.")
+    boolean acceptTokenEndpointAudience;
+
     @Mixin
     CredentialsFormatOption format;
 
@@ -98,11 +120,17 @@ final class PassCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        keys.check(spec.commandLine(), jwksUri != null);
+        Optional<GeneratedKey> generated = keys.generate();
+        boolean keysGiven = keys.given() || jwksUri != null;
         CreatePassCommand command = CreatePassCommand.builder(project)
                 .agentName(name).agentType(type).description(description).passId(passId)
                 .accessLevel(accessLevel).organization(organization).usageType(usageType)
                 .validFrom(validFrom).validUntil(validUntil).permissions(permissions).scopes(scopes)
                 .integrationNotes(notes).allowedAudiences(audiences).allowedIps(blocks(allowedIps))
+                .credentialType(credentialType != null ? credentialType : keysGiven ? PRIVATE_KEY_JWT : null)
+                .jwks(keys.jwks(generated).orElse(null)).jwksUri(jwksUri)
+                .acceptTokenEndpointAudience(acceptTokenEndpointAudience ? Boolean.TRUE : null)
                 .build();
         // every rule checked before the store is opened: bad input makes no new store (nor says it made one)
         command.validate(LocalDate.now(ZoneOffset.UTC));
@@ -111,7 +139,7 @@ final class PassCreateCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(store.createdNote());
             }
             CreatedPass created = store.passes().create(command);
-            print(created, store.sentinel().clock().instant());
+            print(created, generated, store.sentinel().clock().instant());
         }
         return 0;
     }
@@ -124,19 +152,31 @@ final class PassCreateCommand implements Callable<Integer> {
         return Arrays.stream(list.strip().split("[\\s,]+")).filter(block -> !block.isEmpty()).toList();
     }
 
-    private void print(CreatedPass created, java.time.Instant now) {
+    private void print(CreatedPass created, Optional<GeneratedKey> generated, java.time.Instant now) {
         PrintWriter out = spec.commandLine().getOut();
         if (format.env()) {
             out.print(created.credentials().toBashExport());
+            generated.ifPresent(key -> out.print(PrivateKeyViews.bashExport(key)));
         } else {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("pass", PassViews.json(created.pass(), now));
-            json.put("credentials", PassViews.credentialsJson(created.credentials()));
+            Map<String, Object> credentials = new LinkedHashMap<>(PassViews.credentialsJson(created.credentials()));
+            generated.ifPresent(key -> credentials.putAll(PrivateKeyViews.json(key)));
+            json.put("credentials", credentials);
             out.println(Json.write(json));
         }
         out.flush();
-        spec.commandLine().getErr().println("Created pass " + created.pass().passId()
-                + ". The client secret is shown only this once: store it now.");
+        spec.commandLine().getErr().println("Created pass " + created.pass().passId() + ". " + note(created, generated));
         spec.commandLine().getErr().flush();
+    }
+
+    private static String note(CreatedPass created, Optional<GeneratedKey> generated) {
+        if (generated.isPresent()) {
+            return PrivateKeyViews.SHOWN_ONCE;
+        }
+        if (created.credentials().secret().isEmpty()) {
+            return "It authenticates with its keys (private_key_jwt): no client secret was issued.";
+        }
+        return "The client secret is shown only this once: store it now.";
     }
 }

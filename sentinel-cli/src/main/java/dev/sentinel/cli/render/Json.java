@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Json() {
     }
@@ -18,6 +19,24 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
+        }
+    }
+
+    /** The value as JSON on one line. */
+    public static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    /** JSON text as a value to nest in a document (it is printed as JSON, not as a string). */
+    public static Object tree(String json) {
+        try {
+            return COMPACT.readTree(json);
+        } catch (JsonProcessingException malformed) {
+            throw new IllegalArgumentException("not JSON: " + malformed.getOriginalMessage(), malformed);
         }
     }
 }

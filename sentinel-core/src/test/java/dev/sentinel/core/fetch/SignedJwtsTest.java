@@ -148,6 +148,32 @@ class SignedJwtsTest {
                 .isEqualTo(JwtRefusedException.Reason.KEYS_UNAVAILABLE);
     }
 
+    /**
+     * The checks run on the native provider where it loads (Linux x86-64, aarch64): it must refuse what the JDK
+     * refuses, a flipped bit, the signature DER-encoded instead of the JWS form, all zeros, and an RSA signature
+     * under another key.
+     */
+    @Test
+    void alteredSignaturesAreRefusedOnTheProviderThatChecksThem() throws Exception {
+        String token = sign(ec, JWSAlgorithm.ES256, true);
+        String[] parts = token.split("\\.");
+        byte[] signature = Base64URL.from(parts[2]).decode();
+        byte[] flipped = signature.clone();
+        flipped[10] ^= 1;
+        byte[] der = com.nimbusds.jose.crypto.impl.ECDSA.transcodeSignatureToDER(signature);
+        KeySource keys = KeySource.fixed(publicOf(ec));
+
+        assertThat(SignedJwts.verify(token, keys, SignedJwts.CLIENT_ASSERTION_ALGORITHMS).getJWTID()).isEqualTo("j1");
+        for (byte[] altered : List.of(flipped, der, new byte[64])) {
+            assertRefused(parts[0] + "." + parts[1] + "." + Base64URL.encode(altered), keys,
+                    JwtRefusedException.Reason.BAD_SIGNATURE);
+        }
+        String rsaToken = sign(rsa, JWSAlgorithm.RS256, false);
+        assertRefused(rsaToken, KeySource.fixed(publicOf(generateRsa("rsa-2"))), JwtRefusedException.Reason.BAD_SIGNATURE);
+        assertThat(SignedJwts.verify(rsaToken, KeySource.fixed(publicOf(rsa)), SignedJwts.CLIENT_ASSERTION_ALGORITHMS)
+                .getSubject()).isEqualTo("agent");
+    }
+
     @Test
     void somethingThatIsNotAJwtIsMalformed() {
         assertRefused("not.a.jwt", KeySource.fixed(publicOf(ec)), JwtRefusedException.Reason.MALFORMED);
