@@ -137,7 +137,8 @@ class ResourceApiTest {
         HttpResponse<String> refused = send("POST", "/api/v1/projects/demo/resources", ServerFixture.ADMIN_TOKEN, body);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).path("errors").findValuesAsText("field"))
-                .contains("name", "scopes[1]", "scopes[2].weight", "colour");
+                .as("fields that cannot be read and the rules the rest breaks, at once")
+                .containsExactly("name", "scopes[1]", "scopes[2].weight", "colour", "resource");
 
         HttpResponse<String> rules = send("POST", "/api/v1/projects/demo/resources", ServerFixture.ADMIN_TOKEN,
                 Map.of("resource", "http://tools.example.com/mcp", "name", " ", "scopes",

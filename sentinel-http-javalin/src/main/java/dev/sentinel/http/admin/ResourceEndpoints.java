@@ -46,8 +46,10 @@ final class ResourceEndpoints {
     }
 
     void create(Context ctx) {
-        ResourceDraft draft = draft(body(ctx, Map.of()));
-        RegisteredResource created = resources.create(Callers.of(ctx), ProjectId.of(ctx.pathParam("project")), draft);
+        List<FieldViolation> unreadable = new ArrayList<>();
+        ResourceDraft draft = draft(body(ctx, Map.of(), unreadable));
+        RegisteredResource created = resources.create(Callers.of(ctx), ProjectId.of(ctx.pathParam("project")), draft,
+                unreadable);
         ctx.header("Location", "/api/v1/resources/" + created.id().value());
         Json.reply(ctx, 201, json(created));
     }
@@ -60,14 +62,15 @@ final class ResourceEndpoints {
     void patch(Context ctx) {
         Principal caller = Callers.of(ctx);
         ResourceId id = id(ctx);
-        Map<String, Object> body = body(ctx, READ_ONLY);
+        List<FieldViolation> unreadable = new ArrayList<>();
+        Map<String, Object> body = body(ctx, READ_ONLY, unreadable);
         ResourceDraft before = ResourceDraft.of(resources.get(caller, id));
         Map<String, Object> merged = new LinkedHashMap<>();
         merged.put(ResourceDraft.RESOURCE, before.resource());
         merged.put(ResourceDraft.NAME, before.name());
         merged.put(ResourceDraft.SCOPES, before.scopes());
         merged.putAll(body);
-        Json.reply(ctx, 200, json(resources.change(caller, id, draft(merged))));
+        Json.reply(ctx, 200, json(resources.change(caller, id, draft(merged), unreadable)));
     }
 
     void delete(Context ctx) {
@@ -91,9 +94,10 @@ final class ResourceEndpoints {
 
     /**
      * The body's fields: {@code resource} and {@code name} as strings, {@code scopes} as a list of scope drafts;
-     * {@code null} kept as a given null. Every problem is named at once.
+     * {@code null} kept as a given null. A field that cannot be read (unknown, read-only, of the wrong type) is left
+     * out and added to {@code violations}, which the use case reports with the rules the rest of the body breaks.
      */
-    private static Map<String, Object> body(Context ctx, Map<String, String> refused) {
+    private static Map<String, Object> body(Context ctx, Map<String, String> refused, List<FieldViolation> violations) {
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
         }
@@ -106,7 +110,6 @@ final class ResourceEndpoints {
         if (node == null || !node.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }
-        List<FieldViolation> violations = new ArrayList<>();
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -125,9 +128,6 @@ final class ResourceEndpoints {
             } else {
                 violations.add(new FieldViolation(name, "must be a string"));
             }
-        }
-        if (!violations.isEmpty()) {
-            throw new HttpProblem(400, "the request has invalid fields", violations);
         }
         return fields;
     }

@@ -4,6 +4,7 @@ import dev.sentinel.core.application.access.AccessAction;
 import dev.sentinel.core.application.access.Authorization;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.CredentialGenerator;
+import dev.sentinel.core.domain.FieldViolation;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.ProjectNotFoundException;
 import dev.sentinel.core.domain.Violations;
@@ -70,12 +71,21 @@ public final class ResourceService {
      * @throws dev.sentinel.core.domain.ConflictException when some project registered the identifier already
      */
     public RegisteredResource create(Principal caller, ProjectId project, ResourceDraft draft) {
+        return create(caller, project, draft, List.of());
+    }
+
+    /**
+     * Registers a resource, or names every broken rule: {@code unreadable} (fields the transport could not read)
+     * and those of the rest of the draft.
+     */
+    public RegisteredResource create(Principal caller, ProjectId project, ResourceDraft draft,
+                                     List<FieldViolation> unreadable) {
         Authorization.require(caller, AccessAction.MANAGE_RESOURCES, project);
         Instant now = clock.instant();
         return storage.inTransaction(session -> {
             session.projects().find(project).orElseThrow(() -> new ProjectNotFoundException(project.value()));
             Violations violations = new Violations();
-            ResourceDraft.Checked checked = draft.check(violations);
+            ResourceDraft.Checked checked = checked(draft, unreadable, violations);
             if (session.resources().listByProject(project).size() >= MAX_PER_PROJECT) {
                 violations.add("project", "holds " + MAX_PER_PROJECT + " resources, the most a project may");
             }
@@ -93,12 +103,21 @@ public final class ResourceService {
      * id, project and registration time stay. Tokens already issued for the old identifier live on until they expire.
      */
     public RegisteredResource change(Principal caller, ResourceId id, ResourceDraft draft) {
-        RegisteredResource before = get(caller, id);
-        requireOn(caller, AccessAction.MANAGE_RESOURCES, before);
+        return change(caller, id, draft, List.of());
+    }
+
+    /** Changes the resource, or names every broken rule: {@code unreadable} and those of the rest of the draft. */
+    public RegisteredResource change(Principal caller, ResourceId id, ResourceDraft draft,
+                                     List<FieldViolation> unreadable) {
+        requireOn(caller, AccessAction.MANAGE_RESOURCES, get(caller, id));
         Instant now = clock.instant();
         return storage.inTransaction(session -> {
-            session.resources().find(id).orElseThrow(() -> new ResourceNotFoundException(id.value()));
-            ResourceDraft.Checked checked = draft.checked();
+            // the resource as this transaction sees it, so that the audit's "before" is what was replaced
+            RegisteredResource before = session.resources().find(id)
+                    .orElseThrow(() -> new ResourceNotFoundException(id.value()));
+            Violations violations = new Violations();
+            ResourceDraft.Checked checked = checked(draft, unreadable, violations);
+            violations.throwIfAny();
             RegisteredResource after = new RegisteredResource(id, before.project(), checked.identifier(),
                     checked.name(), checked.scopes(), before.createdAt());
             session.resources().replace(after);
@@ -118,6 +137,14 @@ public final class ResourceService {
             }
             return null;
         });
+    }
+
+    private static ResourceDraft.Checked checked(ResourceDraft draft, List<FieldViolation> unreadable,
+                                                 Violations violations) {
+        Violations fromDraft = new Violations();
+        ResourceDraft.Checked checked = draft.check(fromDraft);
+        violations.addUnreadableThen(unreadable, fromDraft);
+        return checked;
     }
 
     private static void requireOn(Principal caller, AccessAction action, RegisteredResource resource) {
