@@ -235,11 +235,12 @@ round() { # kind seconds
   fi
   RATE=$(awk '/Requests\/sec/ {print $2}' "$work/round.log")
 }
-# Signs enough for a round of SECONDS at RATE: 1.5 times the rate, split over the threads.
+# Signs enough for a round of SECONDS at RATE: three times the rate (a warming grant can double its rate from one
+# round to the next), split over the threads.
 prepare() { # kind rate seconds
   case $1 in
     secret) ;;
-    pkjwt) pool pkjwt "$(awk -v r="$2" -v s="$3" -v t="$THREADS" 'BEGIN {printf "%d", r * s * 1.5 / t + 1000}')" ;;
+    pkjwt) pool pkjwt "$(awk -v r="$2" -v s="$3" -v t="$THREADS" 'BEGIN {printf "%d", r * s * 3 / t + 1000}')" ;;
     federated) pool federated 2000 ;;
   esac
 }

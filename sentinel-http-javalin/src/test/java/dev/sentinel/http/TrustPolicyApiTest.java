@@ -198,6 +198,8 @@ class TrustPolicyApiTest {
                 Map.of("project", "other", "pass_id", other.pass().passId().value()));
         assertThat(readOnly.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(readOnly.body()).path("errors").findValuesAsText("field"))
-                .containsExactly("project");
+                .as("the unreadable field and the rule the rest breaks, at once").containsExactly("project", "pass_id");
+        assertThat(JSON.readTree(send("GET", "/api/v1/trust-policies/" + id, ServerFixture.ADMIN_TOKEN, null).body())
+                .path("pass_id").asText()).as("nothing changed").isEqualTo(pass.pass().passId().value());
     }
 }

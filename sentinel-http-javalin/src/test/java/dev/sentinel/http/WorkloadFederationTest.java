@@ -47,8 +47,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Workload identity federation end to end: an issuer run by the test mints GitHub-Actions-like and Kubernetes-like
- * tokens, trust policies are made through the API, and Nimbus's OAuth SDK (or a plain HTTP client, for the attacks)
- * trades the tokens at the real server. Each attack is a request the server must refuse, with its evidence.
+ * tokens and serves its JWKS on loopback (Nimbus JOSE keys), trust policies are made through the API (the GitHub-like
+ * ones with that {@code jwks_uri}, fetched by the server, which allows private targets; a cluster's with a static JWK
+ * set), and Nimbus's OAuth SDK (or a plain HTTP client, for the attacks) trades the tokens at the real server. Each
+ * attack is a request the server must refuse, with its evidence. Discovery, rotation and the issuer's faults are in
+ * {@link DiscoveredIssuerFederationTest}.
  */
 class WorkloadFederationTest {
 
@@ -57,8 +60,10 @@ class WorkloadFederationTest {
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
-    private final ServerFixture fixture = new ServerFixture();
+    private final ServerFixture fixture = new ServerFixture(server -> server.node(settings -> settings
+            .allowPrivateTargets(true)));
     private final WorkloadIssuer github = WorkloadIssuer.rsa(GITHUB, "gh-1");
+    private final String githubJwksUri = jwksUriOf(github);
     private final CreatedPass deployer = fixture.createPass(pass -> pass.permissions("deploy,read"));
     private final Instant now = ServerFixture.START;
 
@@ -66,6 +71,15 @@ class WorkloadFederationTest {
     void stop() {
         fixture.close();
         github.close();
+    }
+
+    /** Serves the issuer's JWKS (and discovery) on loopback; its {@code /jwks} URL. */
+    private static String jwksUriOf(WorkloadIssuer issuer) {
+        try {
+            return issuer.serve() + "/jwks";
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
     }
 
     private String audience() {
@@ -80,7 +94,7 @@ class WorkloadFederationTest {
     private Map<String, Object> githubPolicy(CreatedPass pass) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", GITHUB);
-        body.put("jwks", github.publicJwksObject());
+        body.put("jwks_uri", githubJwksUri);
         body.put("conditions", Map.of("/repository", "octo-org/app", "/ref", "refs/heads/*"));
         body.put("max_token_age", "10m");
         body.put("pass_id", pass.pass().passId().value());
@@ -320,6 +334,77 @@ class WorkloadFederationTest {
             assertThat(entry.entry().project()).contains("demo");
             assertThat(entry.entry().detail()).contains("several_policies_match");
         });
+    }
+
+    /**
+     * Two projects trust one issuer: the refusal each records in its own audit trail (which its viewers read) names
+     * its own policies and conditions, never the other project's, both when no policy matches and when policies of
+     * both match.
+     */
+    @Test
+    void eachProjectsAuditNamesOnlyItsOwnPoliciesWhenTheyShareAnIssuer() throws Exception {
+        CreatedPass elsewhere = fixture.sentinel.passes().create(dev.sentinel.core.port.in.CreatePassCommand
+                .builder("other").agentName("Other Agent").agentType("Sourcing Agent").build());
+        String ours = createPolicy("demo", githubPolicy(deployer)).path("id").asText();
+        Map<String, Object> secret = githubPolicy(elsewhere);
+        secret.put("conditions", Map.of("/repository", "secret-org/hidden-app"));
+        String theirs = createPolicy("other", secret).path("id").asText();
+
+        assertRefused(jwtBearer(github.mint(WorkloadIssuer.githubActions("octo-org/third", "refs/heads/main",
+                audience(), now.minusSeconds(10)))), "invalid_grant", "no trust policy matches the token");
+
+        assertThat(audit("federation.refused")).hasSize(2).allSatisfy(entry -> {
+            boolean demo = entry.entry().project().orElseThrow().equals("demo");
+            assertThat(entry.entry().detail()).contains(demo ? ours : theirs)
+                    .doesNotContain(demo ? theirs : ours)
+                    .doesNotContain(demo ? "secret-org/hidden-app" : "octo-org/app")
+                    .doesNotContain(demo ? elsewhere.pass().passId().value() : deployer.pass().passId().value());
+        });
+
+        Map<String, Object> overlapping = githubPolicy(elsewhere);
+        overlapping.put("conditions", Map.of("/repository", "octo-org/app"));
+        String theirSecond = createPolicy("other", overlapping).path("id").asText();
+        fixture.clock.advance(Duration.ofSeconds(61)); // one entry a minute per project and issuer
+        assertRefused(jwtBearer(github.mint(appOnMain())), "invalid_grant",
+                "several trust policies match the token: name the pass with the client_id parameter");
+        assertThat(audit("federation.refused")).filteredOn(entry -> entry.entry().detail()
+                .contains("several_policies_match")).hasSize(2).allSatisfy(entry -> {
+                    boolean demo = entry.entry().project().orElseThrow().equals("demo");
+                    assertThat(entry.entry().detail()).contains(demo ? ours : theirSecond)
+                            .doesNotContain(demo ? theirSecond : ours);
+                });
+    }
+
+    /** The workload's token is the pass's: its networks, permissions, validity window and revocation all hold. */
+    @Test
+    void thePassesNetworksPermissionsValidityAndRevocationApplyToItsWorkloadsTokens() throws Exception {
+        CreatedPass bound = fixture.createPass(pass -> pass.permissions("read").allowedIps(List.of("10.0.0.0/8")));
+        CreatedPass later = fixture.createPass(pass -> pass.permissions("read").validFrom("2026-12-24"));
+        CreatedPass revoked = fixture.createPass(pass -> pass.permissions("read"));
+        for (Map.Entry<String, CreatedPass> policy : Map.of("octo-org/bound", bound, "octo-org/later", later,
+                "octo-org/revoked", revoked, "octo-org/app", deployer).entrySet()) {
+            Map<String, Object> body = githubPolicy(policy.getValue());
+            body.put("conditions", Map.of("/repository", policy.getKey()));
+            createPolicy("demo", body);
+        }
+        fixture.sentinel.passes().revoke(revoked.pass().passId());
+
+        assertRefused(jwtBearer(github.mint(WorkloadIssuer.githubActions("octo-org/bound", "refs/heads/main",
+                        audience(), now.minusSeconds(10)))), "invalid_grant",
+                "the pass the trust policy names may not be used from this address");
+        assertThat(lastRefusal(bound, 2)).startsWith("pass_refused: address_not_allowed: address \"127.0.0.1\"");
+        assertRefused(jwtBearer(github.mint(WorkloadIssuer.githubActions("octo-org/later", "refs/heads/main",
+                audience(), now.minusSeconds(10)))), "invalid_grant", "the pass the trust policy names may not be used now");
+        assertThat(lastRefusal(later, 2)).startsWith("pass_refused: pass_not_yet_valid");
+        assertRefused(jwtBearer(github.mint(WorkloadIssuer.githubActions("octo-org/revoked", "refs/heads/main",
+                audience(), now.minusSeconds(10)))), "invalid_grant", "the pass the trust policy names may not be used now");
+        assertThat(lastRefusal(revoked, 2)).startsWith("pass_refused: pass_revoked");
+        HttpResponse<String> beyond = jwtBearer(github.mint(appOnMain()), "scope", "admin");
+        assertThat(beyond.statusCode()).as(beyond.body()).isEqualTo(400);
+        assertThat(json(beyond).path("error").asText()).as("a scope the pass lacks").isEqualTo("invalid_scope");
+        HttpResponse<String> within = jwtBearer(github.mint(appOnMain()), "scope", "deploy");
+        assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+        assertThat(json(within).path("scope").asText()).isEqualTo("deploy");
     }
 
     @Test

@@ -28,6 +28,30 @@ public final class Violations {
         return List.copyOf(found);
     }
 
+    /**
+     * Adds {@code unreadable} (fields a transport could not read, such as a number where a string belongs) and then
+     * those of {@code checked} that concern other fields: a field the transport could not read is absent from the
+     * draft, and its "is required" would only repeat the first rule.
+     */
+    public void addUnreadableThen(List<FieldViolation> unreadable, Violations checked) {
+        found.addAll(unreadable);
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        unreadable.forEach(violation -> roots.add(root(violation.field())));
+        checked.found.stream().filter(violation -> !roots.contains(root(violation.field()))).forEach(found::add);
+    }
+
+    /** {@code conditions} of {@code conditions./ref}, {@code scopes} of {@code scopes[1].name}. */
+    private static String root(String field) {
+        int end = field.length();
+        for (char separator : new char[] {'.', '['}) {
+            int at = field.indexOf(separator);
+            if (at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return field.substring(0, end);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -47,9 +47,10 @@ final class TrustPolicyEndpoints {
     }
 
     void create(Context ctx) {
-        Map<String, Object> body = body(ctx, Map.of());
+        List<FieldViolation> unreadable = new ArrayList<>();
+        Map<String, Object> body = body(ctx, Map.of(), unreadable);
         TrustPolicy created = policies.create(Callers.of(ctx), ProjectId.of(ctx.pathParam("project")),
-                draft(body));
+                draft(body), unreadable);
         ctx.header("Location", "/api/v1/trust-policies/" + created.id().value());
         Json.reply(ctx, 201, json(created));
     }
@@ -62,7 +63,8 @@ final class TrustPolicyEndpoints {
     void patch(Context ctx) {
         Principal caller = Callers.of(ctx);
         TrustPolicyId id = id(ctx);
-        Map<String, Object> body = body(ctx, READ_ONLY);
+        List<FieldViolation> unreadable = new ArrayList<>();
+        Map<String, Object> body = body(ctx, READ_ONLY, unreadable);
         TrustPolicyDraft before = TrustPolicyDraft.of(policies.get(caller, id));
         Map<String, Object> merged = new LinkedHashMap<>();
         merged.put(TrustPolicyDraft.ISSUER, before.issuer());
@@ -80,7 +82,7 @@ final class TrustPolicyEndpoints {
             merged.put(TrustPolicyDraft.JWKS, null);
         }
         merged.putAll(body);
-        Json.reply(ctx, 200, json(policies.change(caller, id, draft(merged))));
+        Json.reply(ctx, 200, json(policies.change(caller, id, draft(merged), unreadable)));
     }
 
     void delete(Context ctx) {
@@ -108,9 +110,11 @@ final class TrustPolicyEndpoints {
 
     /**
      * The body's fields: text fields as strings (numbers as their text), {@code jwks} as its JSON text,
-     * {@code conditions} as a map of strings; {@code null} kept as a given null. Every problem is named at once.
+     * {@code conditions} as a map of strings; {@code null} kept as a given null. A field that cannot be read (unknown,
+     * read-only, of the wrong type) is left out and added to {@code violations}, which the use case reports with the
+     * rules the rest of the body breaks.
      */
-    private static Map<String, Object> body(Context ctx, Map<String, String> refused) {
+    private static Map<String, Object> body(Context ctx, Map<String, String> refused, List<FieldViolation> violations) {
         if (!Requests.mediaType(ctx).map(Json.JSON::equals).orElse(false)) {
             throw new HttpProblem(415, "the body must be application/json");
         }
@@ -123,7 +127,6 @@ final class TrustPolicyEndpoints {
         if (node == null || !node.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }
-        List<FieldViolation> violations = new ArrayList<>();
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -148,9 +151,6 @@ final class TrustPolicyEndpoints {
             } else {
                 violations.add(new FieldViolation(name, "must be a string"));
             }
-        }
-        if (!violations.isEmpty()) {
-            throw new HttpProblem(400, "the request has invalid fields", violations);
         }
         return fields;
     }

@@ -2,6 +2,7 @@ package dev.sentinel.core.application.federation;
 
 import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +50,21 @@ public final class FederationRefusedException extends Exception {
     private final Optional<String> issuer;
     private final Optional<PassId> pass;
     private final Set<ProjectId> projects;
+    private final Map<ProjectId, String> projectDetails;
 
     FederationRefusedException(Reason reason, String detail, String description, Optional<String> issuer,
                                Optional<PassId> pass, Set<ProjectId> projects) {
+        this(reason, detail, description, issuer, pass, projects, Map.of());
+    }
+
+    /**
+     * @param projectDetails for a refusal that names no pass and tried policies of several projects: what each
+     *                       project's audit trail records, naming that project's policies only
+     */
+    FederationRefusedException(Reason reason, String detail, String description, Optional<String> issuer,
+                               Optional<PassId> pass, Set<ProjectId> projects, Map<ProjectId, String> projectDetails) {
         super(reason.code() + ": " + detail, null, false, false);
+        this.projectDetails = Map.copyOf(projectDetails);
         this.reason = reason;
         this.detail = Objects.requireNonNull(detail, "detail");
         this.description = Objects.requireNonNull(description, "description");
@@ -93,5 +105,13 @@ public final class FederationRefusedException extends Exception {
     /** The projects whose policies were tried, for a refusal that names no pass. */
     public Set<ProjectId> projects() {
         return projects;
+    }
+
+    /**
+     * The evidence for one of {@link #projects()}: it names that project's policies and passes only, never another
+     * project's (whose viewers could otherwise read them in their audit trail).
+     */
+    public String detailFor(ProjectId project) {
+        return projectDetails.getOrDefault(project, detail);
     }
 }

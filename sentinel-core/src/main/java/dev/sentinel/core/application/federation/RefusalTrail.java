@@ -52,12 +52,12 @@ public final class RefusalTrail {
     public void record(FederationRefusedException refusal, Instant now) {
         String issuer = refusal.projects().isEmpty() ? UNTRUSTED
                 : refusal.issuer().map(WorkloadIdentities::shown).orElse(UNTRUSTED);
-        String reason = refusal.code() + ": " + refusal.detail();
         if (refusal.projects().isEmpty()) {
-            count(Optional.empty(), issuer, reason, now);
+            count(Optional.empty(), issuer, refusal.code() + ": " + refusal.detail(), now);
         }
         refusal.projects().stream().sorted(java.util.Comparator.comparing(ProjectId::value))
-                .forEach(project -> count(Optional.of(project), issuer, reason, now));
+                .forEach(project -> count(Optional.of(project), issuer,
+                        refusal.code() + ": " + refusal.detailFor(project), now));
     }
 
     private void count(Optional<ProjectId> project, String issuer, String reason, Instant now) {

@@ -5,6 +5,7 @@ import dev.sentinel.core.application.access.Authorization;
 import dev.sentinel.core.domain.AuditEntry;
 import dev.sentinel.core.domain.CredentialGenerator;
 import dev.sentinel.core.domain.Pass;
+import dev.sentinel.core.domain.PassId;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.ProjectNotFoundException;
 import dev.sentinel.core.domain.Violations;
@@ -91,15 +92,21 @@ public final class TrustPolicyService {
      * @throws dev.sentinel.core.domain.ValidationException every broken rule at once, the pass's included
      */
     public TrustPolicy create(Principal caller, ProjectId project, TrustPolicyDraft draft) {
+        return create(caller, project, draft, List.of());
+    }
+
+    /**
+     * Creates a policy in {@code project}, or names every broken rule: {@code unreadable} (fields the transport could
+     * not read) and those of the rest of the draft.
+     */
+    public TrustPolicy create(Principal caller, ProjectId project, TrustPolicyDraft draft,
+                              List<dev.sentinel.core.domain.FieldViolation> unreadable) {
         Authorization.require(caller, AccessAction.MANAGE_TRUST_POLICIES, project);
         Instant now = clock.instant();
         return storage.inTransaction(session -> {
             session.projects().find(project).orElseThrow(() -> new ProjectNotFoundException(project.value()));
             Violations violations = new Violations();
-            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get(), fetching);
-            if (checked != null) {
-                checkPass(session, project, checked, violations);
-            }
+            TrustPolicyDraft.Checked checked = checked(session, project, draft, unreadable, violations);
             if (session.trustPolicies().listByProject(project).size() >= MAX_PER_PROJECT) {
                 violations.add("project", "holds " + MAX_PER_PROJECT + " trust policies, the most a project may");
             }
@@ -118,16 +125,20 @@ public final class TrustPolicyService {
      * id, project and creation time stay.
      */
     public TrustPolicy change(Principal caller, TrustPolicyId id, TrustPolicyDraft draft) {
-        TrustPolicy before = get(caller, id);
-        requireOn(caller, AccessAction.MANAGE_TRUST_POLICIES, before);
+        return change(caller, id, draft, List.of());
+    }
+
+    /** Changes the policy, or names every broken rule: {@code unreadable} and those of the rest of the draft. */
+    public TrustPolicy change(Principal caller, TrustPolicyId id, TrustPolicyDraft draft,
+                              List<dev.sentinel.core.domain.FieldViolation> unreadable) {
+        requireOn(caller, AccessAction.MANAGE_TRUST_POLICIES, get(caller, id));
         Instant now = clock.instant();
         return storage.inTransaction(session -> {
-            session.trustPolicies().find(id).orElseThrow(() -> new TrustPolicyNotFoundException(id.value()));
+            // the policy as this transaction sees it, so that the audit's "before" is what was replaced
+            TrustPolicy before = session.trustPolicies().find(id)
+                    .orElseThrow(() -> new TrustPolicyNotFoundException(id.value()));
             Violations violations = new Violations();
-            TrustPolicyDraft.Checked checked = draft.check(violations, defaultAudience.get(), fetching);
-            if (checked != null) {
-                checkPass(session, before.project(), checked, violations);
-            }
+            TrustPolicyDraft.Checked checked = checked(session, before.project(), draft, unreadable, violations);
             violations.throwIfAny();
             TrustPolicy after = new TrustPolicy(id, before.project(), checked.issuer(), checked.keys(),
                     checked.audience(), checked.conditions(), checked.maxTokenAge(), checked.passId(),
@@ -151,13 +162,28 @@ public final class TrustPolicyService {
         });
     }
 
+    /** The checked draft (null when a rule is broken), every broken rule added to {@code violations}. */
+    private TrustPolicyDraft.Checked checked(StorageSession session, ProjectId project, TrustPolicyDraft draft,
+                                             List<dev.sentinel.core.domain.FieldViolation> unreadable,
+                                             Violations violations) {
+        Violations fromDraft = new Violations();
+        TrustPolicyDraft.Checked checked = draft.check(fromDraft, defaultAudience.get(), fetching);
+        if (checked != null) {
+            checkPass(session, project, checked.passId(), fromDraft);
+        } else if (draft.passId() != null && fromDraft.list().stream()
+                .noneMatch(violation -> violation.field().equals(TrustPolicyDraft.PASS_ID))) {
+            checkPass(session, project, PassId.of(draft.passId().strip()), fromDraft);
+        }
+        violations.addUnreadableThen(unreadable, fromDraft);
+        return checked;
+    }
+
     /** The pass must exist in the policy's own project: a pass of another project is refused like a missing one. */
-    private static void checkPass(StorageSession session, ProjectId project, TrustPolicyDraft.Checked checked,
-                                  Violations violations) {
-        Optional<Pass> pass = session.passes().find(checked.passId());
+    private static void checkPass(StorageSession session, ProjectId project, PassId passId, Violations violations) {
+        Optional<Pass> pass = session.passes().find(passId);
         if (pass.isEmpty() || !pass.get().project().equals(project)) {
             violations.add(TrustPolicyDraft.PASS_ID, "must be a pass of the project " + project.value() + ": "
-                    + checked.passId().value() + " is none");
+                    + passId.value() + " is none");
         }
     }
 

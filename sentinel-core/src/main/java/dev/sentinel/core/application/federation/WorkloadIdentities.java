@@ -112,11 +112,16 @@ public final class WorkloadIdentities {
         }
         Set<PassId> passes = matching.stream().map(TrustPolicy::passId).collect(Collectors.toCollection(LinkedHashSet::new));
         if (passes.size() > 1) {
-            throw refusal(Reason.SEVERAL_MATCH, matching.size() + " trust policies of " + passes.size()
-                    + " passes match the token (" + matching.stream().map(policy -> policy.id() + " → "
-                    + policy.passId()).collect(Collectors.joining(", ")) + ")",
-                    "several trust policies match the token: name the pass with the client_id parameter", issuer,
-                    Optional.empty(), matching.stream().map(TrustPolicy::project).collect(Collectors.toSet()));
+            Map<ProjectId, String> perProject = new LinkedHashMap<>();
+            matching.stream().map(TrustPolicy::project).distinct().forEach(project -> perProject.put(project,
+                    "trust policies of several passes match the token; of this project: " + matching.stream()
+                            .filter(policy -> policy.project().equals(project))
+                            .map(policy -> policy.id() + " → " + policy.passId()).collect(Collectors.joining(", "))));
+            throw new FederationRefusedException(Reason.SEVERAL_MATCH, matching.size() + " trust policies of "
+                    + passes.size() + " passes match the token (" + matching.stream().map(policy -> policy.id()
+                    + " → " + policy.passId()).collect(Collectors.joining(", ")) + ")",
+                    "several trust policies match the token: name the pass with the client_id parameter",
+                    Optional.of(issuer), Optional.empty(), perProject.keySet(), perProject);
         }
         TrustPolicy policy = matching.get(0);
         SentinelPass pass = usablePass(policy, named, clientAddress, now, issuer);
@@ -237,15 +242,30 @@ public final class WorkloadIdentities {
 
     private static FederationRefusedException noMatch(List<Refusal> misses, String issuer, Optional<PassId> concerned,
                                                       Set<ProjectId> projects) {
+        Map<ProjectId, String> perProject = new LinkedHashMap<>();
+        projects.forEach(project -> {
+            List<Refusal> own = misses.stream().filter(miss -> miss.policy().project().equals(project)).toList();
+            perProject.put(project, own.isEmpty() ? "no trust policy of this project has keys that verify the token"
+                    : missed(own));
+        });
         if (misses.size() == 1) {
             Refusal only = misses.get(0);
-            return refusal(only.reason(), only.detail(), only.description(), issuer, concerned, projects);
+            return new FederationRefusedException(only.reason(), only.detail(), only.description(),
+                    Optional.of(issuer), concerned, projects, perProject);
         }
         Set<String> descriptions = misses.stream().map(Refusal::description).collect(Collectors.toSet());
-        return refusal(Reason.NO_POLICY_MATCHED, "none of " + misses.size() + " trust policies matches: "
-                        + misses.stream().map(miss -> miss.reason().code() + " (" + miss.detail() + ")")
-                        .collect(Collectors.joining("; ")),
-                descriptions.size() == 1 ? descriptions.iterator().next() : NO_MATCH, issuer, concerned, projects);
+        return new FederationRefusedException(Reason.NO_POLICY_MATCHED, missed(misses),
+                descriptions.size() == 1 ? descriptions.iterator().next() : NO_MATCH, Optional.of(issuer), concerned,
+                projects, perProject);
+    }
+
+    /** Why none of {@code misses}' policies matched, each policy with its reason. */
+    private static String missed(List<Refusal> misses) {
+        if (misses.size() == 1) {
+            return misses.get(0).detail();
+        }
+        return "none of " + misses.size() + " trust policies matches: " + misses.stream()
+                .map(miss -> miss.reason().code() + " (" + miss.detail() + ")").collect(Collectors.joining("; "));
     }
 
     /** The policy's pass, usable now from the client's address; the named pass when the request named one. */

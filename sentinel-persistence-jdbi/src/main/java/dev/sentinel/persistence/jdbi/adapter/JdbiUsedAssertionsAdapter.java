@@ -18,26 +18,35 @@ final class JdbiUsedAssertionsAdapter implements UsedAssertions {
         this.dialect = dialect;
     }
 
+    /**
+     * One statement when the {@code jti} is new, as on nearly every grant: the insert. Only when a row is there does
+     * a second one ask whether it is an expired row not yet pruned, which does not make the new assertion a replay;
+     * the row lock of that update decides between two nodes that both find it expired.
+     */
     @Override
     public boolean firstUse(String clientId, String jti, Instant expiresAt, Instant now) {
-        // a row left from an assertion that has expired (not yet pruned) does not make a new one a replay
-        handle.createUpdate("DELETE FROM used_client_assertions WHERE client_id = :clientId AND jti = :jti "
-                        + "AND expires_at < :now")
-                .bind("clientId", clientId).bind("jti", jti).bind("now", Sql.utc(now)).execute();
         String sql = dialect == Dialect.POSTGRES
                 ? "INSERT INTO used_client_assertions (client_id, jti, expires_at) VALUES (:clientId, :jti, :expiresAt) "
                         + "ON CONFLICT (client_id, jti) DO NOTHING"
                 : "INSERT INTO used_client_assertions (client_id, jti, expires_at) SELECT :clientId, :jti, :expiresAt "
                         + "WHERE NOT EXISTS (SELECT 1 FROM used_client_assertions WHERE client_id = :clientId AND jti = :jti)";
         try {
-            return handle.createUpdate(sql).bind("clientId", clientId).bind("jti", jti)
-                    .bind("expiresAt", Sql.utc(expiresAt)).execute() == 1;
-        } catch (RuntimeException failure) {
-            if (Sql.isUniqueViolation(failure)) {
-                return false; // another node inserted it between the check and the insert (H2)
+            if (handle.createUpdate(sql).bind("clientId", clientId).bind("jti", jti)
+                    .bind("expiresAt", Sql.utc(expiresAt)).execute() == 1) {
+                return true;
             }
-            throw failure;
+        } catch (RuntimeException failure) {
+            if (!Sql.isUniqueViolation(failure)) {
+                throw failure;
+            }
+            // another node inserted it between the check and the insert (H2): a replay unless that row has expired,
+            // which it has not, being new
+            return false;
         }
+        return handle.createUpdate("UPDATE used_client_assertions SET expires_at = :expiresAt WHERE client_id = "
+                        + ":clientId AND jti = :jti AND expires_at < :now")
+                .bind("clientId", clientId).bind("jti", jti).bind("expiresAt", Sql.utc(expiresAt))
+                .bind("now", Sql.utc(now)).execute() == 1;
     }
 
     @Override
