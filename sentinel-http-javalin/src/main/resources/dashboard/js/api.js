@@ -144,6 +144,11 @@ export const api = {
   trustPolicies: (project) => json('GET', `/api/v1/projects/${enc(project)}/trust-policies`),
   createTrustPolicy: (project, body) => json('POST', `/api/v1/projects/${enc(project)}/trust-policies`, body),
   deleteTrustPolicy: (id) => json('DELETE', `/api/v1/trust-policies/${enc(id)}`),
+  resources: (project) => json('GET', `/api/v1/projects/${enc(project)}/resources`),
+  createResource: (project, body) => json('POST', `/api/v1/projects/${enc(project)}/resources`, body),
+  /** name and/or scopes (replaced as a whole) of a registered resource. */
+  changeResource: (id, body) => json('PATCH', `/api/v1/resources/${enc(id)}`, body),
+  deleteResource: (id) => json('DELETE', `/api/v1/resources/${enc(id)}`),
   /** The token endpoint as the server publishes it (RFC 8414 metadata, so --issuer is honoured); this origin's if unreadable. */
   async tokenEndpoint() {
     try {

@@ -6,6 +6,7 @@ import { projects } from './projects.js';
 import { projectListView } from './projectList.js';
 import { passesView } from './passes.js';
 import { trustPoliciesView } from './trustPolicies.js';
+import { resourcesView } from './resources.js';
 import { detailView } from './detail.js';
 import { signInView, enrolment } from './signin.js';
 import { sessionsView, auditView } from './account.js';
@@ -21,6 +22,7 @@ function parseRoute() {
   if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'passes' && parts[1]) return { name: 'detail', passId: parts[1], tab: parts[2] || 'overview' };
   if (parts[0] === 'projects' && parts[1] && parts[2] === 'trust-policies') return { name: 'trust', project: parts[1] };
+  if (parts[0] === 'projects' && parts[1] && parts[2] === 'resources') return { name: 'resources', project: parts[1] };
   if (parts[0] === 'projects' && parts[1]) return { name: 'passes', project: parts[1] };
   if (parts[0] === 'projects') return { name: 'projects' };
   return { name: 'home' };
@@ -48,13 +50,14 @@ function render() {
   }
   if (signedIn) projects.load().catch(() => {});
   // the detail view shows its pass's own project once the pass is loaded
-  projects.show(route.name === 'passes' || route.name === 'trust' ? route.project : route.name === 'detail' ? '' : projects.current());
+  projects.show(['passes', 'trust', 'resources'].includes(route.name) ? route.project : route.name === 'detail' ? '' : projects.current());
   const view = route.name === 'signin' ? signInView((list) => navigate(list ? projects.landing(list) : '#/'))
     : route.name === 'sessions' ? sessionsView(() => navigate('#/signin'))
       : route.name === 'audit' ? auditView()
     : route.name === 'detail' ? detailView(route, navigate)
       : route.name === 'projects' ? projectListView()
         : route.name === 'trust' ? trustPoliciesView(route.project)
+        : route.name === 'resources' ? resourcesView(route.project)
         : passesView(route.project, navigate);
   clear(main, view.element);
   dispose = view.dispose || (() => {});

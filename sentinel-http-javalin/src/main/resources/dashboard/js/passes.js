@@ -127,6 +127,8 @@ export function passesView(project, navigate) {
         h('div', { class: 'button-row' },
           h('a', { class: 'btn btn-secondary', id: 'trust-policies-link', href: `#/projects/${encodeURIComponent(project)}/trust-policies` },
             'Trust policies'),
+          h('a', { class: 'btn btn-secondary', id: 'resources-link', href: `#/projects/${encodeURIComponent(project)}/resources` },
+            'Resources'),
           create)),
       area, tools, list),
   };

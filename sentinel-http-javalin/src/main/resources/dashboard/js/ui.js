@@ -33,13 +33,15 @@ export const FIELD_LABELS = {
 /**
  * A server message in the screen's words: field names become their labels and counts get digit grouping
  * ("pass_id SP-… is taken" → "Pass ID SP-… is taken", "12006 records" → "12,006 records"). Numbers joined to
- * letters or dashes (ids, dates) are left alone.
+ * letters or dashes (ids, dates) and RFC numbers are left alone.
  */
 export function readable(text, labels = {}) {
   const names = { ...FIELD_LABELS, ...labels };
   return String(text)
     .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (word) => names[word] || word)
-    .replace(/(^|[\s(])(\d{4,})(?=$|[\s.,;:)])/g, (all, before, digits) => before + formatNumber(Number(digits)));
+    // a standard's number is a name, not a count: "RFC 6749" stays as it is
+    .replace(/(^|[\s(])(\d{4,})(?=$|[\s.,;:)])/g, (all, before, digits, offset, whole) => (/\bRFC$/.test(whole.slice(0, offset).trimEnd())
+      ? all : before + formatNumber(Number(digits))));
 }
 
 /** An error shown in place: a sentence, then each field problem. Announced to screen readers (role=alert). */

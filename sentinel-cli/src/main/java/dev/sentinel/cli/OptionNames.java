@@ -56,6 +56,7 @@ final class OptionNames {
     /** Fields that different commands take from differently named options, each command's name listed. */
     private static final Map<String, List<String>> BY_FIELD_PER_COMMAND = Map.of(
             "pass_id", List.of("--pass-id", "--pass"),
+            "resource", List.of("--resource"),
             "allowed_ips", List.of("--allowed-ips", "--set"),
             "project", List.of("--project"),
             "signing_algorithm", List.of("--signing-algorithm"));

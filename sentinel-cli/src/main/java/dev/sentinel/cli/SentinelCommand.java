@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             ActivityCommand.class, AccountCommand.class, AccessKeyCommand.class, AuditCommand.class,
             dev.sentinel.cli.alert.AlertCommand.class,
             KeysCommand.class, AdminTokenCommand.class, BackupCommand.class, TrustPolicyCommand.class,
-            HealthcheckCommand.class, dev.sentinel.cli.allowedhost.AllowedHostCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+            HealthcheckCommand.class, dev.sentinel.cli.allowedhost.AllowedHostCommand.class,
+            dev.sentinel.cli.resource.ResourceCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:usage error (bad option or value)"})
 public final class SentinelCommand implements Callable<Integer> {

@@ -142,6 +142,15 @@ public final class Sentinel {
     }
 
     /**
+     * The projects' registered resources (the resource servers their passes and people may ask tokens for); the
+     * caller is named by the {@link dev.sentinel.core.port.in.Principal} each method takes.
+     */
+    public dev.sentinel.core.application.resource.ResourceService resources() {
+        return new dev.sentinel.core.application.resource.ResourceService(storage,
+                new dev.sentinel.core.domain.CredentialGenerator(random), clock);
+    }
+
+    /**
      * One-time set-up links (valid 24 hours, used once) with which a person without a password chooses one: the first
      * owner of a new store, and recovery. Acting as {@link Actor#LIBRARY}.
      */

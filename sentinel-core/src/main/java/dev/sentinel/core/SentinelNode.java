@@ -96,6 +96,7 @@ public final class SentinelNode implements AutoCloseable {
     private final AccessKeyService accessKeys;
     private final SingleSignOnService singleSignOn;
     private final dev.sentinel.core.application.federation.TrustPolicyService trustPolicies;
+    private final dev.sentinel.core.application.resource.ResourceService resources;
     /** The admin token the gate compares with; null until the node is started, which lets no admin in. */
     private volatile AdminTokens adminTokens;
     private volatile Optional<String> generatedAdminToken = Optional.empty();
@@ -153,6 +154,7 @@ public final class SentinelNode implements AutoCloseable {
         this.trustPolicies = new dev.sentinel.core.application.federation.TrustPolicyService(storage,
                 new dev.sentinel.core.domain.CredentialGenerator(new SecureRandom()), clock, this::issuer,
                 keySources.policy());
+        this.resources = sentinel.resources();
         this.signIn = new dev.sentinel.core.application.access.SignInService(sentinel.accounts(), sessions, throttle,
                 sentinel.securityAudit(), settings.twoFactor(), clock);
     }
@@ -245,6 +247,11 @@ public final class SentinelNode implements AutoCloseable {
     /** The projects' trust policies for workload identity federation; a policy's default audience is the issuer. */
     public dev.sentinel.core.application.federation.TrustPolicyService trustPolicies() {
         return trustPolicies;
+    }
+
+    /** The projects' registered resources: the resource servers their passes and people may ask tokens for. */
+    public dev.sentinel.core.application.resource.ResourceService resources() {
+        return resources;
     }
 
     /** The issuer of tokens and metadata: the configured one, or the URL the node listens on. */

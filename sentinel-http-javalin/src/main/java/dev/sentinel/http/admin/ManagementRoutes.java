@@ -68,5 +68,11 @@ public final class ManagementRoutes {
         routes.get("/api/v1/trust-policies/{id}", trustPolicies::get);
         routes.patch("/api/v1/trust-policies/{id}", trustPolicies::patch);
         routes.delete("/api/v1/trust-policies/{id}", trustPolicies::delete);
+        ResourceEndpoints resources = new ResourceEndpoints(node.resources());
+        routes.get("/api/v1/projects/{project}/resources", resources::list);
+        routes.post("/api/v1/projects/{project}/resources", resources::create);
+        routes.get("/api/v1/resources/{id}", resources::get);
+        routes.patch("/api/v1/resources/{id}", resources::patch);
+        routes.delete("/api/v1/resources/{id}", resources::delete);
     }
 }

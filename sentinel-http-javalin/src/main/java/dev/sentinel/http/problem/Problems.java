@@ -39,7 +39,8 @@ public final class Problems {
             write(ctx, 400, "the request has invalid fields", invalid.violations());
         } else if (failure instanceof PassNotFoundException || failure instanceof ProjectNotFoundException
                 || failure instanceof AccountNotFoundException || failure instanceof AccessKeyNotFoundException
-                || failure instanceof dev.sentinel.core.domain.federation.TrustPolicyNotFoundException) {
+                || failure instanceof dev.sentinel.core.domain.federation.TrustPolicyNotFoundException
+                || failure instanceof dev.sentinel.core.domain.resource.ResourceNotFoundException) {
             write(ctx, 404, failure.getMessage(), List.of());
         } else if (failure instanceof AccessDeniedException denied) {
             write(ctx, 403, denied.getMessage(), List.of(), Map.of("role_needed", denied.roleNeeded().code()));

@@ -37,6 +37,7 @@ final class InMemoryProjects implements Projects {
     @Override
     public boolean delete(ProjectId name) {
         state.memberships.values().removeIf(membership -> membership.project().equals(name));
+        state.resources.values().removeIf(resource -> resource.project().equals(name));
         // as the database's cascade: the project leaves every key's scope (the use case revokes keys it was the only
         // project of first)
         state.accessKeys.values().removeIf(key -> key.projects().equals(java.util.Set.of(name)));

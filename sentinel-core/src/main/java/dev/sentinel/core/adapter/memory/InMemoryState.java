@@ -50,6 +50,9 @@ final class InMemoryState {
     /** The trust policies, in creation order. */
     final Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
             trustPolicies = new LinkedHashMap<>();
+    /** The registered resources, in creation order. */
+    final Map<dev.sentinel.core.domain.resource.ResourceId, dev.sentinel.core.domain.resource.RegisteredResource>
+            resources = new LinkedHashMap<>();
 
     InMemoryState() {
         this.agentUsers = new LinkedHashMap<>();
@@ -82,6 +85,7 @@ final class InMemoryState {
         undo.setupLinks = new LinkedHashMap<>(setupLinks);
         undo.sessions = new LinkedHashMap<>(sessions);
         undo.trustPolicies = new LinkedHashMap<>(trustPolicies);
+        undo.resources = new LinkedHashMap<>(resources);
         undo.alertRules = new LinkedHashMap<>(alertRules);
         undo.alerts = new LinkedHashMap<>(alerts);
         undo.leaseHolder = leaseHolder;
@@ -142,6 +146,7 @@ final class InMemoryState {
         replace(setupLinks, saved.setupLinks);
         replace(sessions, saved.sessions);
         replace(trustPolicies, saved.trustPolicies);
+        replace(resources, saved.resources);
         replace(alertRules, saved.alertRules);
         replace(alerts, saved.alerts);
         leaseHolder = saved.leaseHolder;
@@ -177,6 +182,8 @@ final class InMemoryState {
         Map<String, java.time.Instant> usedAssertions;
         Map<dev.sentinel.core.domain.federation.TrustPolicyId, dev.sentinel.core.domain.federation.TrustPolicy>
                 trustPolicies;
+        Map<dev.sentinel.core.domain.resource.ResourceId, dev.sentinel.core.domain.resource.RegisteredResource>
+                resources;
         Map<String, dev.sentinel.core.domain.alert.AlertRule> alertRules;
         Map<String, dev.sentinel.core.domain.alert.Alert> alerts;
         String leaseHolder;

@@ -149,6 +149,11 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public dev.sentinel.core.port.out.Resources resources() {
+            return new InMemoryResources(state);
+        }
+
+        @Override
         public dev.sentinel.core.port.out.Alerts alerts() {
             return new InMemoryAlerts(state);
         }

@@ -34,7 +34,9 @@ public enum AccessAction {
     /** The metrics. */
     READ_METRICS(Role.METRICS, false),
     /** Create, change and delete the project's trust policies (workload identity federation). */
-    MANAGE_TRUST_POLICIES(Role.ADMIN, true);
+    MANAGE_TRUST_POLICIES(Role.ADMIN, true),
+    /** Register, change and delete the project's resources (the resource servers its tokens may name). */
+    MANAGE_RESOURCES(Role.ADMIN, true);
 
     private final Role roleNeeded;
     private final boolean inProject;

@@ -222,8 +222,8 @@ public final class TokenService {
     /**
      * Issues a token to a pass whose client has just authenticated with {@code credential}: never past the pass's
      * validity, in the pass's current generation. With RFC 8707 {@code resource} indicators, {@code aud} is exactly
-     * those, each of which must be one of the pass's allowed audiences (the default audience when it lists none);
-     * without, {@code aud} is the pass's allowed audiences, or the default audience. Only grants call this: they record
+     * those, each of which must be one of the pass's allowed audiences (when it lists none: the default audience or a
+     * resource registered in the pass's project); without, {@code aud} is the pass's allowed audiences, or the default audience. Only grants call this: they record
      * what they issue.
      *
      * @throws OAuthException {@code invalid_target} for a resource that is not an absolute URI without fragment or not
@@ -231,7 +231,9 @@ public final class TokenService {
      */
     IssuedToken issue(SentinelPass pass, Credential credential, Optional<String> scope, List<String> resources,
                              Instant now) {
-        List<String> audiences = TokenAudiences.resolve(resources, pass.pass().allowedAudiences(), settings.audience());
+        List<String> audiences = TokenAudiences.resolve(resources, pass.pass().allowedAudiences(), settings.audience(),
+                resource -> storage.read(session -> session.resources().findByIdentifier(resource))
+                        .filter(registered -> registered.project().equals(pass.pass().project())).isPresent());
         String granted = GrantedScope.resolve(scope, pass.pass().permissions());
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         Instant expiresAt = issuedAt.plus(settings.lifetime());

@@ -108,6 +108,11 @@ public abstract class ForwardingStorageSession implements StorageSession {
         return delegate.trustPolicies();
     }
 
+    @Override
+    public Resources resources() {
+        return delegate.resources();
+    }
+
     /** The wrapped session's read (one SQL join in the JDBI adapter), unless a subclass changes {@link #passes()}. */
     @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {

@@ -47,6 +47,9 @@ public interface StorageSession {
 
     /** The projects' trust policies for workload identity federation. */
     TrustPolicies trustPolicies();
+
+    /** The projects' registered resources (the resource servers their tokens may name). */
+    Resources resources();
     /** Alert rules, alerts and the cluster's evaluation lease. */
     Alerts alerts();
 

@@ -174,6 +174,34 @@ class TokenServiceTest {
     }
 
     @Test
+    void aPassListingNoAudiencesMayAskForAResourceRegisteredInItsOwnProjectOnly() {
+        CreatedPass open = create("read");
+        CreatedPass narrowed = createFor("https://orders.example.com");
+        sentinel.projects().create("other", null);
+        sentinel.resources().create(Principal.server(), new dev.sentinel.core.domain.ProjectId("demo"),
+                new dev.sentinel.core.application.resource.ResourceDraft("https://tools.example.com/mcp", "Tools", null));
+        sentinel.resources().create(Principal.server(), new dev.sentinel.core.domain.ProjectId("other"),
+                new dev.sentinel.core.application.resource.ResourceDraft("https://theirs.example.com", "Theirs", null));
+
+        assertThat(clientCredentials(tokens, clientId(open), secret(open), Optional.empty(),
+                List.of("https://tools.example.com/mcp")).claims().audiences())
+                .containsExactly("https://tools.example.com/mcp");
+        assertThatThrownBy(() -> clientCredentials(tokens, clientId(open), secret(open), Optional.empty(),
+                List.of("https://theirs.example.com")))
+                .as("a resource of another project").isInstanceOfSatisfying(OAuthException.class, refused -> {
+                    assertThat(refused.error().code()).isEqualTo("invalid_target");
+                    assertThat(refused.getMessage()).contains("neither registered in the client's project");
+                });
+        assertThatThrownBy(() -> clientCredentials(tokens, clientId(open), secret(open), Optional.empty(),
+                List.of("https://tools.example.com/mcp", "https://theirs.example.com")))
+                .as("resources of two projects at once").isInstanceOf(OAuthException.class);
+        assertThatThrownBy(() -> clientCredentials(tokens, clientId(narrowed), secret(narrowed), Optional.empty(),
+                List.of("https://tools.example.com/mcp")))
+                .as("allowed_audiences narrows a pass").isInstanceOfSatisfying(OAuthException.class,
+                        refused -> assertThat(refused.error().code()).isEqualTo("invalid_target"));
+    }
+
+    @Test
     void aResourceThatIsNotAnAbsoluteUriWithoutFragmentIsAnInvalidTarget() {
         CreatedPass pass = createFor("https://orders.example.com");
 

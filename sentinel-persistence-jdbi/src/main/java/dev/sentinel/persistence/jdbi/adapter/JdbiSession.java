@@ -136,6 +136,11 @@ public final class JdbiSession implements StorageSession {
     }
 
     @Override
+    public dev.sentinel.core.port.out.Resources resources() {
+        return new JdbiResourcesAdapter(handle());
+    }
+
+    @Override
     public Optional<SentinelPass> sentinelPass(ClientId clientId) {
         try {
             return JdbiSentinelPasses.find(handle.getConnection(), clientId);

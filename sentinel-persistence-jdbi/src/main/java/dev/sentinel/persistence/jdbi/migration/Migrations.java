@@ -23,7 +23,7 @@ public final class Migrations {
      * altogether (loading and scanning it is most of an admin command's start-up); {@code AppliedMigrationsTest}
      * keeps this in step with the migrations on the classpath.
      */
-    static final int LATEST_VERSION = 20;
+    static final int LATEST_VERSION = 21;
     /** Flyway's table of applied migrations, as Flyway names it (lower case, quoted). */
     private static final String HISTORY_TABLE = "flyway_schema_history";
 

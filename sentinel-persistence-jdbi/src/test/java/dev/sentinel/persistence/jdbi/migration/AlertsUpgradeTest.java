@@ -12,13 +12,10 @@ import dev.sentinel.persistence.jdbi.JdbiStorage;
 import dev.sentinel.persistence.jdbi.TestDatabases;
 import dev.sentinel.persistence.jdbi.h2.LegacyH2;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,22 +41,7 @@ class AlertsUpgradeTest {
     }
 
     private static void assertUpgrade(DatabaseConfig config, String url, String user, String password) throws Exception {
-        Flyway old = Migrations.configure(Flyway.configure().dataSource(url, user, password)).target("16").load();
-        old.migrate();
-        try (Connection connection = old.getConfiguration().getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            String time = "TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00'";
-            statement.execute("INSERT INTO projects (name, display_name, created_at) VALUES ('legacy', NULL, " + time + ")");
-            statement.execute("INSERT INTO agent_users (client_id, name, agent_type, description, created_at, updated_at) "
-                    + "VALUES ('spc_AAAAAAAAAAAAAAAAAAAAAAAA', 'Old Agent', 'old_agent', NULL, " + time + ", " + time + ")");
-            statement.execute("INSERT INTO agent_credentials VALUES ('spc_AAAAAAAAAAAAAAAAAAAAAAAA', 0, '$sha256$"
-                    + "ab".repeat(32) + "', " + time + ", NULL)");
-            statement.execute("INSERT INTO passes (pass_id, project, client_id, access_level, organization, usage_type, "
-                    + "valid_from, valid_until, permissions, scopes, credential_type, visibility, integration_notes, state, "
-                    + "created_at, updated_at) VALUES ('SP-2026-OLD001', 'legacy', 'spc_AAAAAAAAAAAAAAAAAAAAAAAA', "
-                    + "'standard', NULL, 'automation_tool', DATE '2026-01-01', DATE '2027-01-01', 'read', '', 'api_key', "
-                    + "'privately_visible', NULL, 'active', " + time + ", " + time + ")");
-        }
+        TodaysStore.create(url, user, password);
 
         try (JdbiStorage storage = JdbiStorage.open(config)) {
             Clock clock = Clock.fixed(Instant.parse("2026-12-28T00:00:00Z"), ZoneOffset.UTC);
