@@ -211,7 +211,8 @@ class PassKeysBrowserTest {
         browser.click("dialog form button[type=submit]");
         browser.text("#create-review [data-field=jwks_uri]", "http://agent.example.com/jwks.json");
         browser.click("#create-submit");
-        browser.text("[data-field=jwks_uri] .field-error", "must be an https URL with a host");
+        browser.text("[data-field=jwks_uri] .field-error",
+                "must be an https URL: plain http is only for a loopback or private address");
         assertThat(browser.script("return document.activeElement.name")).isEqualTo("jwks_uri");
         assertThat(passTotal("keys")).as("nothing half-made").isZero();
 
