@@ -8,6 +8,7 @@ import dev.sentinel.cli.render.Json;
 import dev.sentinel.core.application.resource.ResourceDraft;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.resource.RegisteredResource;
+import dev.sentinel.core.wire.ResourceJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ResourceCreateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            out.println(Json.write(ResourceViews.json(created)));
+            out.println(Json.write(ResourceJson.resource(created)));
         } else {
             out.println("Registered " + created.identifier() + " as " + created.id().value() + " in " + project
                     + (created.scopes().isEmpty() ? "" : ", scopes " + ResourceViews.scopes(created)) + ".");

@@ -7,6 +7,7 @@ import dev.sentinel.cli.render.Listing;
 import dev.sentinel.cli.render.Table;
 import dev.sentinel.core.domain.ProjectId;
 import dev.sentinel.core.domain.resource.RegisteredResource;
+import dev.sentinel.core.wire.ResourceJson;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class ResourceListCommand implements Callable<Integer> {
             List<RegisteredResource> resources = store.sentinel().resources().list(Store.PRINCIPAL,
                     ProjectId.of(project));
             Listing.print(spec.commandLine().getOut(), json.enabled(),
-                    () -> Map.of("resources", resources.stream().map(ResourceViews::json).toList()),
+                    () -> Map.of("resources", resources.stream().map(ResourceJson::resource).toList()),
                     resources.isEmpty(), "No resources in " + project + " yet. Register one with: sentinel resource "
                             + "create --project " + project + " --resource URL --name NAME",
                     () -> table(resources));

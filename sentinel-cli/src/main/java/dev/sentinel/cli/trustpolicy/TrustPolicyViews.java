@@ -2,6 +2,7 @@ package dev.sentinel.cli.trustpolicy;
 
 import dev.sentinel.cli.render.Fields;
 import dev.sentinel.cli.render.Json;
+import dev.sentinel.core.domain.DurationText;
 import dev.sentinel.core.domain.federation.ClaimCondition;
 import dev.sentinel.core.domain.federation.TrustPolicy;
 import dev.sentinel.core.domain.federation.TrustPolicyKeys;
@@ -9,7 +10,6 @@ import dev.sentinel.core.fetch.PublicJwks;
 import dev.sentinel.core.fetch.SignedJwts;
 import dev.sentinel.core.wire.Timestamps;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +35,7 @@ final class TrustPolicyViews {
         Map<String, String> conditions = new LinkedHashMap<>();
         policy.conditions().forEach(condition -> conditions.put(condition.pointer(), condition.pattern()));
         json.put("conditions", conditions);
-        json.put("max_token_age", age(policy.maxTokenAge()));
+        json.put("max_token_age", DurationText.format(policy.maxTokenAge()));
         json.put("pass_id", policy.passId().value());
         json.put("description", policy.description().orElse(null));
         json.put("created_at", Timestamps.format(policy.createdAt()));
@@ -52,7 +52,7 @@ final class TrustPolicyViews {
                 .add("Audience", policy.audience())
                 .add("Conditions", policy.conditions().stream().map(ClaimCondition::toString)
                         .collect(Collectors.joining(", ")))
-                .add("Max token age", age(policy.maxTokenAge()))
+                .add("Max token age", DurationText.format(policy.maxTokenAge()))
                 .add("Description", policy.description().orElse(null))
                 .add("Created", policy.createdAt())
                 .render());
@@ -67,14 +67,5 @@ final class TrustPolicyViews {
                     .map(PublicJwks::thumbprint).collect(Collectors.joining(", "));
         }
         return "from the issuer's discovery";
-    }
-
-    /** {@code 10m}, {@code 1h}, {@code 90s}: as {@code --max-token-age} takes it. */
-    static String age(Duration age) {
-        long seconds = age.getSeconds();
-        if (seconds % 3600 == 0) {
-            return seconds / 3600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 }

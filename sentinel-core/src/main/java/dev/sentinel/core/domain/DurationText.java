@@ -23,6 +23,18 @@ public final class DurationText {
     private DurationText() {
     }
 
+    /**
+     * {@code 10m}, {@code 1h}, {@code 90s}: the largest of hours, minutes and seconds that states a whole number of
+     * seconds exactly, as {@link #parse} reads it back.
+     */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
     /** The duration the text means; empty when it is not one. */
     public static Optional<Duration> parse(String raw) {
         String text = raw.strip().toLowerCase(Locale.ROOT);

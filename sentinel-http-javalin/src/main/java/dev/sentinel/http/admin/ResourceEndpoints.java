@@ -9,7 +9,7 @@ import dev.sentinel.core.domain.resource.RegisteredResource;
 import dev.sentinel.core.domain.resource.ResourceId;
 import dev.sentinel.core.domain.resource.ResourceNotFoundException;
 import dev.sentinel.core.port.in.Principal;
-import dev.sentinel.core.wire.Timestamps;
+import dev.sentinel.core.wire.ResourceJson;
 import dev.sentinel.http.access.Callers;
 import dev.sentinel.http.problem.HttpProblem;
 import dev.sentinel.http.web.Json;
@@ -41,7 +41,7 @@ final class ResourceEndpoints {
 
     void list(Context ctx) {
         List<Map<String, Object>> items = resources.list(Callers.of(ctx), ProjectId.of(ctx.pathParam("project")))
-                .stream().map(ResourceEndpoints::json).toList();
+                .stream().map(ResourceJson::resource).toList();
         Json.reply(ctx, 200, Map.of("items", items, "total", items.size()));
     }
 
@@ -51,11 +51,11 @@ final class ResourceEndpoints {
         RegisteredResource created = resources.create(Callers.of(ctx), ProjectId.of(ctx.pathParam("project")), draft,
                 unreadable);
         ctx.header("Location", "/api/v1/resources/" + created.id().value());
-        Json.reply(ctx, 201, json(created));
+        Json.reply(ctx, 201, ResourceJson.resource(created));
     }
 
     void get(Context ctx) {
-        Json.reply(ctx, 200, json(resources.get(Callers.of(ctx), id(ctx))));
+        Json.reply(ctx, 200, ResourceJson.resource(resources.get(Callers.of(ctx), id(ctx))));
     }
 
     /** Changes the fields given; {@code scopes} is replaced as a whole ({@code null} or {@code []}: none). */
@@ -70,7 +70,7 @@ final class ResourceEndpoints {
         merged.put(ResourceDraft.NAME, before.name());
         merged.put(ResourceDraft.SCOPES, before.scopes());
         merged.putAll(body);
-        Json.reply(ctx, 200, json(resources.change(caller, id, draft(merged), unreadable)));
+        Json.reply(ctx, 200, ResourceJson.resource(resources.change(caller, id, draft(merged), unreadable)));
     }
 
     void delete(Context ctx) {
@@ -168,23 +168,5 @@ final class ResourceEndpoints {
     private static String text(JsonNode object, String member) {
         JsonNode value = object.get(member);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** One resource as the API shows it. */
-    static Map<String, Object> json(RegisteredResource resource) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", resource.id().value());
-        json.put("project", resource.project().value());
-        json.put("resource", resource.identifier());
-        json.put("name", resource.name());
-        json.put("scopes", resource.scopes().stream().map(scope -> {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("name", scope.name());
-            fields.put("description", scope.description());
-            fields.put("min_role", scope.minRole().code());
-            return fields;
-        }).toList());
-        json.put("created_at", Timestamps.format(resource.createdAt()));
-        return json;
     }
 }

@@ -190,7 +190,7 @@ final class TrustPolicyEndpoints {
         Map<String, String> conditions = new LinkedHashMap<>();
         policy.conditions().forEach(condition -> conditions.put(condition.pointer(), condition.pattern()));
         json.put("conditions", conditions);
-        json.put("max_token_age", duration(policy.maxTokenAge().getSeconds()));
+        json.put("max_token_age", dev.sentinel.core.domain.DurationText.format(policy.maxTokenAge()));
         json.put("pass_id", policy.passId().value());
         json.put("description", policy.description().orElse(null));
         json.put("created_at", Timestamps.format(policy.createdAt()));
@@ -203,13 +203,5 @@ final class TrustPolicyEndpoints {
         } catch (Json.MalformedJsonException impossible) {
             throw new IllegalStateException("a stored JWK set is not JSON", impossible);
         }
-    }
-
-    /** {@code 10m}, {@code 1h}, {@code 90s}: the largest unit that states the duration exactly. */
-    static String duration(long seconds) {
-        if (seconds % 3600 == 0) {
-            return seconds / 3600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 }
